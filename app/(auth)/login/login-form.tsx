@@ -1,0 +1,62 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { type LoginInput, loginSchema } from "@/lib/validation/auth";
+import { Button } from "../../_components/button";
+import { InputField } from "../../_components/field";
+import { loginAction } from "./actions";
+
+export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
+
+  const onSubmit = handleSubmit((values) => {
+    setError(null);
+    startTransition(async () => {
+      const result = await loginAction({ ...values, callbackUrl });
+      if (result && !result.ok) setError(result.error);
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+      {notice && !error ? (
+        <p className="rounded-md border border-line bg-wash p-3 text-sm" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p id="login-error" className="rounded-md border border-danger bg-paper p-3 text-sm text-danger" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <InputField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        error={errors.email?.message}
+        {...register("email")}
+      />
+      <InputField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <Button type="submit" className="w-full" busy={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { claims } from "./claims";
+import { timestamps, versionColumn } from "./columns";
+import { users } from "./users";
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    outlet: text("outlet"),
+    author: text("author"),
+    url: text("url"),
+    publishedOn: date("published_on"),
+    publishedApproximate: boolean("published_approximate").notNull().default(false),
+    /** The text every claim offset refers to (UTF-16 code units, LF line endings). */
+    body: text("body").notNull(),
+    /** sha-256 of body, hex: finds a second import of the same text. */
+    bodyHash: text("body_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+    ...versionColumn,
+  },
+  (t) => [
+    uniqueIndex("articles_body_hash_key").on(t.bodyHash),
+    index("articles_created_by_idx").on(t.createdBy),
+    index("articles_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("articles_published_on_idx").on(t.publishedOn),
+    index("articles_outlet_idx").on(t.outlet),
+    index("articles_title_lower_idx").on(sql`lower(${t.title})`),
+  ],
+);
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  creator: one(users, { fields: [articles.createdBy], references: [users.id] }),
+  claims: many(claims),
+}));
+
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;

@@ -1,0 +1,62 @@
+import { relations } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { articles } from "./articles";
+import { timestamps, versionColumn } from "./columns";
+import { claimKind, claimOrigin, claimStatus, rating } from "./enums";
+import { sources } from "./sources";
+import { users } from "./users";
+import { verdicts } from "./verdicts";
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    suffix: text("suffix").notNull().default(""),
+    kind: claimKind("kind").notNull(),
+    score: real("score").notNull().default(0),
+    values: jsonb("values").$type<Record<string, unknown>>().notNull().default({}),
+    speaker: text("speaker"),
+    status: claimStatus("status").notNull().default("open"),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    origin: claimOrigin("origin").notNull().default("extracted"),
+    dismissReason: text("dismiss_reason"),
+    /** The approved rating, kept on the claim so lists and dashboards need no join. */
+    rating: rating("rating"),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    ...timestamps,
+    ...versionColumn,
+  },
+  (t) => [
+    index("claims_article_id_start_idx").on(t.articleId, t.start),
+    index("claims_assignee_id_status_idx").on(t.assigneeId, t.status),
+    index("claims_status_created_at_idx").on(t.status, t.createdAt),
+    index("claims_kind_idx").on(t.kind),
+    index("claims_rating_approved_at_idx").on(t.rating, t.approvedAt),
+  ],
+);
+
+export const claimsRelations = relations(claims, ({ one, many }) => ({
+  article: one(articles, { fields: [claims.articleId], references: [articles.id] }),
+  assignee: one(users, { fields: [claims.assigneeId], references: [users.id] }),
+  sources: many(sources),
+  verdicts: many(verdicts),
+}));
+
+export type Claim = typeof claims.$inferSelect;
+export type NewClaim = typeof claims.$inferInsert;

@@ -1,0 +1,71 @@
+// Plain constants shared by the schema, services and client components (no Drizzle import here).
+
+export const USER_ROLES = ["reviewer", "editor", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const CLAIM_KINDS = [
+  "quantity",
+  "date",
+  "legal",
+  "quote",
+  "event",
+  "comparison",
+  "statement",
+] as const;
+export type ClaimKindName = (typeof CLAIM_KINDS)[number];
+
+export const CLAIM_STATUSES = [
+  "open",
+  "in_review",
+  "pending_approval",
+  "approved",
+  "dismissed",
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
+export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
+
+export const DISMISS_REASONS = ["not_check_worthy", "duplicate", "opinion", "out_of_scope"] as const;
+export type DismissReason = (typeof DISMISS_REASONS)[number];
+
+export const SOURCE_TYPES = [
+  "primary_document",
+  "official_statement",
+  "expert",
+  "news_report",
+  "dataset",
+  "other",
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export const SOURCE_STANCES = ["supports", "refutes", "context"] as const;
+export type SourceStance = (typeof SOURCE_STANCES)[number];
+
+export const RATINGS = [
+  "true",
+  "mostly_true",
+  "half_true",
+  "mostly_false",
+  "false",
+  "misleading",
+  "unproven",
+] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** ClaimReview alternateName and, where the rating sits on the 1–5 scale, its ratingValue. */
+export const RATING_SCALE: Record<Rating, { label: string; value: number | null }> = {
+  true: { label: "True", value: 5 },
+  mostly_true: { label: "Mostly true", value: 4 },
+  half_true: { label: "Half true", value: 3 },
+  mostly_false: { label: "Mostly false", value: 2 },
+  false: { label: "False", value: 1 },
+  misleading: { label: "Misleading", value: null },
+  unproven: { label: "Unproven", value: null },
+};
+
+export const VERDICT_STATES = ["proposed", "approved", "returned", "superseded"] as const;
+export type VerdictState = (typeof VERDICT_STATES)[number];
+
+export const USER_TOKEN_PURPOSES = ["set_password"] as const;
+export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number];

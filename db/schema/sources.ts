@@ -1,0 +1,36 @@
+import { relations } from "drizzle-orm";
+import { date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { claims } from "./claims";
+import { timestamps, versionColumn } from "./columns";
+import { sourceStance, sourceType } from "./enums";
+import { users } from "./users";
+
+export const sources = pgTable(
+  "sources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    publisher: text("publisher"),
+    sourceType: sourceType("source_type").notNull().default("other"),
+    stance: sourceStance("stance").notNull().default("context"),
+    excerpt: text("excerpt"),
+    accessedOn: date("accessed_on"),
+    note: text("note"),
+    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+    ...versionColumn,
+  },
+  (t) => [index("sources_claim_id_idx").on(t.claimId), index("sources_added_by_idx").on(t.addedBy)],
+);
+
+export const sourcesRelations = relations(sources, ({ one }) => ({
+  claim: one(claims, { fields: [sources.claimId], references: [claims.id] }),
+  addedByUser: one(users, { fields: [sources.addedBy], references: [users.id] }),
+}));
+
+export type Source = typeof sources.$inferSelect;
+export type NewSource = typeof sources.$inferInsert;

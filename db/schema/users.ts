@@ -1,0 +1,57 @@
+import { relations, sql } from "drizzle-orm";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamps, versionColumn } from "./columns";
+import { userRole, userTokenPurpose } from "./enums";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull().default("reviewer"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    sessionVersion: integer("session_version").notNull().default(1),
+    ...timestamps,
+    ...versionColumn,
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_role_idx").on(t.role),
+  ],
+);
+
+/** Single-use, expiring tokens (set-password links). Only the hash is stored. */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: userTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("user_tokens_token_hash_key").on(t.tokenHash),
+    index("user_tokens_user_id_idx").on(t.userId),
+    index("user_tokens_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  tokens: many(userTokens),
+}));
+
+export const userTokensRelations = relations(userTokens, ({ one }) => ({
+  user: one(users, { fields: [userTokens.userId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type UserToken = typeof userTokens.$inferSelect;

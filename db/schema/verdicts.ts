@@ -1,0 +1,44 @@
+import { relations } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { claims } from "./claims";
+import { timestamps, versionColumn } from "./columns";
+import { rating, verdictState } from "./enums";
+import { users } from "./users";
+
+/** Every proposal is kept; the claim's current verdict is its latest approved one. */
+export const verdicts = pgTable(
+  "verdicts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    rating: rating("rating").notNull(),
+    rationale: text("rationale").notNull(),
+    state: verdictState("state").notNull().default("proposed"),
+    proposedBy: uuid("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    returnedBy: uuid("returned_by").references(() => users.id, { onDelete: "set null" }),
+    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    returnNote: text("return_note"),
+    ...timestamps,
+    ...versionColumn,
+  },
+  (t) => [
+    index("verdicts_claim_id_created_at_idx").on(t.claimId, t.createdAt),
+    index("verdicts_proposed_by_created_at_idx").on(t.proposedBy, t.createdAt),
+    index("verdicts_approved_by_approved_at_idx").on(t.approvedBy, t.approvedAt),
+    index("verdicts_returned_by_idx").on(t.returnedBy),
+    index("verdicts_state_created_at_idx").on(t.state, t.createdAt),
+  ],
+);
+
+export const verdictsRelations = relations(verdicts, ({ one }) => ({
+  claim: one(claims, { fields: [verdicts.claimId], references: [claims.id] }),
+  proposer: one(users, { fields: [verdicts.proposedBy], references: [users.id] }),
+  approver: one(users, { fields: [verdicts.approvedBy], references: [users.id] }),
+}));
+
+export type Verdict = typeof verdicts.$inferSelect;
+export type NewVerdict = typeof verdicts.$inferInsert;

@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+const booleanFlag = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(["1", "0", "true", "false", "yes", "no"], { message: "expected true or false" })
+    .optional()
+    .transform((v) => v === "1" || v === "true" || v === "yes"),
+);
+
+const postgresUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  },
+  { message: "expected a URL like postgres://user:password@host:5432/database" },
+);
+
+export const envSchema = z.object({
+  NODE_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(["development", "production", "test"]).default("development"),
+  ),
+  DATABASE_URL: optional(postgresUrl),
+  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "expected a port number from 1 to 65535" })
+      .int("expected a port number from 1 to 65535")
+      .min(1, "expected a port number from 1 to 65535")
+      .max(65535, "expected a port number from 1 to 65535")
+      .default(3000),
+  ),
+  HOSTNAME: optional(z.string()),
+  AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters")),
+  PUBLIC_URL: optional(z.url({ message: "expected an http(s) URL" })),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  MAX_IMPORT_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "expected a number of bytes" })
+      .int()
+      .min(1024, "expected at least 1024 bytes")
+      .default(2_000_000),
+  ),
+  ORGANIZATION_NAME: z.preprocess(emptyToUndefined, z.string().default("Claimtrack")),
+  SEED_DEMO: booleanFlag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Validates settings; the error names the first wrong variable and what it expects, in one line. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  throw new EnvError(`Setting ${name} is invalid: ${issue?.message ?? "unexpected value"}`);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** The embedded default: no DATABASE_URL, data in PGlite. */
+export function isEmbedded(env: Env = getEnv()): boolean {
+  return env.DATABASE_URL === undefined;
+}

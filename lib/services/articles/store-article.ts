@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import type { Executor } from "@/db/client";
+import { type Article, articles, claims } from "@/db/schema";
+import { extractClaims } from "@/lib/claims";
+import { recordAudit } from "@/lib/services/audit";
+
+export interface ArticleFields {
+  title: string;
+  outlet?: string | null;
+  author?: string | null;
+  url?: string | null;
+  publishedOn?: string | null;
+  publishedApproximate?: boolean;
+  body: string;
+}
+
+/** Line endings to LF and nothing else: every claim offset refers to exactly this text. */
+export function normaliseBody(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+export function hashBody(body: string): string {
+  return createHash("sha256").update(body, "utf8").digest("hex");
+}
+
+/**
+ * Stores an article and the claims extracted from it. Call inside a transaction: the article and
+ * its claims appear together or not at all.
+ */
+export async function storeArticleWithClaims(
+  tx: Executor,
+  fields: ArticleFields,
+  actorId: string | null,
+): Promise<{ article: Article; claimCount: number }> {
+  const body = normaliseBody(fields.body);
+  const extracted = extractClaims(body, {
+    publishedOn: fields.publishedOn ?? undefined,
+    approximateDate: fields.publishedApproximate ?? false,
+  });
+  const [article] = await tx
+    .insert(articles)
+    .values({
+      title: fields.title,
+      outlet: fields.outlet ?? null,
+      author: fields.author ?? null,
+      url: fields.url ?? null,
+      publishedOn: fields.publishedOn ?? null,
+      publishedApproximate: fields.publishedApproximate ?? false,
+      body,
+      bodyHash: hashBody(body),
+      createdBy: actorId,
+    })
+    .returning();
+  if (!article) throw new Error("article insert returned no row");
+  // Batches keep each statement's parameter count well under PostgreSQL's limit.
+  for (let i = 0; i < extracted.length; i += 500) {
+    const batch = extracted.slice(i, i + 500);
+    await tx.insert(claims).values(
+      batch.map((claim) => ({
+        articleId: article.id,
+        text: claim.text,
+        start: claim.start,
+        end: claim.end,
+        prefix: claim.prefix,
+        suffix: claim.suffix,
+        kind: claim.kind,
+        score: claim.score,
+        values: claim.values as Record<string, unknown>,
+        speaker: claim.speaker ?? null,
+        origin: "extracted" as const,
+      })),
+    );
+  }
+  await recordAudit(tx, {
+    actorId,
+    action: "article.import",
+    entityType: "article",
+    entityId: article.id,
+    articleId: article.id,
+    after: { title: article.title, claims: extracted.length, bodyHash: article.bodyHash },
+  });
+  return { article, claimCount: extracted.length };
+}

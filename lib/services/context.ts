@@ -1,0 +1,15 @@
+import type { Db } from "@/db/client";
+import type { UserRole } from "@/db/schema/constants";
+
+/** The signed-in user as services see it: read from the database on every request. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+export interface Ctx {
+  db: Db;
+  user: SessionUser;
+}

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from "node:crypto";
+import { users, userTokens } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { requirePermission } from "@/lib/auth/permissions";
+import { ValidationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
+import type { Ctx } from "@/lib/services/context";
+import { parseInput } from "@/lib/validation/parse";
+import { createUserSchema } from "@/lib/validation/auth";
+import { emailTaken, type PublicUser, publicUserColumns } from "./queries";
+
+export const SET_PASSWORD_TTL_HOURS = 48;
+
+export type CreatedUser = {
+  user: PublicUser;
+  /** Shown once to the admin; only its hash is stored. */
+  oneTimePassword?: string;
+  setPasswordToken?: string;
+  expiresAt?: Date;
+};
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A readable one-time password: four groups of five from an alphabet without look-alikes. */
+function generatePassword(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const bytes = randomBytes(20);
+  const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+  return chars.match(/.{5}/g)?.join("-") ?? chars;
+}
+
+export async function createUser(ctx: Ctx, input: unknown): Promise<CreatedUser> {
+  requirePermission(ctx.user, "users.manage");
+  const data = parseInput(createUserSchema, input);
+  const oneTimePassword = data.credential === "one_time_password" ? generatePassword() : undefined;
+  const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
+  const setPasswordToken = oneTimePassword ? undefined : randomBytes(32).toString("base64url");
+  return ctx.db.transaction(async (tx) => {
+    if ((await emailTaken(tx, data.email)).length > 0) {
+      throw new ValidationError("A user with that email already exists.", { email: ["A user with that email already exists."] });
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ email: data.email, name: data.name, role: data.role, passwordHash })
+      .returning(publicUserColumns);
+    if (!user) throw new Error("user insert returned no row");
+    let expiresAt: Date | undefined;
+    if (setPasswordToken) {
+      expiresAt = new Date(Date.now() + SET_PASSWORD_TTL_HOURS * 3600_000);
+      await tx.insert(userTokens).values({
+        userId: user.id,
+        purpose: "set_password",
+        tokenHash: hashToken(setPasswordToken),
+        expiresAt,
+        createdBy: ctx.user.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: user.email, name: user.name, role: user.role, credential: data.credential },
+    });
+    return { user, oneTimePassword, setPasswordToken, expiresAt };
+  });
+}

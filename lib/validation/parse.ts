@@ -1,0 +1,15 @@
+import type { z } from "zod";
+import { ValidationError } from "@/lib/errors";
+
+/** Parses with a shared schema; failures become a ValidationError with messages per field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const first = result.error.issues[0]?.message ?? "Check the form.";
+  throw new ValidationError(first, fieldErrors);
+}

@@ -1,0 +1,32 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Loaded from node_modules at run time rather than bundled: PGlite reads its WebAssembly and data
+  // files next to its own module, argon2 is a native addon, wink's model is large.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "postgres",
+    "pino",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+  ],
+  // Headers for every response, static files included; the CSP with its nonce comes from proxy.ts.
+  async headers() {
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+    ];
+    if (process.env.NODE_ENV === "production") {
+      common.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+    }
+    return [{ source: "/:path*", headers: common }];
+  },
+  experimental: {
+    serverActions: { bodySizeLimit: "3mb" },
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { type Article, articles, claims, type NewClaim, type User, users } from "@/db/schema";
+import type { UserRole } from "@/db/schema/constants";
+import { hashPassword } from "@/lib/auth/password";
+import { hashBody } from "@/lib/services/articles/store-article";
+import type { Ctx } from "@/lib/services/context";
+
+let counter = 0;
+const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomUUID().slice(0, 6)}`;
+
+// One hash reused by every factory user: argon2 is deliberately slow.
+const passwordHashes = new Map<string, Promise<string>>();
+function hashFor(password: string) {
+  let hash = passwordHashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    passwordHashes.set(password, hash);
+  }
+  return hash;
+}
+
+export const FACTORY_PASSWORD = "factory-password-1";
+
+export async function makeUser(
+  db: Db,
+  overrides: Partial<{ role: UserRole; email: string; name: string; password: string; disabled: boolean }> = {},
+): Promise<User> {
+  const id = next();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: overrides.email ?? `user-${id}@example.test`,
+      name: overrides.name ?? `User ${id}`,
+      role: overrides.role ?? "reviewer",
+      passwordHash: await hashFor(overrides.password ?? FACTORY_PASSWORD),
+      disabledAt: overrides.disabled ? new Date() : null,
+    })
+    .returning();
+  if (!user) throw new Error("no user");
+  return user;
+}
+
+export function ctxFor(db: Db, user: User): Ctx {
+  return { db, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}
+
+export async function makeArticle(db: Db, overrides: Partial<{ title: string; body: string; createdBy: string }> = {}): Promise<Article> {
+  const id = next();
+  const body = overrides.body ?? `Article ${id}. The ministry said 2,500 troops arrived on 6 January 2022.`;
+  const [article] = await db
+    .insert(articles)
+    .values({
+      title: overrides.title ?? `Article ${id}`,
+      body,
+      bodyHash: hashBody(body),
+      createdBy: overrides.createdBy ?? null,
+    })
+    .returning();
+  if (!article) throw new Error("no article");
+  return article;
+}
+
+export async function makeClaim(db: Db, article: Article, overrides: Partial<NewClaim> = {}) {
+  const start = overrides.start ?? 0;
+  const end = overrides.end ?? Math.min(article.body.length, start + 20);
+  const [claim] = await db
+    .insert(claims)
+    .values({
+      articleId: article.id,
+      text: article.body.slice(start, end),
+      start,
+      end,
+      kind: "statement",
+      ...overrides,
+    })
+    .returning();
+  if (!claim) throw new Error("no claim");
+  return claim;
+}
