@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { type Article, articles, claims, type NewClaim, type User, users } from "@/db/schema";
 import type { UserRole } from "@/db/schema/constants";
 import { hashPassword } from "@/lib/auth/password";
-import { hashBody } from "@/lib/services/articles/store-article";
+import { hashBody } from "@/lib/services/articles/body";
 import type { Ctx } from "@/lib/services/context";
 
 let counter = 0;

@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import type { Executor } from "@/db/client";
 import { type Article, articles, claims } from "@/db/schema";
 import { extractClaims } from "@/lib/claims";
 import { recordAudit } from "@/lib/services/audit";
+import { hashBody, normaliseBody } from "./body";
 
 export interface ArticleFields {
   title: string;
@@ -12,15 +12,6 @@ export interface ArticleFields {
   publishedOn?: string | null;
   publishedApproximate?: boolean;
   body: string;
-}
-
-/** Line endings to LF and nothing else: every claim offset refers to exactly this text. */
-export function normaliseBody(text: string): string {
-  return text.replace(/\r\n?/g, "\n");
-}
-
-export function hashBody(body: string): string {
-  return createHash("sha256").update(body, "utf8").digest("hex");
 }
 
 /**

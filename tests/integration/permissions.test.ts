@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import type { UserRole } from "@/db/schema/constants";
+import { AppError } from "@/lib/errors";
+import { listArticles } from "@/lib/services/articles/list-articles";
+import type { Ctx } from "@/lib/services/context";
+import { createUser } from "@/lib/services/users/create-user";
+import { listUsers } from "@/lib/services/users/list-users";
+import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
+import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
+import { ctxFor, makeUser } from "../factories";
+import { useTestDatabase } from "./test-db";
+
+const matrix = JSON.parse(fs.readFileSync("tests/fixtures/permissions-matrix.json", "utf8")) as {
+  roles: UserRole[];
+  calls: Record<string, UserRole[]>;
+};
+
+interface Call {
+  /** Makes the call's own data, before the state is recorded. */
+  prepare?: (db: Db) => Promise<Record<string, unknown>>;
+  invoke: (ctx: Ctx, input: Record<string, unknown>) => Promise<unknown>;
+}
+
+/** Each call gets fresh data of its own, so the cases run alone and in any order. */
+const calls: Record<string, Call> = {
+  "users.list": { invoke: (ctx) => listUsers(ctx) },
+  "users.create": {
+    invoke: (ctx) => createUser(ctx, { email: `new-${crypto.randomUUID()}@example.test`, name: "New Person", role: "reviewer" }),
+  },
+  "users.changeRole": {
+    prepare: async (db) => {
+      const target = await makeUser(db);
+      return { userId: target.id, role: "editor", version: target.version };
+    },
+    invoke: (ctx, input) => changeUserRole(ctx, input),
+  },
+  "users.disable": {
+    prepare: async (db) => {
+      const target = await makeUser(db);
+      return { userId: target.id, version: target.version };
+    },
+    invoke: (ctx, input) => disableUser(ctx, input),
+  },
+  "users.enable": {
+    prepare: async (db) => {
+      const target = await makeUser(db, { disabled: true });
+      return { userId: target.id, version: target.version };
+    },
+    invoke: (ctx, input) => enableUser(ctx, input),
+  },
+  "account.signOutEverywhere": { invoke: (ctx) => signOutEverywhere(ctx) },
+  "articles.list": { invoke: (ctx) => listArticles(ctx, {}) },
+};
+
+async function snapshot(db: Db) {
+  const result = await db.execute(sql`select
+    (select count(*) from users)::int as users,
+    (select coalesce(sum(session_version + version), 0) from users)::int as user_state,
+    (select count(*) from users where disabled_at is null)::int as active,
+    (select count(*) from audit_events)::int as audit`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, number>[];
+  return rows[0];
+}
+
+describe("permissions matrix", () => {
+  const db = useTestDatabase();
+
+  it("covers every service call it names", () => {
+    expect(Object.keys(calls).sort()).toEqual(Object.keys(matrix.calls).sort());
+  });
+
+  for (const [name, allowed] of Object.entries(matrix.calls)) {
+    for (const role of matrix.roles) {
+      const may = allowed.includes(role);
+      it(`${name} by ${role}: ${may ? "allowed" : "refused, nothing changes"}`, async () => {
+        const actor = await makeUser(db.current.db, { role });
+        const ctx = ctxFor(db.current.db, actor);
+        const call = calls[name];
+        if (!call) throw new Error(`no call for ${name}`);
+        const input = (await call.prepare?.(db.current.db)) ?? {};
+        if (may) {
+          await call.invoke(ctx, input);
+          return;
+        }
+        const before = await snapshot(db.current.db);
+        const error = await call.invoke(ctx, input).then(
+          () => null,
+          (caught: unknown) => caught,
+        );
+        expect(error).toBeInstanceOf(AppError);
+        expect((error as AppError).code).toBe("forbidden");
+        expect(await snapshot(db.current.db)).toEqual(before);
+      });
+    }
+  }
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("settings", () => {
+  it("uses the embedded defaults when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe(".data/pglite");
+    expect(env.PORT).toBe(3000);
+    expect(env.MAX_IMPORT_BYTES).toBe(2_000_000);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://localhost/db", /^Setting DATABASE_URL is invalid: expected a URL like postgres:/],
+    ["DATABASE_URL", "not a url", /^Setting DATABASE_URL is invalid/],
+    ["PORT", "eighty", /^Setting PORT is invalid: expected a port number/],
+    ["PORT", "70000", /^Setting PORT is invalid: expected a port number/],
+    ["AUTH_SECRET", "short", /^Setting AUTH_SECRET is invalid: expected at least 32 characters/],
+    ["SEED_DEMO", "maybe", /^Setting SEED_DEMO is invalid: expected true or false/],
+  ])("names %s and what it expects when it is %s", (name, value, message) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(message);
+    try {
+      parseEnv({ [name]: value });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("accepts a PostgreSQL URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db.internal:5432/claimtrack" }).DATABASE_URL).toContain("db.internal");
+  });
+});
