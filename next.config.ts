@@ -23,7 +23,10 @@ const nextConfig: NextConfig = {
       { key: "X-Frame-Options", value: "DENY" },
     ];
     if (process.env.NODE_ENV === "production") {
-      common.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+      common.push({
+        key: "Strict-Transport-Security",
+        value: "max-age=63072000; includeSubDomains",
+      });
     }
     return [{ source: "/:path*", headers: common }];
   },

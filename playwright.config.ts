@@ -22,7 +22,14 @@ const serverEnv = (listen: number): Record<string, string> => {
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
 };
 
 // A second app instance on the same PostgreSQL database shows that nothing lives in memory.
@@ -44,7 +51,11 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "setup", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "setup",
+      testMatch: /auth\.setup\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
     {
       name: "chromium",
       testMatch: /.*\.spec\.ts/,

@@ -60,14 +60,20 @@ function openPostgres(url: string, max = 10): Database {
 function openPglite(dataDir: string): Database {
   if (dataDir.startsWith("memory://")) {
     const client = new PGlite(dataDir);
-    return { db: drizzlePglite(client, { schema }) as unknown as Db, engine: "pglite", close: () => client.close() };
+    return {
+      db: drizzlePglite(client, { schema }) as unknown as Db,
+      engine: "pglite",
+      close: () => client.close(),
+    };
   }
   const dir = path.resolve(dataDir);
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
-    throw new DatabaseOpenError(`PGLITE_DIR ${dataDir} is not writable: choose a directory you can write to.`);
+    throw new DatabaseOpenError(
+      `PGLITE_DIR ${dataDir} is not writable: choose a directory you can write to.`,
+    );
   }
   const release = lockDirectory(dir);
   const client = new PGlite(dir);

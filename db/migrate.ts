@@ -23,7 +23,10 @@ export function migrationsFolder(): string {
  * Applies pending migrations in one transaction under a PostgreSQL advisory lock, so instances
  * starting together against one database take turns and each migration runs exactly once.
  */
-export async function runMigrations(db: Db, folder = migrationsFolder()): Promise<{ applied: number; total: number }> {
+export async function runMigrations(
+  db: Db,
+  folder = migrationsFolder(),
+): Promise<{ applied: number; total: number }> {
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
@@ -38,7 +41,9 @@ export async function runMigrations(db: Db, folder = migrationsFolder()): Promis
       for (const statement of migration.sql) {
         if (statement.trim()) await tx.execute(sql.raw(statement));
       }
-      await tx.insert(migrationsTable).values({ hash: migration.hash, createdAt: migration.folderMillis });
+      await tx
+        .insert(migrationsTable)
+        .values({ hash: migration.hash, createdAt: migration.folderMillis });
       applied++;
     }
     return { applied, total: migrations.length };

@@ -17,8 +17,18 @@ export interface DemoLogin {
 // Local demo accounts only: seeded into an empty embedded database (or with SEED_DEMO=true) and
 // documented in the README. A real deployment creates its users with `npm run user:create`.
 export const DEMO_LOGINS: readonly DemoLogin[] = [
-  { role: "reviewer", name: "Rita Reviewer", email: "reviewer@example.com", password: "demo-reviewer-2022" },
-  { role: "editor", name: "Eddie Editor", email: "editor@example.com", password: "demo-editor-2022" },
+  {
+    role: "reviewer",
+    name: "Rita Reviewer",
+    email: "reviewer@example.com",
+    password: "demo-reviewer-2022",
+  },
+  {
+    role: "editor",
+    name: "Eddie Editor",
+    email: "editor@example.com",
+    password: "demo-editor-2022",
+  },
   { role: "admin", name: "Ada Admin", email: "admin@example.com", password: "demo-admin-2022" },
 ];
 

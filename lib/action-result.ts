@@ -1,5 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
-import { AppError, type ActionResult, toActionError } from "@/lib/errors";
+import { type ActionResult, AppError, toActionError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** The boundary for server actions: typed errors become a result, unexpected ones are logged. */

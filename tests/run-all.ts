@@ -26,7 +26,11 @@ function vitestCounts(file: string) {
         numPendingTests: number;
         numTodoTests: number;
       };
-      return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+      return {
+        passed: report.numPassedTests,
+        failed: report.numFailedTests,
+        skipped: report.numPendingTests + report.numTodoTests,
+      };
     } catch {
       return null;
     }
@@ -38,7 +42,11 @@ function playwrightCounts() {
     const report = JSON.parse(fs.readFileSync(path.join(results, "e2e.json"), "utf8")) as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     };
-    return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+    return {
+      passed: report.stats.expected + report.stats.flaky,
+      failed: report.stats.unexpected,
+      skipped: report.stats.skipped,
+    };
   } catch {
     return null;
   }
@@ -49,28 +57,55 @@ const steps: Step[] = [
   { name: "types", command: [bin("tsc"), "--noEmit", "-p", "."] },
   {
     name: "unit",
-    command: [bin("vitest"), "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/unit.json`],
+    command: [
+      bin("vitest"),
+      "run",
+      "--project",
+      "unit",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${results}/unit.json`,
+    ],
     counts: vitestCounts(`${results}/unit.json`),
   },
   {
     name: "integration",
-    command: [bin("vitest"), "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/integration.json`],
+    command: [
+      bin("vitest"),
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${results}/integration.json`,
+    ],
     counts: vitestCounts(`${results}/integration.json`),
   },
   { name: "e2e", command: ["npx", "tsx", "tests/e2e/run.ts"], counts: playwrightCounts },
 ];
 
 const only = process.argv.slice(2);
-const summary: { name: string; ok: boolean; seconds: number; counts: ReturnType<NonNullable<Step["counts"]>> }[] = [];
+const summary: {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  counts: ReturnType<NonNullable<Step["counts"]>>;
+}[] = [];
 
 for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;
   console.log(`\n=== ${step.name}: ${step.command.join(" ")}`);
-  for (const file of ["unit.json", "integration.json", "e2e.json"]) fs.rmSync(path.join(results, file), { force: true });
+  for (const file of ["unit.json", "integration.json", "e2e.json"])
+    fs.rmSync(path.join(results, file), { force: true });
   const started = Date.now();
   const [cmd, ...args] = step.command;
   const run = spawnSync(cmd ?? "", args, { stdio: "inherit", env: process.env });
-  summary.push({ name: step.name, ok: run.status === 0, seconds: (Date.now() - started) / 1000, counts: step.counts?.() ?? null });
+  summary.push({
+    name: step.name,
+    ok: run.status === 0,
+    seconds: (Date.now() - started) / 1000,
+    counts: step.counts?.() ?? null,
+  });
 }
 
 console.log("\n=== summary");
@@ -86,8 +121,14 @@ for (const s of summary) {
   } else if (!s.ok) {
     failed += 1;
   }
-  const detail = c ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}` : s.ok ? "ok" : "FAILED";
-  console.log(`${s.ok ? "ok  " : "FAIL"} ${s.name.padEnd(12)} ${detail.padEnd(36)} ${s.seconds.toFixed(1)}s`);
+  const detail = c
+    ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}`
+    : s.ok
+      ? "ok"
+      : "FAILED";
+  console.log(
+    `${s.ok ? "ok  " : "FAIL"} ${s.name.padEnd(12)} ${detail.padEnd(36)} ${s.seconds.toFixed(1)}s`,
+  );
 }
 const allOk = summary.every((s) => s.ok);
 // A step that failed without a count (lint, types, a crash) still counts as a failure above.

@@ -3,11 +3,18 @@ import type { UserRole } from "@/db/schema/constants";
 import { can } from "@/lib/auth/permissions";
 import { signOutAction } from "../(app)/account/actions";
 
-const ROLE_LABEL: Record<UserRole, string> = { reviewer: "Reviewer", editor: "Editor", admin: "Admin" };
+const ROLE_LABEL: Record<UserRole, string> = {
+  reviewer: "Reviewer",
+  editor: "Editor",
+  admin: "Admin",
+};
 
 export function AppHeader({ user }: { user: { name: string; email: string; role: UserRole } }) {
   const nav = [
+    { href: "/queue", label: "My queue", show: true },
     { href: "/articles", label: "Articles", show: true },
+    { href: "/claims", label: "Claims", show: can(user.role, "dashboard.view") },
+    { href: "/dashboard", label: "Dashboard", show: can(user.role, "dashboard.view") },
     { href: "/admin/users", label: "Users", show: can(user.role, "users.manage") },
   ].filter((item) => item.show);
   return (
@@ -23,7 +30,10 @@ export function AppHeader({ user }: { user: { name: string; email: string; role:
           <ul className="flex flex-wrap gap-1">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="rounded px-2 py-1 text-sm font-medium hover:bg-wash">
+                <Link
+                  href={item.href}
+                  className="rounded px-2 py-1 text-sm font-medium hover:bg-wash"
+                >
                   {item.label}
                 </Link>
               </li>
@@ -42,7 +52,10 @@ export function AppHeader({ user }: { user: { name: string; email: string; role:
               Account and sessions
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className="block w-full rounded px-2 py-1 text-left text-sm hover:bg-wash">
+              <button
+                type="submit"
+                className="block w-full rounded px-2 py-1 text-left text-sm hover:bg-wash"
+              >
                 Sign out
               </button>
             </form>

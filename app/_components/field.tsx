@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 
 interface FieldShellProps {
   id: string;
@@ -35,12 +41,22 @@ const control =
   "w-full rounded-md border border-line bg-paper px-3 py-2 text-base aria-[invalid=true]:border-danger";
 
 function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") ||
+    undefined
+  );
 }
 
 type Common = { label: string; error?: string; hint?: ReactNode };
 
-export function InputField({ label, error, hint, id, className = "", ...props }: InputHTMLAttributes<HTMLInputElement> & Common) {
+export function InputField({
+  label,
+  error,
+  hint,
+  id,
+  className = "",
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & Common) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (
@@ -56,7 +72,14 @@ export function InputField({ label, error, hint, id, className = "", ...props }:
   );
 }
 
-export function TextareaField({ label, error, hint, id, className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & Common) {
+export function TextareaField({
+  label,
+  error,
+  hint,
+  id,
+  className = "",
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & Common) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (
@@ -80,7 +103,8 @@ export function SelectField({
   options,
   className = "",
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & Common & { options: readonly { value: string; label: string }[] }) {
+}: SelectHTMLAttributes<HTMLSelectElement> &
+  Common & { options: readonly { value: string; label: string }[] }) {
   const auto = useId();
   const fieldId = id ?? auto;
   return (

@@ -24,7 +24,10 @@ const TONES: Record<Tone, string> = {
 /** Messages are announced through a polite live region and stay until dismissed or timed out. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
+  const dismiss = useCallback(
+    (id: number) => setToasts((all) => all.filter((t) => t.id !== id)),
+    [],
+  );
   const show = useCallback(
     (message: string, tone: Tone = "info") => {
       const id = Date.now() + Math.random();
@@ -37,9 +40,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div aria-live="polite" role="status" className="fixed bottom-4 right-4 z-50 flex max-w-sm flex-col gap-2">
+      <div
+        aria-live="polite"
+        role="status"
+        className="fixed bottom-4 right-4 z-50 flex max-w-sm flex-col gap-2"
+      >
         {toasts.map((t) => (
-          <div key={t.id} className={`flex items-start gap-3 rounded-md border-l-4 bg-paper p-3 shadow ${TONES[t.tone]}`}>
+          <div
+            key={t.id}
+            className={`flex items-start gap-3 rounded-md border-l-4 bg-paper p-3 shadow ${TONES[t.tone]}`}
+          >
             <p className="flex-1 text-sm">{t.message}</p>
             <button type="button" className="text-sm underline" onClick={() => dismiss(t.id)}>
               Dismiss

@@ -1,14 +1,5 @@
 import { relations } from "drizzle-orm";
-import {
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  real,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 import { timestamps, versionColumn } from "./columns";
 import { claimKind, claimOrigin, claimStatus, rating } from "./enums";

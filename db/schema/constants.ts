@@ -26,7 +26,12 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
 export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
 
-export const DISMISS_REASONS = ["not_check_worthy", "duplicate", "opinion", "out_of_scope"] as const;
+export const DISMISS_REASONS = [
+  "not_check_worthy",
+  "duplicate",
+  "opinion",
+  "out_of_scope",
+] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 
 export const SOURCE_TYPES = [

@@ -51,8 +51,14 @@ export async function authenticate(
   const account = accountKey(email);
   const address = addressKey(clientAddress);
 
-  const [byAccount, byAddress] = await Promise.all([countAttempt(db, account), countAttempt(db, address)]);
-  if (byAccount.failures > MAX_FAILURES_PER_ACCOUNT || byAddress.failures > MAX_FAILURES_PER_ADDRESS) {
+  const [byAccount, byAddress] = await Promise.all([
+    countAttempt(db, account),
+    countAttempt(db, address),
+  ]);
+  if (
+    byAccount.failures > MAX_FAILURES_PER_ACCOUNT ||
+    byAddress.failures > MAX_FAILURES_PER_ADDRESS
+  ) {
     const retry = Math.max(
       byAccount.failures > MAX_FAILURES_PER_ACCOUNT ? byAccount.retryAfterSeconds : 0,
       byAddress.failures > MAX_FAILURES_PER_ADDRESS ? byAddress.retryAfterSeconds : 0,
@@ -73,9 +79,9 @@ export async function authenticate(
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
 
-  const ok = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, password)
-    : (await verifyPassword(await getDummyHash(), password), false);
+  let ok = false;
+  if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, password);
+  else await verifyPassword(await getDummyHash(), password);
   if (!user || !ok || user.disabledAt) throw new InvalidCredentialsError();
 
   await forgiveAttempt(db, account, address);
@@ -91,5 +97,11 @@ export async function authenticate(
       });
     });
   }
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }

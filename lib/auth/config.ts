@@ -36,10 +36,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          const user = await authenticate(await getDb(), credentials, clientAddressFrom(request.headers));
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          const user = await authenticate(
+            await getDb(),
+            credentials,
+            clientAddressFrom(request.headers),
+          );
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            sessionVersion: user.sessionVersion,
+          };
         } catch (error) {
-          if (error instanceof TooManyRequestsError) throw new ThrottledSignin(error.retryAfterSeconds);
+          if (error instanceof TooManyRequestsError)
+            throw new ThrottledSignin(error.retryAfterSeconds);
           if (error instanceof InvalidCredentialsError) throw new InvalidSignin();
           throw error;
         }

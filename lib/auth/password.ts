@@ -2,7 +2,12 @@ import { hash, verify } from "@node-rs/argon2";
 
 // OWASP's argon2id floor: 19 MiB, two passes, one lane. Algorithm 2 is Argon2id (a const enum
 // in the package, which isolated modules cannot import).
-export const PASSWORD_PARAMS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const PASSWORD_PARAMS = {
+  algorithm: 2,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 

@@ -18,7 +18,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(and(eq(users.id, id), isNull(users.disabledAt)));
   if (!user || user.sessionVersion !== session?.sessionVersion) return null;
@@ -45,6 +51,6 @@ export async function requirePageCtx(returnTo: string, permission?: Permission):
 export function safeCallbackPath(value: unknown): string {
   if (typeof value !== "string" || value.length > 2000) return "/";
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f]/.test(value)) return "/";
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20)) return "/";
   return value;
 }

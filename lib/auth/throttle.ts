@@ -26,7 +26,10 @@ const windowInterval = sql.raw(`interval '${THROTTLE_WINDOW_MINUTES} minutes'`);
  * taken before the password is checked, in one atomic upsert, so parallel attempts cannot slip
  * past the limit between a read and a write.
  */
-export async function countAttempt(db: Executor, key: string): Promise<{ failures: number; retryAfterSeconds: number }> {
+export async function countAttempt(
+  db: Executor,
+  key: string,
+): Promise<{ failures: number; retryAfterSeconds: number }> {
   const rows = await db
     .insert(loginAttempts)
     .values({ key, failures: 1 })
@@ -47,7 +50,11 @@ export async function countAttempt(db: Executor, key: string): Promise<{ failure
 }
 
 /** A successful sign-in clears the account's count and takes its attempt back from the address. */
-export async function forgiveAttempt(db: Executor, account: string, address: string): Promise<void> {
+export async function forgiveAttempt(
+  db: Executor,
+  account: string,
+  address: string,
+): Promise<void> {
   await db.delete(loginAttempts).where(inArray(loginAttempts.key, [account]));
   await db
     .update(loginAttempts)
@@ -56,7 +63,11 @@ export async function forgiveAttempt(db: Executor, account: string, address: str
 }
 
 /** Reads the state without counting (for answering a throttled route before any work). */
-export async function readThrottle(db: Executor, account: string, address: string): Promise<ThrottleState> {
+export async function readThrottle(
+  db: Executor,
+  account: string,
+  address: string,
+): Promise<ThrottleState> {
   const rows = await db
     .select({
       key: loginAttempts.key,

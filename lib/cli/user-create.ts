@@ -54,9 +54,17 @@ async function readStdin(): Promise<string> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "reviewer" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "reviewer" },
+    },
   });
-  const parsed = createUserSchema.safeParse({ email: values.email, name: values.name, role: values.role });
+  const parsed = createUserSchema.safeParse({
+    email: values.email,
+    name: values.name,
+    role: values.role,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     fail(`--${String(issue?.path[0])}: ${issue?.message}`);
@@ -64,7 +72,8 @@ async function main() {
   let password: string;
   if (process.stdin.isTTY) {
     password = await readHidden("Password: ");
-    if ((await readHidden("Repeat the password: ")) !== password) fail("the passwords do not match.");
+    if ((await readHidden("Repeat the password: ")) !== password)
+      fail("the passwords do not match.");
   } else {
     password = await readStdin();
   }
@@ -77,11 +86,19 @@ async function main() {
     await runMigrations(database.db);
     const passwordHash = await hashPassword(password);
     const created = await database.db.transaction(async (tx) => {
-      const taken = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${parsed.data.email.toLowerCase()}`);
+      const taken = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${parsed.data.email.toLowerCase()}`);
       if (taken.length > 0) return null;
       const [user] = await tx
         .insert(users)
-        .values({ email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash })
+        .values({
+          email: parsed.data.email,
+          name: parsed.data.name,
+          role: parsed.data.role,
+          passwordHash,
+        })
         .returning({ id: users.id, email: users.email, role: users.role });
       if (!user) throw new Error("insert returned no row");
       await recordAudit(tx, {

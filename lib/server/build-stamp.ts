@@ -3,7 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 
 // What a production build is made from: if any of it changed since the last build, build again.
-const INPUTS = ["app", "lib", "db/schema", "db/client.ts", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const INPUTS = [
+  "app",
+  "lib",
+  "db/schema",
+  "db/client.ts",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 const SKIP = new Set(["node_modules", ".next", ".data", "model"]);
 
 function walk(target: string, hash: ReturnType<typeof createHash>): void {

@@ -18,7 +18,8 @@ function fail(message: string): never {
 }
 
 function errorMessage(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return errorMessage(error.errors[0]);
+  if (error instanceof AggregateError && error.errors.length > 0)
+    return errorMessage(error.errors[0]);
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
@@ -62,24 +63,38 @@ async function main() {
   }
   const embedded = env.DATABASE_URL === undefined;
   if (!embedded && !env.AUTH_SECRET) {
-    fail("Setting AUTH_SECRET is required with DATABASE_URL: expected at least 32 random characters (openssl rand -base64 32).");
+    fail(
+      "Setting AUTH_SECRET is required with DATABASE_URL: expected at least 32 random characters (openssl rand -base64 32).",
+    );
   }
 
   try {
     await checkPortFree(env.PORT, env.HOSTNAME);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") fail(`Port ${env.PORT} is already in use: stop what is using it or set PORT to another port.`);
-    if (code === "EACCES") fail(`Port ${env.PORT} needs privileges this user does not have: set PORT to a port above 1023.`);
+    if (code === "EADDRINUSE")
+      fail(
+        `Port ${env.PORT} is already in use: stop what is using it or set PORT to another port.`,
+      );
+    if (code === "EACCES")
+      fail(
+        `Port ${env.PORT} needs privileges this user does not have: set PORT to a port above 1023.`,
+      );
     fail(`Cannot listen on port ${env.PORT}: ${errorMessage(error)}`);
   }
 
   if (!isBuildCurrent(root) || process.env.CLAIMTRACK_FORCE_BUILD === "1") {
-    console.log("claimtrack: building the app (first start or changed sources), this takes a few minutes…");
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
+    console.log(
+      "claimtrack: building the app (first start or changed sources), this takes a few minutes…",
+    );
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "build"],
+      {
+        stdio: "inherit",
+        env: { ...process.env, NODE_ENV: "production" },
+      },
+    );
     if (result.status !== 0) fail("the build failed (see the output above).");
     writeBuildStamp(root);
   }
@@ -97,7 +112,9 @@ async function main() {
   }
   try {
     const { applied, total } = await runMigrations(database.db);
-    console.log(`claimtrack: database ${database.engine}, ${total} migrations (${applied} applied now).`);
+    console.log(
+      `claimtrack: database ${database.engine}, ${total} migrations (${applied} applied now).`,
+    );
   } catch (error) {
     const where = embedded ? `PGLITE_DIR ${env.PGLITE_DIR}` : "DATABASE_URL";
     fail(`cannot open the database at ${where}: ${errorMessage(error)}`);
@@ -115,7 +132,12 @@ async function main() {
 
   const { CLIENT_ADDRESS_HEADER } = await import("@/lib/auth/client-address");
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: root, port: env.PORT, hostname: env.HOSTNAME ?? "localhost" });
+  const app = next({
+    dev: false,
+    dir: root,
+    port: env.PORT,
+    hostname: env.HOSTNAME ?? "localhost",
+  });
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -131,7 +153,10 @@ async function main() {
     });
   });
   server.once("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EADDRINUSE") fail(`Port ${env.PORT} is already in use: stop what is using it or set PORT to another port.`);
+    if (error.code === "EADDRINUSE")
+      fail(
+        `Port ${env.PORT} is already in use: stop what is using it or set PORT to another port.`,
+      );
     fail(`server error: ${errorMessage(error)}`);
   });
   server.listen(env.PORT, env.HOSTNAME, () => {

@@ -17,7 +17,10 @@ export const passwordSchema = z
 export const loginSchema = z.object({
   email: emailSchema,
   // Sign-in checks only that something was typed: the hash decides, and no rule leaks here.
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+  password: z
+    .string()
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX_LENGTH, "That password is too long."),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
@@ -46,4 +49,7 @@ export const setPasswordSchema = z
     password: passwordSchema,
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { message: "The passwords do not match.", path: ["confirm"] });
+  .refine((v) => v.password === v.confirm, {
+    message: "The passwords do not match.",
+    path: ["confirm"],
+  });

@@ -8,7 +8,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
   const first = result.error.issues[0]?.message ?? "Check the form.";
   throw new ValidationError(first, fieldErrors);

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { DEMO, expectNotFoundPage, signIn, storageState } from "./helpers";
 
 test.describe("sign-in page", () => {
-  test("a wrong password gets one clear message that does not say whether the email exists", async ({ page }) => {
+  test("a wrong password gets one clear message that does not say whether the email exists", async ({
+    page,
+  }) => {
     await signIn(page, DEMO.reviewer.email, "not-the-password");
     const known = await page.getByRole("alert").textContent();
     await signIn(page, "nobody-here@example.com", "not-the-password");
@@ -10,7 +12,9 @@ test.describe("sign-in page", () => {
     expect(known).toContain("Email or password is incorrect.");
   });
 
-  test("after sign-in the user lands where they were going, never on another origin", async ({ page }) => {
+  test("after sign-in the user lands where they were going, never on another origin", async ({
+    page,
+  }) => {
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount/);
     await page.getByLabel("Email").fill(DEMO.editor.email);
@@ -19,28 +23,43 @@ test.describe("sign-in page", () => {
     await expect(page).toHaveURL(/\/account$/);
 
     await page.context().clearCookies();
-    await signIn(page, DEMO.editor.email, DEMO.editor.password, "/login?callbackUrl=https%3A%2F%2Fevil.example%2F");
+    await signIn(
+      page,
+      DEMO.editor.email,
+      DEMO.editor.password,
+      "/login?callbackUrl=https%3A%2F%2Fevil.example%2F",
+    );
     await expect(page).toHaveURL(/localhost:\d+\/articles$/);
     await page.context().clearCookies();
-    await signIn(page, DEMO.editor.email, DEMO.editor.password, "/login?callbackUrl=%2F%2Fevil.example%2Fx");
+    await signIn(
+      page,
+      DEMO.editor.email,
+      DEMO.editor.password,
+      "/login?callbackUrl=%2F%2Fevil.example%2Fx",
+    );
     await expect(page).toHaveURL(/localhost:\d+\/articles$/);
   });
 
   test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
     await signIn(page, DEMO.reviewer.email, DEMO.reviewer.password);
     await expect(page).toHaveURL(/\/articles$/);
-    const cookie = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
+    const cookie = (await page.context().cookies()).find((c) =>
+      c.name.includes("authjs.session-token"),
+    );
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Lax");
   });
 
-  test("every response carries the security headers with a fresh CSP nonce", async ({ request }) => {
+  test("every response carries the security headers with a fresh CSP nonce", async ({
+    request,
+  }) => {
     const first = await request.get("/login");
     const second = await request.get("/login");
     const csp = first.headers()["content-security-policy"] ?? "";
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(csp).not.toContain("unsafe-eval");
-    for (const part of ["object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"]) expect(csp).toContain(part);
+    for (const part of ["object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"])
+      expect(csp).toContain(part);
     expect(second.headers()["content-security-policy"]).not.toBe(csp);
     expect(first.headers()["x-content-type-options"]).toBe("nosniff");
     expect(first.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
@@ -55,7 +74,9 @@ test.describe("roles", () => {
     test.use({ storageState: storageState("reviewer") });
     test("does not see the admin page and gets the not-found page at its URL", async ({ page }) => {
       await page.goto("/articles");
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }),
+      ).toHaveCount(0);
       const response = await page.goto("/admin/users");
       expect(response?.status()).toBe(404);
       await expectNotFoundPage(page);
@@ -64,7 +85,10 @@ test.describe("roles", () => {
 
   test.describe("admin", () => {
     test.use({ storageState: storageState("admin") });
-    test("creates a reviewer who then signs in with the one-time password", async ({ page, browser }) => {
+    test("creates a reviewer who then signs in with the one-time password", async ({
+      page,
+      browser,
+    }) => {
       const email = `new-reviewer-${Date.now()}@example.com`;
       await page.goto("/admin/users");
       await page.getByLabel("Name").fill("Nadia New");

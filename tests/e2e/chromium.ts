@@ -4,11 +4,16 @@ import os from "node:os";
 import path from "node:path";
 
 function playwrightCacheChromium(): string | null {
-  const cache = process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(os.homedir(), ".cache", "ms-playwright");
+  const cache =
+    process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(os.homedir(), ".cache", "ms-playwright");
   if (!fs.existsSync(cache)) return null;
   for (const entry of fs.readdirSync(cache).sort().reverse()) {
     if (!entry.startsWith("chromium")) continue;
-    for (const rel of ["chrome-linux64/chrome", "chrome-linux/chrome", "chrome-headless-shell-linux64/chrome-headless-shell"]) {
+    for (const rel of [
+      "chrome-linux64/chrome",
+      "chrome-linux/chrome",
+      "chrome-headless-shell-linux64/chrome-headless-shell",
+    ]) {
       const candidate = path.join(cache, entry, rel);
       if (fs.existsSync(candidate)) return candidate;
     }

@@ -20,7 +20,9 @@ test.describe("foundation", () => {
   test.describe("signed in", () => {
     test.use({ storageState: storageState("reviewer") });
 
-    test("the home page leads to the article list, which shows the demo article", async ({ page }) => {
+    test("the home page leads to the article list, which shows the demo article", async ({
+      page,
+    }) => {
       await page.goto("/");
       await expect(page).toHaveURL(/\/articles$/);
       await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
@@ -32,7 +34,9 @@ test.describe("foundation", () => {
       await page.goto("/articles");
       await page.keyboard.press("Tab");
       await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     });
   });

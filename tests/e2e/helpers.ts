@@ -3,7 +3,11 @@ import path from "node:path";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 export const DEMO = {
-  reviewer: { email: "reviewer@example.com", password: "demo-reviewer-2022", name: "Rita Reviewer" },
+  reviewer: {
+    email: "reviewer@example.com",
+    password: "demo-reviewer-2022",
+    name: "Rita Reviewer",
+  },
   editor: { email: "editor@example.com", password: "demo-editor-2022", name: "Eddie Editor" },
   admin: { email: "admin@example.com", password: "demo-admin-2022", name: "Ada Admin" },
 } as const;
@@ -22,7 +26,9 @@ export async function signIn(page: Page, email: string, password: string, path =
 
 /** The id Next.js gave a server action in this build, to call it without the UI. */
 export function actionId(exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string }>;
   };
   const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
@@ -31,7 +37,13 @@ export function actionId(exportedName: string): string {
 }
 
 /** POSTs to a server action the way the browser does, with whatever cookie the request carries. */
-export async function callAction(request: APIRequestContext, pagePath: string, exportedName: string, args: unknown[], baseURL: string) {
+export async function callAction(
+  request: APIRequestContext,
+  pagePath: string,
+  exportedName: string,
+  args: unknown[],
+  baseURL: string,
+) {
   const response = await request.post(pagePath, {
     headers: {
       "Next-Action": actionId(exportedName),
@@ -50,7 +62,12 @@ export async function expectNotFoundPage(page: Page) {
 }
 
 /** Signs in through Auth.js's own endpoints, as a script would, and returns the response. */
-export async function postCredentials(request: APIRequestContext, origin: string, email: string, password: string) {
+export async function postCredentials(
+  request: APIRequestContext,
+  origin: string,
+  email: string,
+  password: string,
+) {
   const csrf = await request.get(`${origin}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   return request.post(`${origin}/api/auth/callback/credentials`, {

@@ -1,16 +1,41 @@
-import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
+import {
+  type APIRequestContext,
+  expect,
+  request as playwrightRequest,
+  test,
+} from "@playwright/test";
 import { callAction, DEMO, postCredentials } from "./helpers";
 
 // Server actions and route handlers called directly, as an attacker would, without the UI.
 const ACTIONS = [
-  { page: "/admin/users", name: "createUserAction", args: () => [{ email: `intruder-${Date.now()}@example.com`, name: "Intruder", role: "admin" }] },
-  { page: "/admin/users", name: "changeRoleAction", args: () => [{ userId: "00000000-0000-4000-8000-000000000000", role: "admin", version: 1 }] },
-  { page: "/admin/users", name: "disableUserAction", args: () => [{ userId: "00000000-0000-4000-8000-000000000000", version: 1 }] },
-  { page: "/admin/users", name: "enableUserAction", args: () => [{ userId: "00000000-0000-4000-8000-000000000000", version: 1 }] },
+  {
+    page: "/admin/users",
+    name: "createUserAction",
+    args: () => [{ email: `intruder-${Date.now()}@example.com`, name: "Intruder", role: "admin" }],
+  },
+  {
+    page: "/admin/users",
+    name: "changeRoleAction",
+    args: () => [{ userId: "00000000-0000-4000-8000-000000000000", role: "admin", version: 1 }],
+  },
+  {
+    page: "/admin/users",
+    name: "disableUserAction",
+    args: () => [{ userId: "00000000-0000-4000-8000-000000000000", version: 1 }],
+  },
+  {
+    page: "/admin/users",
+    name: "enableUserAction",
+    args: () => [{ userId: "00000000-0000-4000-8000-000000000000", version: 1 }],
+  },
   { page: "/account", name: "signOutEverywhereAction", args: () => [] },
 ];
 
-async function newSignedInContext(baseURL: string, email: string, password: string): Promise<APIRequestContext> {
+async function newSignedInContext(
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL });
   const response = await postCredentials(context, baseURL, email, password);
   expect(response.status()).toBe(302);
@@ -23,7 +48,9 @@ async function userEmails(admin: APIRequestContext): Promise<string> {
 }
 
 test.describe("HTTP-level authorization", () => {
-  test("every action refuses a request with no cookie, and nothing is written", async ({ baseURL }) => {
+  test("every action refuses a request with no cookie, and nothing is written", async ({
+    baseURL,
+  }) => {
     const anonymous = await playwrightRequest.newContext({ baseURL });
     const admin = await newSignedInContext(baseURL ?? "", DEMO.admin.email, DEMO.admin.password);
     for (const action of ACTIONS) {
@@ -40,22 +67,42 @@ test.describe("HTTP-level authorization", () => {
     await admin.dispose();
   });
 
-  test("a reviewer's cookie on an admin action is refused and writes nothing", async ({ baseURL }) => {
-    const reviewer = await newSignedInContext(baseURL ?? "", DEMO.reviewer.email, DEMO.reviewer.password);
+  test("a reviewer's cookie on an admin action is refused and writes nothing", async ({
+    baseURL,
+  }) => {
+    const reviewer = await newSignedInContext(
+      baseURL ?? "",
+      DEMO.reviewer.email,
+      DEMO.reviewer.password,
+    );
     const admin = await newSignedInContext(baseURL ?? "", DEMO.admin.email, DEMO.admin.password);
     const email = `escalation-${Date.now()}@example.com`;
-    const result = await callAction(reviewer, "/admin/users", "createUserAction", [{ email, name: "Escalation", role: "admin" }], baseURL ?? "");
+    const result = await callAction(
+      reviewer,
+      "/admin/users",
+      "createUserAction",
+      [{ email, name: "Escalation", role: "admin" }],
+      baseURL ?? "",
+    );
     expect(result.body).toContain('"code":"forbidden"');
     expect(await userEmails(admin)).not.toContain(email);
     await reviewer.dispose();
     await admin.dispose();
   });
 
-  test("a disabled user's cookie is refused on the next request, in pages and actions", async ({ baseURL }) => {
+  test("a disabled user's cookie is refused on the next request, in pages and actions", async ({
+    baseURL,
+  }) => {
     const origin = baseURL ?? "";
     const admin = await newSignedInContext(origin, DEMO.admin.email, DEMO.admin.password);
     const email = `soon-disabled-${Date.now()}@example.com`;
-    const created = await callAction(admin, "/admin/users", "createUserAction", [{ email, name: "Soon Disabled", role: "editor" }], origin);
+    const created = await callAction(
+      admin,
+      "/admin/users",
+      "createUserAction",
+      [{ email, name: "Soon Disabled", role: "editor" }],
+      origin,
+    );
     const password = /"oneTimePassword":"([^"]+)"/.exec(created.body)?.[1] ?? "";
     expect(password).not.toBe("");
     const user = await newSignedInContext(origin, email, password);
@@ -66,7 +113,13 @@ test.describe("HTTP-level authorization", () => {
     const row = new RegExp(`${email}[\\s\\S]*?role-([0-9a-f-]{36})`).exec(html);
     const userId = row?.[1] ?? "";
     expect(userId).not.toBe("");
-    const disabled = await callAction(admin, "/admin/users", "disableUserAction", [{ userId, version: 1 }], origin);
+    const disabled = await callAction(
+      admin,
+      "/admin/users",
+      "disableUserAction",
+      [{ userId, version: 1 }],
+      origin,
+    );
     expect(disabled.body).toContain('"ok":true');
 
     const afterPage = await user.get("/articles", { maxRedirects: 0 });
@@ -80,7 +133,9 @@ test.describe("HTTP-level authorization", () => {
 
   test("x-middleware-subrequest gets no further than a request without it", async ({ baseURL }) => {
     const anonymous = await playwrightRequest.newContext({ baseURL });
-    const headers = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
+    const headers = {
+      "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+    };
     const withHeader = await anonymous.get("/admin/users", { headers, maxRedirects: 0 });
     const without = await anonymous.get("/admin/users", { maxRedirects: 0 });
     expect(withHeader.status()).toBe(without.status());
@@ -98,7 +153,13 @@ test.describe("HTTP-level authorization", () => {
     const origin = baseURL ?? "";
     const admin = await newSignedInContext(origin, DEMO.admin.email, DEMO.admin.password);
     const email = `replay-${Date.now()}@example.com`;
-    const created = await callAction(admin, "/admin/users", "createUserAction", [{ email, name: "Replay", role: "reviewer" }], origin);
+    const created = await callAction(
+      admin,
+      "/admin/users",
+      "createUserAction",
+      [{ email, name: "Replay", role: "reviewer" }],
+      origin,
+    );
     const password = /"oneTimePassword":"([^"]+)"/.exec(created.body)?.[1] ?? "";
     const first = await newSignedInContext(origin, email, password);
     const saved = await first.storageState();

@@ -7,7 +7,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isBuildCurrent, writeBuildStamp } from "@/lib/server/build-stamp";
-import { createDatabase, dropDatabase, findTestPostgres, uniqueName, withDatabase } from "../support/postgres";
+import {
+  createDatabase,
+  dropDatabase,
+  findTestPostgres,
+  uniqueName,
+  withDatabase,
+} from "../support/postgres";
 import { ensureChromium } from "./chromium";
 
 const root = process.cwd();
@@ -18,10 +24,14 @@ async function main(): Promise<number> {
 
   if (!isBuildCurrent(root)) {
     console.log("[e2e] building the app for production…");
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
+    const build = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "build"],
+      {
+        stdio: "inherit",
+        env: { ...process.env, NODE_ENV: "production" },
+      },
+    );
     if (build.status !== 0) return build.status ?? 1;
     writeBuildStamp(root);
   }
@@ -43,10 +53,14 @@ async function main(): Promise<number> {
   }
 
   try {
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)], {
-      stdio: "inherit",
-      env,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+      {
+        stdio: "inherit",
+        env,
+      },
+    );
     return result.status ?? 1;
   } finally {
     await cleanup();

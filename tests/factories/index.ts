@@ -7,7 +7,8 @@ import { hashBody } from "@/lib/services/articles/body";
 import type { Ctx } from "@/lib/services/context";
 
 let counter = 0;
-const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomUUID().slice(0, 6)}`;
+const next = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${randomUUID().slice(0, 6)}`;
 
 // One hash reused by every factory user: argon2 is deliberately slow.
 const passwordHashes = new Map<string, Promise<string>>();
@@ -24,7 +25,13 @@ export const FACTORY_PASSWORD = "factory-password-1";
 
 export async function makeUser(
   db: Db,
-  overrides: Partial<{ role: UserRole; email: string; name: string; password: string; disabled: boolean }> = {},
+  overrides: Partial<{
+    role: UserRole;
+    email: string;
+    name: string;
+    password: string;
+    disabled: boolean;
+  }> = {},
 ): Promise<User> {
   const id = next();
   const [user] = await db
@@ -45,9 +52,13 @@ export function ctxFor(db: Db, user: User): Ctx {
   return { db, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 
-export async function makeArticle(db: Db, overrides: Partial<{ title: string; body: string; createdBy: string }> = {}): Promise<Article> {
+export async function makeArticle(
+  db: Db,
+  overrides: Partial<{ title: string; body: string; createdBy: string }> = {},
+): Promise<Article> {
   const id = next();
-  const body = overrides.body ?? `Article ${id}. The ministry said 2,500 troops arrived on 6 January 2022.`;
+  const body =
+    overrides.body ?? `Article ${id}. The ministry said 2,500 troops arrived on 6 January 2022.`;
   const [article] = await db
     .insert(articles)
     .values({

@@ -1,7 +1,13 @@
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { createDatabase, dropDatabase, findTestPostgres, uniqueName, withDatabase } from "../support/postgres";
+import {
+  createDatabase,
+  dropDatabase,
+  findTestPostgres,
+  uniqueName,
+  withDatabase,
+} from "../support/postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,7 +31,9 @@ export default async function setup(project: TestProject) {
   } finally {
     await database.close();
   }
-  console.log(`[integration] database: PostgreSQL at ${new URL(adminUrl).host}, one database per test file`);
+  console.log(
+    `[integration] database: PostgreSQL at ${new URL(adminUrl).host}, one database per test file`,
+  );
   project.provide("testPostgres", { adminUrl, template });
   return async () => {
     await dropDatabase(adminUrl, template);

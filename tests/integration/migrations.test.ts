@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { inject } from "vitest";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { countAppliedMigrations, runMigrations } from "@/db/migrate";
 import { createDatabase, dropDatabase, uniqueName, withDatabase } from "../support/postgres";
 
 const migrationCount = (
-  JSON.parse(fs.readFileSync(path.join("db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: unknown[] }
+  JSON.parse(fs.readFileSync(path.join("db", "migrations", "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  }
 ).entries.length;
 
 describe("migrations", () => {

@@ -28,7 +28,12 @@ interface Call {
 const calls: Record<string, Call> = {
   "users.list": { invoke: (ctx) => listUsers(ctx) },
   "users.create": {
-    invoke: (ctx) => createUser(ctx, { email: `new-${crypto.randomUUID()}@example.test`, name: "New Person", role: "reviewer" }),
+    invoke: (ctx) =>
+      createUser(ctx, {
+        email: `new-${crypto.randomUUID()}@example.test`,
+        name: "New Person",
+        role: "reviewer",
+      }),
   },
   "users.changeRole": {
     prepare: async (db) => {
@@ -61,7 +66,10 @@ async function snapshot(db: Db) {
     (select coalesce(sum(session_version + version), 0) from users)::int as user_state,
     (select count(*) from users where disabled_at is null)::int as active,
     (select count(*) from audit_events)::int as audit`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, number>[];
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+    string,
+    number
+  >[];
   return rows[0];
 }
 

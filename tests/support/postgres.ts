@@ -45,7 +45,10 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Runs admin statements (CREATE/DROP DATABASE) on the server's maintenance database. */
-export async function adminQuery<T>(url: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+export async function adminQuery<T>(
+  url: string,
+  work: (sql: postgres.Sql) => Promise<T>,
+): Promise<T> {
   const sql = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
   try {
     return await work(sql);

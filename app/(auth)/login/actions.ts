@@ -8,10 +8,18 @@ import { loginSchema } from "@/lib/validation/auth";
 
 export type LoginResult = { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
-export async function loginAction(input: { email: string; password: string; callbackUrl?: string }): Promise<LoginResult> {
+export async function loginAction(input: {
+  email: string;
+  password: string;
+  callbackUrl?: string;
+}): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors };
+    return {
+      ok: false,
+      error: "Check the highlighted fields.",
+      fieldErrors: parsed.error.flatten().fieldErrors,
+    };
   }
   try {
     await signIn("credentials", {
@@ -22,7 +30,8 @@ export async function loginAction(input: { email: string; password: string; call
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as CredentialsSignin).code ?? "";
-      if (code.startsWith("throttled:")) return { ok: false, error: throttleMessage(Number(code.slice(10))) };
+      if (code.startsWith("throttled:"))
+        return { ok: false, error: throttleMessage(Number(code.slice(10))) };
       // One message whether or not the email exists.
       return { ok: false, error: "Email or password is incorrect." };
     }

@@ -15,7 +15,10 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
+  } = useForm<LoginInput>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { email: "", password: "" },
+  });
 
   const onSubmit = handleSubmit((values) => {
     setError(null);
@@ -26,14 +29,23 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={error ? "login-error" : undefined}
+    >
       {notice && !error ? (
         <p className="rounded-md border border-line bg-wash p-3 text-sm" role="status">
           {notice}
         </p>
       ) : null}
       {error ? (
-        <p id="login-error" className="rounded-md border border-danger bg-paper p-3 text-sm text-danger" role="alert">
+        <p
+          id="login-error"
+          className="rounded-md border border-danger bg-paper p-3 text-sm text-danger"
+          role="alert"
+        >
           {error}
         </p>
       ) : null}

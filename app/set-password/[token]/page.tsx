@@ -9,13 +9,18 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
   const { token } = await params;
   const valid = token.length <= 200 && (await checkSetPasswordToken(await getDb(), token));
   return (
-    <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
+    <main
+      id="main"
+      className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12"
+    >
       <h1 className="mb-4 text-2xl font-bold">Set your Claimtrack password</h1>
       <div className="rounded-lg border border-line bg-paper p-6">
         {valid ? (
           <SetPasswordForm token={token} />
         ) : (
-          <p role="alert">This link is invalid, expired or already used. Ask an admin for a new one.</p>
+          <p role="alert">
+            This link is invalid, expired or already used. Ask an admin for a new one.
+          </p>
         )}
       </div>
     </main>

@@ -20,12 +20,18 @@ export function SetPasswordForm({ token }: { token: string }) {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<Values>({ resolver: zodResolver(setPasswordSchema), defaultValues: { token, password: "", confirm: "" } });
+  } = useForm<Values>({
+    resolver: zodResolver(setPasswordSchema),
+    defaultValues: { token, password: "", confirm: "" },
+  });
 
   if (done) {
     return (
       <p role="status">
-        Your password is set. <Link href="/login" className="text-accent underline">Sign in</Link>
+        Your password is set.{" "}
+        <Link href="/login" className="text-accent underline">
+          Sign in
+        </Link>
       </p>
     );
   }
@@ -46,8 +52,21 @@ export function SetPasswordForm({ token }: { token: string }) {
           {error}
         </p>
       ) : null}
-      <InputField label="New password" type="password" autoComplete="new-password" hint="8 to 256 characters." error={errors.password?.message} {...register("password")} />
-      <InputField label="Repeat the password" type="password" autoComplete="new-password" error={errors.confirm?.message} {...register("confirm")} />
+      <InputField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="8 to 256 characters."
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <InputField
+        label="Repeat the password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirm?.message}
+        {...register("confirm")}
+      />
       <Button type="submit" busy={pending}>
         Set password
       </Button>

@@ -19,14 +19,24 @@ export interface ArticleListRow {
   publishedOn: string | null;
   publishedApproximate: boolean;
   createdAt: Date;
-  counts: { total: number; open: number; inReview: number; pending: number; approved: number; dismissed: number };
+  counts: {
+    total: number;
+    open: number;
+    inReview: number;
+    pending: number;
+    approved: number;
+    dismissed: number;
+  };
 }
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listArticles(ctx: Ctx, input: unknown): Promise<{ rows: ArticleListRow[]; next: string | null }> {
+export async function listArticles(
+  ctx: Ctx,
+  input: unknown,
+): Promise<{ rows: ArticleListRow[]; next: string | null }> {
   requirePermission(ctx.user, "articles.read");
   const { q, after, limit } = parseInput(listArticlesSchema, input);
   const conditions = [];
@@ -35,10 +45,13 @@ export async function listArticles(ctx: Ctx, input: unknown): Promise<{ rows: Ar
     const [at, id] = after.split("|");
     const date = new Date(at ?? "");
     if (!Number.isNaN(date.getTime()) && id && /^[0-9a-f-]{36}$/i.test(id)) {
-      conditions.push(or(lt(articles.createdAt, date), and(eq(articles.createdAt, date), lt(articles.id, id))));
+      conditions.push(
+        or(lt(articles.createdAt, date), and(eq(articles.createdAt, date), lt(articles.id, id))),
+      );
     }
   }
-  const counted = (status: string) => sql<number>`count(${claims.id}) filter (where ${claims.status} = ${status})::int`;
+  const counted = (status: string) =>
+    sql<number>`count(${claims.id}) filter (where ${claims.status} = ${status})::int`;
   const rows = await ctx.db
     .select({
       id: articles.id,

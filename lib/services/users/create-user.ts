@@ -5,8 +5,8 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
-import { parseInput } from "@/lib/validation/parse";
 import { createUserSchema } from "@/lib/validation/auth";
+import { parseInput } from "@/lib/validation/parse";
 import { emailTaken, type PublicUser, publicUserColumns } from "./queries";
 
 export const SET_PASSWORD_TTL_HOURS = 48;
@@ -39,7 +39,9 @@ export async function createUser(ctx: Ctx, input: unknown): Promise<CreatedUser>
   const setPasswordToken = oneTimePassword ? undefined : randomBytes(32).toString("base64url");
   return ctx.db.transaction(async (tx) => {
     if ((await emailTaken(tx, data.email)).length > 0) {
-      throw new ValidationError("A user with that email already exists.", { email: ["A user with that email already exists."] });
+      throw new ValidationError("A user with that email already exists.", {
+        email: ["A user with that email already exists."],
+      });
     }
     const [user] = await tx
       .insert(users)

@@ -24,7 +24,11 @@ export type PublicUser = {
 };
 
 export async function findUserForUpdate(tx: Executor, id: string): Promise<PublicUser | undefined> {
-  const [row] = await tx.select(publicUserColumns).from(users).where(eq(users.id, id)).for("update");
+  const [row] = await tx
+    .select(publicUserColumns)
+    .from(users)
+    .where(eq(users.id, id))
+    .for("update");
   return row;
 }
 

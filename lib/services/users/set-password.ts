@@ -15,7 +15,13 @@ export async function checkSetPasswordToken(db: Db, token: string): Promise<bool
   const [row] = await db
     .select({ id: userTokens.id })
     .from(userTokens)
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), isNull(userTokens.usedAt), gt(userTokens.expiresAt, sql`now()`)));
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+      ),
+    );
   return Boolean(row);
 }
 
@@ -42,8 +48,17 @@ export async function setPasswordWithToken(db: Db, input: unknown): Promise<void
     if (!spent) throw new ValidationError(INVALID, { token: [INVALID] });
     await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+      .set({
+        passwordHash,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(users.id, spent.userId));
-    await recordAudit(tx, { actorId: spent.userId, action: "user.set_password", entityType: "user", entityId: spent.userId });
+    await recordAudit(tx, {
+      actorId: spent.userId,
+      action: "user.set_password",
+      entityType: "user",
+      entityId: spent.userId,
+    });
   });
 }

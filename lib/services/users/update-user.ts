@@ -7,7 +7,12 @@ import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { changeRoleSchema, userIdSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
-import { countOtherActiveAdmins, findUserForUpdate, type PublicUser, publicUserColumns } from "./queries";
+import {
+  countOtherActiveAdmins,
+  findUserForUpdate,
+  type PublicUser,
+  publicUserColumns,
+} from "./queries";
 
 type Change = Partial<{ role: PublicUser["role"]; disabledAt: Date | null }>;
 
@@ -27,19 +32,28 @@ async function changeUser(
     const before = await findUserForUpdate(tx, userId);
     if (!before) throw new NotFoundError("user");
     if (before.version !== version) {
-      throw new ConflictError("This user was changed by someone else since you opened the page. Reload to see the change, then try again.", before);
+      throw new ConflictError(
+        "This user was changed by someone else since you opened the page. Reload to see the change, then try again.",
+        before,
+      );
     }
     const change = decide(before);
     const removesAdmin =
       before.role === "admin" &&
       before.disabledAt === null &&
-      ((change.role !== undefined && change.role !== "admin") || (change.disabledAt !== undefined && change.disabledAt !== null));
+      ((change.role !== undefined && change.role !== "admin") ||
+        (change.disabledAt !== undefined && change.disabledAt !== null));
     if (removesAdmin && (await countOtherActiveAdmins(tx, before.id)) === 0) {
       throw new ValidationError("This is the last active admin: make another user an admin first.");
     }
     const [after] = await tx
       .update(users)
-      .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1`, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+      .set({
+        ...change,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        version: sql`${users.version} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(users.id, before.id))
       .returning(publicUserColumns);
     if (!after) throw new NotFoundError("user");
@@ -58,7 +72,9 @@ async function changeUser(
 export async function changeUserRole(ctx: Ctx, input: unknown): Promise<PublicUser> {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(changeRoleSchema, input);
-  return changeUser(ctx, data.userId, data.version, "user.role_change", () => ({ role: data.role }));
+  return changeUser(ctx, data.userId, data.version, "user.role_change", () => ({
+    role: data.role,
+  }));
 }
 
 export async function disableUser(ctx: Ctx, input: unknown): Promise<PublicUser> {

@@ -15,7 +15,11 @@ describe("settings", () => {
   });
 
   it.each([
-    ["DATABASE_URL", "mysql://localhost/db", /^Setting DATABASE_URL is invalid: expected a URL like postgres:/],
+    [
+      "DATABASE_URL",
+      "mysql://localhost/db",
+      /^Setting DATABASE_URL is invalid: expected a URL like postgres:/,
+    ],
     ["DATABASE_URL", "not a url", /^Setting DATABASE_URL is invalid/],
     ["PORT", "eighty", /^Setting PORT is invalid: expected a port number/],
     ["PORT", "70000", /^Setting PORT is invalid: expected a port number/],
@@ -32,6 +36,8 @@ describe("settings", () => {
   });
 
   it("accepts a PostgreSQL URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db.internal:5432/claimtrack" }).DATABASE_URL).toContain("db.internal");
+    expect(
+      parseEnv({ DATABASE_URL: "postgresql://u:p@db.internal:5432/claimtrack" }).DATABASE_URL,
+    ).toContain("db.internal");
   });
 });

@@ -13,7 +13,9 @@ export async function createUserAction(input: unknown) {
     return {
       email: created.user.email,
       oneTimePassword: created.oneTimePassword,
-      setPasswordPath: created.setPasswordToken ? `/set-password/${created.setPasswordToken}` : undefined,
+      setPasswordPath: created.setPasswordToken
+        ? `/set-password/${created.setPasswordToken}`
+        : undefined,
       expiresAt: created.expiresAt?.toISOString(),
     };
   });

@@ -12,7 +12,12 @@ import { useToast } from "../../../_components/toast";
 import { createUserAction } from "./actions";
 
 type FormValues = z.input<typeof createUserSchema>;
-type Created = { email: string; oneTimePassword?: string; setPasswordPath?: string; expiresAt?: string };
+type Created = {
+  email: string;
+  oneTimePassword?: string;
+  setPasswordPath?: string;
+  expiresAt?: string;
+};
 
 export function CreateUserForm() {
   const toast = useToast();
@@ -49,7 +54,13 @@ export function CreateUserForm() {
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
         <InputField label="Name" required error={errors.name?.message} {...register("name")} />
-        <InputField label="Email" type="email" required error={errors.email?.message} {...register("email")} />
+        <InputField
+          label="Email"
+          type="email"
+          required
+          error={errors.email?.message}
+          {...register("email")}
+        />
         <SelectField
           label="Role"
           options={USER_ROLES.map((r) => ({ value: r, label: r[0]?.toUpperCase() + r.slice(1) }))}
@@ -60,7 +71,10 @@ export function CreateUserForm() {
           label="First sign-in"
           options={[
             { value: "one_time_password", label: "Show a one-time password now" },
-            { value: "set_password_link", label: "Make a set-password link (48 hours, single use)" },
+            {
+              value: "set_password_link",
+              label: "Make a set-password link (48 hours, single use)",
+            },
           ]}
           {...register("credential")}
         />
@@ -75,14 +89,19 @@ export function CreateUserForm() {
           <p className="font-medium">{created.email} was created. This is shown only once:</p>
           {created.oneTimePassword ? (
             <p className="mt-1">
-              One-time password: <code data-testid="one-time-password" className="rounded bg-paper px-1 font-mono">{created.oneTimePassword}</code>
+              One-time password:{" "}
+              <code data-testid="one-time-password" className="rounded bg-paper px-1 font-mono">
+                {created.oneTimePassword}
+              </code>
             </p>
           ) : null}
           {created.setPasswordPath ? (
             <p className="mt-1 break-all">
               Set-password link:{" "}
               <code className="rounded bg-paper px-1 font-mono">
-                {typeof window === "undefined" ? created.setPasswordPath : `${window.location.origin}${created.setPasswordPath}`}
+                {typeof window === "undefined"
+                  ? created.setPasswordPath
+                  : `${window.location.origin}${created.setPasswordPath}`}
               </code>
             </p>
           ) : null}

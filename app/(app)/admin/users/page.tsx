@@ -40,7 +40,13 @@ export default async function UsersPage() {
               <Td>{user.disabledAt ? <span className="text-danger">Disabled</span> : "Active"}</Td>
               <Td>
                 <UserRowActions
-                  user={{ id: user.id, name: user.name, role: user.role, disabled: user.disabledAt !== null, version: user.version }}
+                  user={{
+                    id: user.id,
+                    name: user.name,
+                    role: user.role,
+                    disabled: user.disabledAt !== null,
+                    version: user.version,
+                  }}
                   isSelf={user.id === ctx.user.id}
                 />
               </Td>

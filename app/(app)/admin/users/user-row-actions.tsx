@@ -39,7 +39,10 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
         onChange={(event) => {
           const role = event.target.value as UserRole;
-          run(() => changeRoleAction({ userId: user.id, role, version: user.version }), `${user.name} is now ${role}.`);
+          run(
+            () => changeRoleAction({ userId: user.id, role, version: user.version }),
+            `${user.name} is now ${role}.`,
+          );
         }}
       >
         {USER_ROLES.map((role) => (
@@ -53,7 +56,12 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           type="button"
           disabled={pending}
           className="rounded-md border border-line px-2 py-1 text-sm"
-          onClick={() => run(() => enableUserAction({ userId: user.id, version: user.version }), `${user.name} can sign in again.`)}
+          onClick={() =>
+            run(
+              () => enableUserAction({ userId: user.id, version: user.version }),
+              `${user.name} can sign in again.`,
+            )
+          }
         >
           Enable<span className="sr-only"> {user.name}</span>
         </button>
@@ -63,7 +71,12 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           disabled={pending || isSelf}
           title={isSelf ? "You cannot disable your own account" : undefined}
           className="rounded-md border border-line px-2 py-1 text-sm text-danger"
-          onClick={() => run(() => disableUserAction({ userId: user.id, version: user.version }), `${user.name} is disabled.`)}
+          onClick={() =>
+            run(
+              () => disableUserAction({ userId: user.id, version: user.version }),
+              `${user.name} is disabled.`,
+            )
+          }
         >
           Disable<span className="sr-only"> {user.name}</span>
         </button>

@@ -9,10 +9,17 @@ export const { GET } = handlers;
 /** Answers a throttled credentials sign-in with 429 before Auth.js does any work. */
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = String(form?.get("email") ?? "");
     const db = await getDb();
-    const state = await readThrottle(db, accountKey(email), addressKey(clientAddressFrom(request.headers)));
+    const state = await readThrottle(
+      db,
+      accountKey(email),
+      addressKey(clientAddressFrom(request.headers)),
+    );
     if (state.throttled) {
       return Response.json(
         { error: throttleMessage(state.retryAfterSeconds) },
