@@ -1,0 +1,13 @@
+export { reanchor } from "./anchor";
+export { extractClaims } from "./extract";
+export type {
+  ClaimKind,
+  ClaimValues,
+  DateValues,
+  ExtractedClaim,
+  ExtractOptions,
+  LegalValues,
+  QuantityValues,
+  QuoteValues,
+} from "./kinds";
+export { CLAIM_KINDS } from "./kinds";

@@ -1,0 +1,119 @@
+// Finds the prose in an article: blocks of text between blank lines, split into paragraphs, with
+// page furniture (navigation, social links, headlines, bylines, author bios) left out.
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+interface Line {
+  start: number;
+  /** End of the line's visible text (trailing white space excluded). */
+  end: number;
+  text: string;
+}
+
+const BULLET = /^(?:[•·▪▫◦‣⁃●○■□►▸▶›»*+~]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
+// A line ends a sentence when its last visible character, closing quotes and brackets aside, is one
+// of these.
+const TERMINAL = /[.!?…:;]["'”’»)\]]*$/u;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const BIO =
+  /^\(?\s*(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,5}?(?:columnist|writer|journalist|correspondent|editor|author|reporter|contributor|commentator|analyst|fellow|professor|researcher|blogger|novelist|academic|lecturer|director|freelancer|photographer)\b/u;
+const DISCLAIMER =
+  /\b(?:views expressed|opinions expressed|views and opinions|all rights reserved|do not necessarily reflect)\b|©/iu;
+const BYLINE =
+  /^(?:by|written by|reporting by|edited by|photos? by|image credit|credit|source|updated|published)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,))*\s*(?:[|–—-]\s*.{0,60})?$/u;
+const URL = /^(?:https?:\/\/|www\.)\S+$/iu;
+const FURNITURE_LEAD =
+  /^(?:read more|also read|related|recommended|advertisement|subscribe|sign up|follow us|share this|click here|watch|listen)\b/iu;
+
+function countWords(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+// Headlines capitalise most of their longer words; prose sentences rarely do.
+function isTitleCase(words: string[]): boolean {
+  const long = words.filter((w) => w.length >= 4);
+  if (long.length < 3) return false;
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / long.length >= 0.7;
+}
+
+// Items separated by pipes or middle dots are menus ("Home | World | Sport").
+function isLinkList(text: string): boolean {
+  const items = text.split(/\s+[|·•]\s+|\s*\|\s*/u).filter((s) => s.trim() !== "");
+  if (items.length < 3) return false;
+  return items.every((item) => countWords(item).length <= 4 && !TERMINAL.test(item.trim()));
+}
+
+/** True when a paragraph (its lines already joined) is page furniture rather than prose. */
+export function isFurniture(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === "") return true;
+  const words = countWords(trimmed);
+  if (words.length <= 1) return true;
+  const bullet = BULLET.exec(trimmed);
+  if (bullet) {
+    const rest = trimmed.slice(bullet[0].length);
+    if (!TERMINAL.test(rest) || countWords(rest).length <= 6) return true;
+  }
+  if (URL.test(trimmed) || isLinkList(trimmed)) return true;
+  if (BIO.test(trimmed) || DISCLAIMER.test(trimmed)) return true;
+  if (words.length <= 12 && (BYLINE.test(trimmed) || FURNITURE_LEAD.test(trimmed))) return true;
+  // Headlines, captions, menu entries and section labels do not end like a sentence. A long run
+  // without an ending is more likely a paragraph whose full stop went missing.
+  if (!TERMINAL.test(trimmed) && words.length <= 25) return true;
+  if (words.length <= 20 && isTitleCase(words)) return true;
+  return false;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let nl = text.indexOf("\n", start);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(start, nl);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    lines.push({ start: start + lead, end: start + lead + body.length, text: body });
+    start = nl + 1;
+  }
+  return lines;
+}
+
+// A line continues the one before it when the earlier line is long and stops mid-sentence:
+// that is how hard-wrapped text looks, while menus and headline lists are short lines.
+function continuesParagraph(previous: Line, line: Line): boolean {
+  return previous.text.length >= 50 && !TERMINAL.test(previous.text) && !BULLET.test(line.text);
+}
+
+/**
+ * The prose paragraphs of `text`, in order, as ranges of `text`, each trimmed of white space.
+ * Runs in one pass over the lines.
+ */
+export function findParagraphs(text: string): TextRange[] {
+  const paragraphs: TextRange[] = [];
+  let current: Line[] = [];
+  const flush = () => {
+    const first = current[0];
+    const last = current[current.length - 1];
+    if (first && last) {
+      const joined = current.map((l) => l.text).join(" ");
+      if (!isFurniture(joined)) paragraphs.push({ start: first.start, end: last.end });
+    }
+    current = [];
+  };
+  for (const line of splitLines(text)) {
+    if (line.text === "") {
+      flush();
+      continue;
+    }
+    const previous = current[current.length - 1];
+    if (previous && !continuesParagraph(previous, line)) flush();
+    current.push(line);
+  }
+  flush();
+  return paragraphs;
+}
