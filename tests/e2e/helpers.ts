@@ -54,7 +54,11 @@ export async function callAction(
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
-  return { status: response.status(), body: await response.text() };
+  return {
+    status: response.status(),
+    body: await response.text(),
+    redirect: response.headers()["x-action-redirect"],
+  };
 }
 
 export async function expectNotFoundPage(page: Page) {

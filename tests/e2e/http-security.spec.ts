@@ -43,21 +43,47 @@ async function newSignedInContext(
   return context;
 }
 
+/** Refused: the action answered "unauthenticated", or sent the caller to the login page. */
+function refused(result: { status: number; body: string; redirect?: string }): boolean {
+  return (
+    result.body.includes('"code":"unauthenticated"') || (result.redirect ?? "").startsWith("/login")
+  );
+}
+
 async function userEmails(admin: APIRequestContext): Promise<string> {
   return (await admin.get("/admin/users")).text();
 }
 
 test.describe("HTTP-level authorization", () => {
-  test("every action refuses a request with no cookie, and nothing is written", async ({
+  test("every action refuses a request with no cookie or a forged one, and nothing is written", async ({
     baseURL,
   }) => {
     const anonymous = await playwrightRequest.newContext({ baseURL });
+    // A cookie that merely looks like a session gets past the proxy's redirect to the action itself.
+    const forged = await playwrightRequest.newContext({
+      baseURL,
+      extraHTTPHeaders: { Cookie: "authjs.session-token=forged.not-a-jwt" },
+    });
     const admin = await newSignedInContext(baseURL ?? "", DEMO.admin.email, DEMO.admin.password);
     for (const action of ACTIONS) {
-      const args = action.args();
-      const result = await callAction(anonymous, action.page, action.name, args, baseURL ?? "");
-      expect(result.body, action.name).toContain('"code":"unauthenticated"');
+      const plain = await callAction(
+        anonymous,
+        action.page,
+        action.name,
+        action.args(),
+        baseURL ?? "",
+      );
+      expect(plain.status, action.name).toBe(307);
+      const result = await callAction(
+        forged,
+        action.page,
+        action.name,
+        action.args(),
+        baseURL ?? "",
+      );
+      expect(refused(result), `${action.name}: ${result.body}`).toBe(true);
     }
+    await forged.dispose();
     expect(await userEmails(admin)).not.toContain("intruder-");
     // Route handlers answer 401/redirect without a session too; health stays public.
     expect((await anonymous.get("/api/health")).status()).toBe(200);
@@ -126,7 +152,15 @@ test.describe("HTTP-level authorization", () => {
     expect(afterPage.status()).toBe(307);
     expect(afterPage.headers().location).toContain("/login");
     const afterAction = await callAction(user, "/account", "signOutEverywhereAction", [], origin);
-    expect(afterAction.body).toContain("unauthenticated");
+    expect(refused(afterAction), afterAction.body).toBe(true);
+    const afterAdminAction = await callAction(
+      user,
+      "/admin/users",
+      "createUserAction",
+      [{ email: `x-${Date.now()}@example.com`, name: "X", role: "admin" }],
+      origin,
+    );
+    expect(afterAdminAction.body).toContain('"code":"unauthenticated"');
     await admin.dispose();
     await user.dispose();
   });

@@ -1,5 +1,7 @@
 "use server";
 
+import { redirect } from "next/navigation";
+import { runAction } from "@/lib/action-result";
 import { signOut } from "@/lib/auth/config";
 import { requireCtx } from "@/lib/auth/session";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
@@ -9,7 +11,10 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
-  const ctx = await requireCtx();
-  await signOutEverywhere(ctx);
-  await signOut({ redirectTo: "/login?signedOut=everywhere" });
+  const result = await runAction(async () => {
+    await signOutEverywhere(await requireCtx());
+    await signOut({ redirectTo: "/login?signedOut=everywhere" });
+  });
+  // Only a caller without a valid session gets here: send it to sign in.
+  if (!result.ok) redirect("/login");
 }
