@@ -170,6 +170,7 @@ const EVENT_LEMMAS = new Set([
 
 export interface SentenceCues {
   question: boolean;
+  exclamation: boolean;
   opinion: boolean;
   /** A modal (will, may, could, …) governs the sentence: a prediction or a possibility. */
   modal: boolean;
@@ -226,6 +227,7 @@ function hasModalBefore(analysis: Analysis, i: number, first: number): boolean {
 export function readCues(analysis: Analysis, first: number, last: number): SentenceCues {
   const cues: SentenceCues = {
     question: false,
+    exclamation: false,
     opinion: false,
     modal: false,
     normative: false,
@@ -236,12 +238,13 @@ export function readCues(analysis: Analysis, first: number, last: number): Sente
   let end = last;
   while (end > first && /^["'”’»)\]]+$/u.test(analysis.values[end] as string)) end--;
   cues.question = analysis.values[end] === "?";
+  cues.exclamation = analysis.values[end] === "!";
   let text = "";
   for (let i = first; i <= last; i++) {
     const word = lower(analysis, i);
     const pos = analysis.pos[i];
     if (i - first < 40) text += ` ${word}`;
-    if (pos === "PROPN" && i > first) cues.hasName = true;
+    if (pos === "PROPN") cues.hasName = true;
     if ((word === "i" || word === "we") && i < last && OPINION_VERBS.has(lower(analysis, i + 1))) {
       cues.opinion = true;
     }

@@ -258,8 +258,9 @@ function pickKind(
   const date = findDate(context, body, analysis, sentence, entities);
   if (date) return { kind: "date", values: date };
   if (speaker) return { kind: "quote", values: { speaker } };
-  // Without a number, a date or a source, a forecast or a call to action has nothing to check.
-  if (cues.modal || cues.normative) return undefined;
+  // Without a number, a date or a source, a forecast, a call to action or an exclamation has
+  // nothing to check.
+  if (cues.modal || cues.normative || cues.exclamation) return undefined;
   if (cues.comparison && cues.hasName) return { kind: "comparison", values: {} };
   if (cues.event && cues.hasName) return { kind: "event", values: {} };
   return { kind: "statement", values: {} };

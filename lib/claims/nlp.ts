@@ -27,7 +27,7 @@ function buildPatterns() {
   const provision = `[${PROVISION_WORDS.join("|")}]`;
   const legal: string[] = [];
   for (const name of repeat("[PROPN]", 1, 6)) {
-    legal.push(`${provision} [CARDINAL] [of] [|the] ${name} [|NOUN]`);
+    legal.push(`${provision} [CARDINAL] [of] [|the] ${name} [|NOUN|VERB]`);
     legal.push(`${provision} [CARDINAL] [of] [|the] ${name} [of] [|the] [PROPN] [|PROPN]`);
   }
   legal.push(`${provision} [CARDINAL] [of] [|the] [NOUN]`);
