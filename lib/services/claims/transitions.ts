@@ -1,0 +1,76 @@
+import type { ClaimStatus } from "@/db/schema/constants";
+
+/**
+ * The claim workflow as data: which action moves a claim from which states to which state.
+ * Services ask this table before every status change, whatever the UI shows.
+ */
+export const CLAIM_ACTIONS = [
+  "take",
+  "assign",
+  "start_review",
+  "propose",
+  "approve",
+  "return",
+  "reopen",
+  "dismiss",
+  "restore",
+] as const;
+export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
+
+interface Transition {
+  from: readonly ClaimStatus[];
+  /** null: the status stays as it is (assignment only). */
+  to: ClaimStatus | null;
+}
+
+export const TRANSITIONS: Record<ClaimAction, Transition> = {
+  // A reviewer takes an open claim: it becomes theirs and is under review.
+  take: { from: ["open"], to: "in_review" },
+  // An editor assigns or reassigns; the status does not move.
+  assign: { from: ["open", "in_review", "pending_approval"], to: null },
+  start_review: { from: ["open"], to: "in_review" },
+  propose: { from: ["in_review"], to: "pending_approval" },
+  approve: { from: ["pending_approval"], to: "approved" },
+  // An editor sends a pending verdict back, with a note.
+  return: { from: ["pending_approval"], to: "in_review" },
+  // Approved claims are read-only until an editor reopens them with a reason.
+  reopen: { from: ["approved"], to: "in_review" },
+  dismiss: { from: ["open", "in_review"], to: "dismissed" },
+  restore: { from: ["dismissed"], to: "open" },
+};
+
+const STATUS_LABEL: Record<ClaimStatus, string> = {
+  open: "open",
+  in_review: "in review",
+  pending_approval: "waiting for approval",
+  approved: "approved",
+  dismissed: "dismissed",
+};
+
+const ACTION_LABEL: Record<ClaimAction, string> = {
+  take: "taken",
+  assign: "assigned",
+  start_review: "put under review",
+  propose: "given a proposed verdict",
+  approve: "approved",
+  return: "returned",
+  reopen: "reopened",
+  dismiss: "dismissed",
+  restore: "restored",
+};
+
+export function canTransition(status: ClaimStatus, action: ClaimAction): boolean {
+  return TRANSITIONS[action].from.includes(status);
+}
+
+/** The status after the action, or null when the action is not allowed from this status. */
+export function nextStatus(status: ClaimStatus, action: ClaimAction): ClaimStatus | null {
+  const transition = TRANSITIONS[action];
+  if (!transition.from.includes(status)) return null;
+  return transition.to ?? status;
+}
+
+/** A sentence for the user when an action is refused, e.g. "An approved claim cannot be dismissed." */
+export function refusalMessage(status: ClaimStatus, action: ClaimAction): string {
+  return `A claim that is ${STATUS_LABEL[status]} cannot be ${ACTION_LABEL[action]}.`;
+}
