@@ -92,14 +92,20 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
   }
 }
 
-// wink counts line breaks as tokens; a sentence should start and end on visible text.
+// A claim starts on a word, a number, an opening quote or bracket, or a currency sign.
+const CLAIM_START = /^(?:[\p{L}\p{N}"“„«'‘([$€£₹₽¥₸]|\p{Sc})/u;
+// A claim ends on a word, a number or sentence punctuation.
+const CLAIM_END = /(?:[\p{L}\p{N}.!?…"”»'’)\]%]|\p{M})$/u;
+
+// wink counts line breaks as tokens and keeps emoji or bullets at a sentence's edges; a claim
+// should start and end on its text.
 function trimSentences(analysis: Analysis): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [from, to] of analysis.sentences) {
     let first = from;
     let last = to;
-    while (first <= last && (analysis.values[first] as string).trim() === "") first++;
-    while (last >= first && (analysis.values[last] as string).trim() === "") last--;
+    while (first <= last && !CLAIM_START.test(analysis.values[first] as string)) first++;
+    while (last >= first && !CLAIM_END.test(analysis.values[last] as string)) last--;
     if (first <= last) out.push([first, last]);
   }
   return out;

@@ -28,6 +28,11 @@ const URL = /^(?:https?:\/\/|www\.)\S+$/iu;
 const FURNITURE_LEAD =
   /^(?:read more|also read|related|recommended|advertisement|subscribe|sign up|follow us|share this|click here|watch|listen)\b/iu;
 
+// Emoji and other symbols after the full stop do not make a sentence into a headline.
+function endsLikeSentence(text: string): boolean {
+  return TERMINAL.test(text.replace(/[\p{So}\p{Sk}\p{Cf}\p{M}\s]+$/u, ""));
+}
+
 function countWords(text: string): string[] {
   return text.match(WORD) ?? [];
 }
@@ -56,14 +61,14 @@ export function isFurniture(text: string): boolean {
   const bullet = BULLET.exec(trimmed);
   if (bullet) {
     const rest = trimmed.slice(bullet[0].length);
-    if (!TERMINAL.test(rest) || countWords(rest).length <= 6) return true;
+    if (!endsLikeSentence(rest) || countWords(rest).length <= 6) return true;
   }
   if (URL.test(trimmed) || isLinkList(trimmed)) return true;
   if (BIO.test(trimmed) || DISCLAIMER.test(trimmed)) return true;
   if (words.length <= 12 && (BYLINE.test(trimmed) || FURNITURE_LEAD.test(trimmed))) return true;
   // Headlines, captions, menu entries and section labels do not end like a sentence. A long run
   // without an ending is more likely a paragraph whose full stop went missing.
-  if (!TERMINAL.test(trimmed) && words.length <= 25) return true;
+  if (!endsLikeSentence(trimmed) && words.length <= 25) return true;
   if (words.length <= 20 && isTitleCase(words)) return true;
   return false;
 }
@@ -86,7 +91,7 @@ function splitLines(text: string): Line[] {
 // A line continues the one before it when the earlier line is long and stops mid-sentence:
 // that is how hard-wrapped text looks, while menus and headline lists are short lines.
 function continuesParagraph(previous: Line, line: Line): boolean {
-  return previous.text.length >= 50 && !TERMINAL.test(previous.text) && !BULLET.test(line.text);
+  return previous.text.length >= 50 && !endsLikeSentence(previous.text) && !BULLET.test(line.text);
 }
 
 /**
