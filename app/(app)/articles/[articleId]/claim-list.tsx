@@ -47,7 +47,7 @@ export function ClaimList({
       </div>
       <div className="flex flex-wrap gap-2">
         <label className="flex flex-col text-xs font-medium">
-          Kind
+          Filter by kind
           <select
             value={filters.kind ?? ""}
             onChange={(e) => onFilter({ ...filters, kind: e.target.value || undefined })}
@@ -62,7 +62,7 @@ export function ClaimList({
           </select>
         </label>
         <label className="flex flex-col text-xs font-medium">
-          Status
+          Filter by status
           <select
             value={filters.status ?? ""}
             onChange={(e) => onFilter({ ...filters, status: e.target.value || undefined })}
