@@ -46,7 +46,7 @@ test.describe("articles", () => {
     // The demo article is seeded, so the file itself is offered as the existing article...
     await page.goto("/articles/new");
     await page.getByLabel("Upload a file").check();
-    await page.getByLabel("File").setInputFiles(DEMO_FILE);
+    await page.getByLabel("File", { exact: true }).setInputFiles(DEMO_FILE);
     await expect(page.getByLabel("Title")).toHaveValue("article");
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.getByRole("alert")).toContainText("already here");
@@ -54,7 +54,7 @@ test.describe("articles", () => {
 
     // ...and a copy with one line of its own is imported as a new article.
     const title = `Kazakhstan e2e ${unique()}`;
-    await page.getByLabel("File").setInputFiles({
+    await page.getByLabel("File", { exact: true }).setInputFiles({
       name: "kazakhstan-copy.txt",
       mimeType: "text/plain",
       buffer: Buffer.from(`${demoText}\nImported by the e2e test as ${title}.\n`, "utf8"),
@@ -228,7 +228,7 @@ test.describe("articles", () => {
     for (let i = 0; body.length < 900_000; i++) body += `${demoText}\nCopy ${i} of ${title}.\n\n`;
     await page.goto("/articles/new");
     await page.getByLabel("Upload a file").check();
-    await page.getByLabel("File").setInputFiles({
+    await page.getByLabel("File", { exact: true }).setInputFiles({
       name: "long.txt",
       mimeType: "text/plain",
       buffer: Buffer.from(body, "utf8"),
