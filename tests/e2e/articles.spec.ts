@@ -49,7 +49,7 @@ test.describe("articles", () => {
     await page.getByLabel("File", { exact: true }).setInputFiles(DEMO_FILE);
     await expect(page.getByLabel("Title")).toHaveValue("article");
     await page.getByRole("button", { name: "Import" }).click();
-    await expect(page.getByRole("alert")).toContainText("already here");
+    await expect(page.getByRole("alert").filter({ hasText: "already here" })).toBeVisible();
     await expect(page.getByRole("link", { name: DEMO_TITLE })).toBeVisible();
 
     // ...and a copy with one line of its own is imported as a new article.
@@ -90,8 +90,8 @@ test.describe("articles", () => {
     await expect(add).toContainText("Russia acted with alacrity to curb the unrest");
     await add.getByLabel("Kind of the new claim").selectOption("event");
     await add.getByRole("button", { name: "Add a value" }).click();
-    await add.getByLabel("Name").fill("actor");
-    await add.getByLabel("Value").fill("Russia");
+    await add.getByLabel("Name", { exact: true }).fill("actor");
+    await add.getByLabel("Value", { exact: true }).fill("Russia");
     await add.getByRole("button", { name: "Add claim" }).click();
     const manual = page.locator("li[data-claim-item]", {
       hasText: "Russia acted with alacrity to curb the unrest",
@@ -156,27 +156,31 @@ test.describe("articles", () => {
     }
     // The reviewer saves first.
     await page.getByRole("button", { name: "Add a value" }).click();
-    await page.getByLabel("Name").last().fill("note");
-    await page.getByLabel("Value").last().fill("checked by the reviewer");
+    await page.getByLabel("Name", { exact: true }).last().fill("note");
+    await page.getByLabel("Value", { exact: true }).last().fill("checked by the reviewer");
     await page.getByRole("button", { name: "Save kind and values" }).click();
     await expect(page.getByText("Claim saved.")).toBeVisible();
 
     // The editor, still on the old version, types and saves.
     await other.getByRole("button", { name: "Add a value" }).click();
-    await other.getByLabel("Name").last().fill("note");
-    await other.getByLabel("Value").last().fill("the editor's own wording");
+    await other.getByLabel("Name", { exact: true }).last().fill("note");
+    await other.getByLabel("Value", { exact: true }).last().fill("the editor's own wording");
     await other.getByRole("button", { name: "Save kind and values" }).click();
     const alert = other.getByRole("alert").filter({ hasText: "changed by" });
     await expect(alert).toContainText(`This claim was changed by ${DEMO.reviewer.name} at`);
     await expect(alert).toContainText("checked by the reviewer");
-    await expect(other.getByLabel("Value").last()).toHaveValue("the editor's own wording");
+    await expect(other.getByLabel("Value", { exact: true }).last()).toHaveValue(
+      "the editor's own wording",
+    );
 
     // Applying it again over the newer version works.
     await other.getByRole("button", { name: "Apply my change again" }).click();
     await expect(other.getByText("Claim saved.")).toBeVisible();
     await other.reload();
     await other.locator("li[data-claim-item] button").first().click();
-    await expect(other.getByLabel("Value").last()).toHaveValue("the editor's own wording");
+    await expect(other.getByLabel("Value", { exact: true }).last()).toHaveValue(
+      "the editor's own wording",
+    );
     await editorContext.close();
   });
 
@@ -248,6 +252,26 @@ test.describe("articles", () => {
       await page.goto(`/articles?q=${encodeURIComponent(title)}`);
       await expect(page.getByRole("link", { name: title })).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 45_000 });
+  });
+
+  test("the import endpoint refuses cross-site posts and visitors without a session", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    await page.goto("/articles");
+    const crossSite = await page.request.post("/api/articles/import", {
+      headers: { Origin: "https://evil.example" },
+      multipart: { title: "Cross-site", text: `Forged ${unique()}: 3 ships.` },
+    });
+    expect(crossSite.status()).toBe(403);
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const signedOut = await anonymous.post("/api/articles/import", {
+      headers: { Origin: baseURL ?? "" },
+      multipart: { title: "Anonymous", text: `Anonymous ${unique()}: 3 ships.` },
+    });
+    expect(signedOut.status()).toBe(401);
+    await anonymous.dispose();
   });
 
   test("an editor deletes an article after confirming; a reviewer has no delete button", async ({

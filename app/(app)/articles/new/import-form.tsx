@@ -3,13 +3,53 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { type ArticleMetaInput, articleMetaSchema } from "@/lib/validation/articles";
 import { Button } from "../../../_components/button";
 import { InputField, TextareaField } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
-import { importArticleAction } from "./actions";
+
+type ImportResponse =
+  | {
+      ok: true;
+      data:
+        | { status: "created"; article: { id: string; title: string }; claimCount: number }
+        | { status: "duplicate"; article: { id: string; title: string } };
+    }
+  | { ok: false; error: string; code: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * Posts the import with XMLHttpRequest, the one browser API that reports upload progress. It is
+ * not tied to this page: navigating elsewhere in the app leaves it running, and the server
+ * finishes the import whatever happens to the browser.
+ */
+function postImport(
+  form: FormData,
+  onUploaded: (share: number) => void,
+  onProcessing: () => void,
+): Promise<ImportResponse> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/articles/import");
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUploaded(event.loaded / event.total);
+    };
+    xhr.upload.onload = onProcessing;
+    xhr.onload = () => {
+      const body = xhr.response as ImportResponse | null;
+      resolve(body ?? { ok: false, error: `The server answered ${xhr.status}.`, code: "internal" });
+    };
+    xhr.onerror = () =>
+      resolve({
+        ok: false,
+        error: "The connection failed. Check the article list before trying again.",
+        code: "network",
+      });
+    xhr.send(form);
+  });
+}
 
 /** Above this size the page shows progress: extraction of a long text takes a while. */
 const LARGE = 200_000;
@@ -36,12 +76,12 @@ function readFile(file: File, onProgress: (share: number) => void): Promise<Uint
 type Phase =
   | { step: "idle" }
   | { step: "reading"; share: number }
+  | { step: "uploading"; share: number }
   | { step: "processing"; bytes: number; startedAt: number };
 
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
   const [mode, setMode] = useState<"paste" | "file">("paste");
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -115,32 +155,36 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
     for (const [key, value] of Object.entries(values)) form.set(key, String(value ?? ""));
     if (mode === "file" && file) form.set("file", file);
     else form.set("text", text);
-    setPhase({ step: "processing", bytes, startedAt: Date.now() });
-    setNow(Date.now());
-    startTransition(async () => {
-      const result = await importArticleAction(form);
-      setPhase({ step: "idle" });
-      if (!result.ok) {
-        for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-          if (name === "body" || name === "file" || name === "text")
-            setBodyError(messages[0] ?? "");
-          else setError(name as keyof ArticleMetaInput, { message: messages[0] });
-        }
-        toast(result.error, "error");
-        return;
+    setPhase({ step: "uploading", share: 0 });
+    const result = await postImport(
+      form,
+      (share) => setPhase({ step: "uploading", share }),
+      () => {
+        setPhase({ step: "processing", bytes, startedAt: Date.now() });
+        setNow(Date.now());
+      },
+    );
+    setPhase({ step: "idle" });
+    if (!result.ok) {
+      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (name === "body" || name === "file" || name === "text") setBodyError(messages[0] ?? "");
+        else setError(name as keyof ArticleMetaInput, { message: messages[0] });
       }
-      if (result.data.status === "duplicate") {
-        setDuplicate(result.data.article);
-        return;
-      }
-      const { article, claimCount } = result.data;
-      toast(`Imported “${article.title}” with ${claimCount} claims.`, "success");
-      // Someone who left the page while it was processing stays where they went.
-      if (mounted.current) router.push(`/articles/${article.id}`);
-    });
+      toast(result.error, "error");
+      return;
+    }
+    if (result.data.status === "duplicate") {
+      setDuplicate(result.data.article);
+      return;
+    }
+    const { article, claimCount } = result.data;
+    toast(`Imported “${article.title}” with ${claimCount} claims.`, "success");
+    // Someone who left the page while it was processing stays where they went.
+    if (mounted.current) router.push(`/articles/${article.id}`);
+    else router.refresh();
   });
 
-  const busy = pending || phase.step !== "idle";
+  const busy = phase.step !== "idle";
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={busy}>
       <fieldset className="space-y-2">
@@ -247,6 +291,14 @@ function Progress({ phase, now }: { phase: Phase; now: number }) {
           className="h-2 w-full"
           aria-label="Reading the file"
         />
+      </div>
+    );
+  }
+  if (phase.step === "uploading") {
+    return (
+      <div role="status" className="space-y-1 text-sm">
+        <p>Sending… {Math.round(phase.share * 100)}%</p>
+        <progress value={phase.share} max={1} className="h-2 w-full" aria-label="Sending" />
       </div>
     );
   }
