@@ -293,7 +293,7 @@ export function ClaimEditor({
               </select>
             </label>
             <Button variant="danger" busy={pending} onClick={() => submit("dismiss")}>
-              Dismiss
+              Dismiss claim
             </Button>
           </>
         )}
