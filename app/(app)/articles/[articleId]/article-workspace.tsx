@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ArticleView } from "@/lib/services/articles/get-article";
 import { AddClaimForm } from "./add-claim-form";
@@ -20,7 +20,7 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function ArticleWorkspace({
   view,
-  filters,
+  filters: initialFilters,
   initialClaimId,
   toolbar,
 }: {
@@ -30,8 +30,8 @@ export function ArticleWorkspace({
   toolbar?: ReactNode;
 }) {
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  // Filters apply at once here; the URL follows, so a reload or a shared link shows the same.
+  const [filters, setFilterState] = useState<Filters>(initialFilters);
   const { article } = view;
   const textRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<TextSpan | null>(null);
@@ -65,6 +65,12 @@ export function ArticleWorkspace({
       }
     });
   }, []);
+
+  // A link with ?claim= opens the page on that claim, shown in both places.
+  const initialId = useRef(selectedId);
+  useEffect(() => {
+    if (initialId.current) select(initialId.current, "keys");
+  }, [select]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -105,14 +111,14 @@ export function ArticleWorkspace({
   }, [article.body]);
 
   function setFilters(next: Filters) {
-    const params = new URLSearchParams(searchParams.toString());
+    setFilterState(next);
+    const url = new URL(window.location.href);
     for (const key of ["kind", "status"] as const) {
       const value = next[key];
-      if (value) params.set(key, value);
-      else params.delete(key);
+      if (value) url.searchParams.set(key, value);
+      else url.searchParams.delete(key);
     }
-    const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    window.history.replaceState(window.history.state, "", url);
   }
 
   const order = view.claims;
