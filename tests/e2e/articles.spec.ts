@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { DEMO, DEMO_TITLE, storageState } from "./helpers";
+import { callAction, DEMO, DEMO_TITLE, storageState } from "./helpers";
 
 const DEMO_FILE = "db/demo/kazakhstan-csto/article.txt";
 const demoText = fs.readFileSync(DEMO_FILE, "utf8");
@@ -283,6 +283,76 @@ test.describe("articles", () => {
     });
     expect(signedOut.status(), await signedOut.text()).toBe(401);
     await anonymous.dispose();
+  });
+
+  test("every article and claim action refuses a caller without a session and writes nothing", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    const title = `Forged ${unique()}`;
+    const articleId = await importPasted(
+      page,
+      title,
+      `Officials said 2,500 troops arrived on 6 January 2022. They left by 19 January. ${title}`,
+    );
+    const ids = await page
+      .locator("li[data-claim-item]")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-claim-item") ?? ""));
+    expect(ids.length).toBeGreaterThanOrEqual(1);
+    const [claimId, otherId = claimId] = ids;
+    const forged = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { Cookie: "authjs.session-token=forged.not-a-jwt" },
+    });
+    const calls: [string, unknown][] = [
+      ["addClaimAction", { articleId, start: 0, end: 9, text: "Officials", kind: "statement" }],
+      ["updateClaimAction", { claimId, version: 1, kind: "event" }],
+      ["splitClaimAction", { claimId, version: 1, at: 10 }],
+      ["mergeClaimsAction", { claimId, version: 1, otherId, otherVersion: 1 }],
+      ["dismissClaimAction", { claimId, version: 1, reason: "opinion" }],
+      ["restoreClaimAction", { claimId, version: 1 }],
+      ["updateArticleAction", { articleId, version: 1, title: "Taken over" }],
+      ["deleteArticleAction", { articleId, version: 1 }],
+    ];
+    for (const [name, input] of calls) {
+      const result = await callAction(
+        forged,
+        `/articles/${articleId}`,
+        name,
+        [input],
+        baseURL ?? "",
+      );
+      expect(result.body, name).toContain('"code":"unauthenticated"');
+    }
+    await forged.dispose();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByTestId("history").locator("li")).toHaveCount(1);
+  });
+
+  test("the article page and the import form fit a 390 px phone, list stacked under the text", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ["/articles", "/articles/new"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto("/articles");
+    await page.getByRole("link", { name: DEMO_TITLE }).click();
+    await expect(page.getByTestId("article-text")).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const text = await page.getByTestId("article-text").boundingBox();
+    const list = await page.getByRole("region", { name: /^Claims/ }).boundingBox();
+    expect(list && text && list.y > text.y).toBe(true);
   });
 
   test("an editor deletes an article after confirming; a reviewer has no delete button", async ({
