@@ -294,8 +294,9 @@ test.describe("articles", () => {
     const articleId = await importPasted(
       page,
       title,
-      `Officials said 2,500 troops arrived on 6 January 2022. They left by 19 January. ${title}`,
+      `Officials said 2,500 troops arrived on 6 January 2022. They left by 19 January. ${title}.`,
     );
+    await expect(page.locator("li[data-claim-item]").first()).toBeVisible();
     const ids = await page
       .locator("li[data-claim-item]")
       .evaluateAll((items) => items.map((item) => item.getAttribute("data-claim-item") ?? ""));
