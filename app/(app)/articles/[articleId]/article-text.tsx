@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useMemo } from "react";
+import { memo, type RefObject, useMemo } from "react";
 import type { ClaimKindName, ClaimStatus } from "@/db/schema/constants";
 import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
 
@@ -56,7 +56,8 @@ function cut(body: string, claims: TextClaim[]): Piece[] {
  * The article text with its claims highlighted. Everything is rendered as React text, so markup in
  * an article is shown, never run.
  */
-export function ArticleText({
+/** Memoised: a long article is many pieces, and selecting text must not re-render them all. */
+export const ArticleText = memo(function ArticleText({
   body,
   claims,
   selectedId,
@@ -108,4 +109,4 @@ export function ArticleText({
       })}
     </div>
   );
-}
+});

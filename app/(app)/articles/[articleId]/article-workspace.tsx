@@ -66,6 +66,8 @@ export function ArticleWorkspace({
     });
   }, []);
 
+  const selectFromText = useCallback((id: string) => select(id, "text"), [select]);
+
   // A link with ?claim= opens the page on that claim, shown in both places.
   const initialId = useRef(selectedId);
   useEffect(() => {
@@ -104,7 +106,14 @@ export function ArticleWorkspace({
       const container = textRef.current;
       if (!container) return;
       const span = readSelection(container, article.body);
-      if (span && span.end > span.start) setSelection(trimSpan(span));
+      if (!span || span.end <= span.start) return;
+      const trimmed = trimSpan(span);
+      // selectionchange fires on every step of a drag: keep the state when nothing moved.
+      setSelection((previous) =>
+        previous && trimmed && previous.start === trimmed.start && previous.end === trimmed.end
+          ? previous
+          : trimmed,
+      );
     }
     document.addEventListener("selectionchange", onSelectionChange);
     return () => document.removeEventListener("selectionchange", onSelectionChange);
@@ -133,7 +142,7 @@ export function ArticleWorkspace({
           body={article.body}
           claims={visible}
           selectedId={selectedId}
-          onSelect={(id) => select(id, "text")}
+          onSelect={selectFromText}
           containerRef={textRef}
         />
       </section>
