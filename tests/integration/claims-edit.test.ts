@@ -217,7 +217,7 @@ describe("claim list editing", () => {
     const reviewer = await makeUser(db.current.db);
     const other = await makeUser(db.current.db);
     const editor = await makeUser(db.current.db, { role: "editor" });
-    const { claims: made } = await makeArticleWithClaims(db.current.db, [
+    const { article, claims: made } = await makeArticleWithClaims(db.current.db, [
       "Officials met in Almaty.",
       "They left by 19 January.",
     ]);
@@ -252,6 +252,17 @@ describe("claim list editing", () => {
         kind: "date",
       }),
     ).rejects.toThrow(/read-only/);
+    await db.current.db
+      .update(claims)
+      .set({ status: "pending_approval" })
+      .where(eq(claims.id, approved.id));
+    await expect(
+      updateClaim(ctxFor(db.current.db, editor), {
+        claimId: approved.id,
+        version: 1,
+        span: spanOf(article.body, "They left"),
+      }),
+    ).rejects.toThrow(/waiting for approval/);
   });
 
   it("refuses a stale edit naming who changed the claim and when, with the current claim", async () => {

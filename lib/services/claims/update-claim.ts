@@ -1,4 +1,5 @@
 import { requirePermission } from "@/lib/auth/permissions";
+import { ForbiddenError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { updateClaimSchema } from "@/lib/validation/claims";
@@ -19,6 +20,12 @@ export async function updateClaim(ctx: Ctx, input: unknown): Promise<ClaimRow> {
   return ctx.db.transaction(async (tx) => {
     const { claim, body } = await claimForEdit(tx, ctx, data.claimId, data.version);
     refuseIfApproved(claim);
+    if (data.span && claim.status === "pending_approval") {
+      // The proposed verdict is about this exact text; an editor returns it to review first.
+      throw new ForbiddenError(
+        "A claim waiting for approval keeps its text: an editor can return it to review first.",
+      );
+    }
     const span = data.span ? checkedSpan(body, data.span) : undefined;
     const values = data.values ?? claim.values;
     const updated = await updateClaimRow(tx, claim, {

@@ -3,6 +3,7 @@
 import { memo, type RefObject, useMemo } from "react";
 import type { ClaimKindName, ClaimStatus } from "@/db/schema/constants";
 import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
+import { cut } from "./text-pieces";
 
 export interface TextClaim {
   id: string;
@@ -10,46 +11,6 @@ export interface TextClaim {
   end: number;
   kind: ClaimKindName;
   status: ClaimStatus;
-}
-
-interface Piece {
-  start: number;
-  end: number;
-  /** The narrowest claim covering this piece (the one a click selects), if any. */
-  claim: TextClaim | null;
-  /** This piece ends its claim's span: the kind symbol goes here. */
-  closes: boolean;
-}
-
-/** Cuts the body at every claim boundary; overlapping claims show the narrowest on top. */
-function cut(body: string, claims: TextClaim[]): Piece[] {
-  const bounds = new Set<number>([0, body.length]);
-  for (const c of claims) {
-    bounds.add(Math.max(0, Math.min(body.length, c.start)));
-    bounds.add(Math.max(0, Math.min(body.length, c.end)));
-  }
-  const points = [...bounds].sort((a, b) => a - b);
-  const byStart = [...claims].sort((a, b) => a.start - b.start);
-  const pieces: Piece[] = [];
-  let open: TextClaim[] = [];
-  let next = 0;
-  for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i] as number;
-    const end = points[i + 1] as number;
-    while (next < byStart.length && (byStart[next] as TextClaim).start <= start) {
-      open.push(byStart[next] as TextClaim);
-      next++;
-    }
-    open = open.filter((c) => c.end > start);
-    const covering = open.filter((c) => c.start <= start && c.end >= end);
-    const claim =
-      covering.reduce<TextClaim | null>(
-        (best, c) => (!best || c.end - c.start < best.end - best.start ? c : best),
-        null,
-      ) ?? null;
-    pieces.push({ start, end, claim, closes: claim !== null && claim.end === end });
-  }
-  return pieces;
 }
 
 /**
