@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { CLAIM_KINDS, type ClaimKindName } from "@/db/schema/constants";
 import { Button } from "../../../_components/button";
 import { useToast } from "../../../_components/toast";
@@ -26,8 +26,14 @@ export function AddClaimForm({
   const [kind, setKind] = useState<ClaimKindName>("statement");
   const [rows, setRows] = useState<ValueRow[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLFormElement>(null);
+  // A new selection brings the form into view in the side column.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   return (
     <form
+      ref={ref}
       aria-labelledby="add-claim-heading"
       className="space-y-3 rounded-md border border-accent bg-paper p-3"
       onSubmit={(e) => {

@@ -171,15 +171,6 @@ export function ArticleWorkspace({
             </button>
           </div>
         ) : null}
-        {selected && view.can.editClaims ? (
-          <ClaimEditor
-            key={`${selected.id}:${selected.version}`}
-            claim={selected}
-            previous={position > 0 ? (order[position - 1] ?? null) : null}
-            next={position >= 0 ? (order[position + 1] ?? null) : null}
-            selection={selection}
-          />
-        ) : null}
         <ClaimList
           articleId={article.id}
           claims={visible}
@@ -189,6 +180,17 @@ export function ArticleWorkspace({
           filters={filters}
           onFilter={setFilters}
           toolbar={toolbar}
+          renderSelected={(claim) =>
+            view.can.editClaims ? (
+              <ClaimEditor
+                key={`${claim.id}:${claim.version}`}
+                claim={claim}
+                previous={position > 0 ? (order[position - 1] ?? null) : null}
+                next={position >= 0 ? (order[position + 1] ?? null) : null}
+                selection={selection}
+              />
+            ) : null
+          }
         />
       </div>
     </div>

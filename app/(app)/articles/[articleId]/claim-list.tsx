@@ -21,7 +21,10 @@ export function ClaimList({
   filters,
   onFilter,
   toolbar,
+  renderSelected,
 }: {
+  /** Shown inside the selected claim's row (the edit panel), so it scrolls into view with it. */
+  renderSelected?: (claim: ArticleViewClaim) => ReactNode;
   articleId: string;
   claims: ArticleViewClaim[];
   total: number;
@@ -95,7 +98,9 @@ export function ClaimList({
               claim={claim}
               selected={claim.id === selectedId}
               onSelect={onSelect}
-            />
+            >
+              {claim.id === selectedId ? renderSelected?.(claim) : null}
+            </ClaimItem>
           ))}
         </ol>
       )}
@@ -108,11 +113,13 @@ function ClaimItem({
   claim,
   selected,
   onSelect,
+  children,
 }: {
   articleId: string;
   claim: ArticleViewClaim;
   selected: boolean;
   onSelect: (id: string) => void;
+  children?: ReactNode;
 }) {
   const kind = KIND_STYLE[claim.kind];
   const status = STATUS_STYLE[claim.status];
@@ -156,6 +163,7 @@ function ClaimItem({
           Open
         </Link>
       </div>
+      {children ? <div className="mt-2">{children}</div> : null}
     </li>
   );
 }
