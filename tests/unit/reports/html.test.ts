@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "@/lib/reports/render-html";
-import { draftModel, fixedModel, HOSTILE } from "./fixture";
+import { draftModel, fixedModel } from "./fixture";
 
 describe("HTML renderer", () => {
   const html = renderHtml(fixedModel());
