@@ -26,6 +26,15 @@ function fontDir(): string {
   }
 }
 
+/**
+ * Fonts are named by file path, not registerFont names: pdfkit re-parses a registered font on
+ * every switch when the same file was also the document's first font (15× slower here).
+ */
+const FONT = {
+  body: path.join(fontDir(), "DejaVuSans.ttf"),
+  bold: path.join(fontDir(), "DejaVuSans-Bold.ttf"),
+};
+
 const INK = "#1a1a1a";
 const MUTED = "#555555";
 const CLAIM = "#1d4ed8";
@@ -34,12 +43,12 @@ const DRAFT = "#b45309";
 type Doc = PDFKit.PDFDocument;
 
 function heading(doc: Doc, text: string, size = 14) {
-  doc.moveDown(0.8).font("Bold").fontSize(size).fillColor(INK).text(text);
-  doc.moveDown(0.3).font("Body").fontSize(10);
+  doc.moveDown(0.8).font(FONT.bold).fontSize(size).fillColor(INK).text(text);
+  doc.moveDown(0.3).font(FONT.body).fontSize(10);
 }
 
 function para(doc: Doc, text: string, color = INK) {
-  doc.font("Body").fontSize(10).fillColor(color).text(text);
+  doc.font(FONT.body).fontSize(10).fillColor(color).text(text);
 }
 
 function metadata(doc: Doc, model: ReportModel) {
@@ -60,18 +69,18 @@ function metadata(doc: Doc, model: ReportModel) {
     rows.push(["Published report", model.publication.url, safeHttpUrl(model.publication.url)]);
   }
   for (const [label, value, link] of rows) {
-    doc.font("Bold").fontSize(10).fillColor(INK).text(`${label}: `, { continued: true });
+    doc.font(FONT.bold).fontSize(10).fillColor(INK).text(`${label}: `, { continued: true });
     doc
-      .font("Body")
+      .font(FONT.body)
       .text(value, link ? { link, underline: true } : { link: null, underline: false });
   }
 }
 
 function draftNotice(doc: Doc, model: ReportModel) {
   if (!model.draft) return;
-  doc.moveDown(0.5).font("Bold").fontSize(11).fillColor(DRAFT);
+  doc.moveDown(0.5).font(FONT.bold).fontSize(11).fillColor(DRAFT);
   doc.text("DRAFT — not every claim has an approved verdict. Still open:");
-  doc.font("Body").fontSize(10);
+  doc.font(FONT.body).fontSize(10);
   for (const c of model.open)
     doc.text(`• Claim ${c.number} (${STATUS_LABEL[c.status]}): ${c.text}`);
   doc.fillColor(INK);
@@ -105,17 +114,17 @@ function articleText(doc: Doc, model: ReportModel) {
       const continued = i < runs.length - 1;
       if (run.claim === null) {
         doc
-          .font("Body")
+          .font(FONT.body)
           .fillColor(INK)
           .text(run.text, { ...plain, continued });
         return;
       }
       doc
-        .font("Bold")
+        .font(FONT.bold)
         .fillColor(CLAIM)
         .text(run.text, { ...plain, continued: continued || run.end });
       if (run.end) {
-        doc.font("Body").text(` [${run.claim}]`, { continued, goTo: `claim-${run.claim}` });
+        doc.font(FONT.body).text(` [${run.claim}]`, { continued, goTo: `claim-${run.claim}` });
       }
     });
   }
@@ -125,8 +134,8 @@ function articleText(doc: Doc, model: ReportModel) {
 function claimBlock(doc: Doc, claim: ReportClaim) {
   doc.moveDown(0.6);
   doc.addNamedDestination(claim.anchor);
-  doc.font("Bold").fontSize(12).fillColor(INK).text(`Claim ${claim.number}`);
-  doc.font("Body").fontSize(10).text(`“${claim.text}”`, { indent: 12 });
+  doc.font(FONT.bold).fontSize(12).fillColor(INK).text(`Claim ${claim.number}`);
+  doc.font(FONT.body).fontSize(10).text(`“${claim.text}”`, { indent: 12 });
   const values = formatValues(claim.values);
   para(
     doc,
@@ -135,7 +144,7 @@ function claimBlock(doc: Doc, claim: ReportClaim) {
   );
   const v = claim.verdict;
   if (v) {
-    doc.font("Bold").fillColor(INK);
+    doc.font(FONT.bold).fillColor(INK);
     doc.text(`Verdict: ${v.label}${v.ratingValue !== null ? ` (${v.ratingValue} of 5)` : ""}`);
     para(doc, v.rationale);
     para(
@@ -145,15 +154,15 @@ function claimBlock(doc: Doc, claim: ReportClaim) {
     );
   } else {
     doc
-      .font("Bold")
+      .font(FONT.bold)
       .fillColor(DRAFT)
       .text(`No approved verdict yet (${STATUS_LABEL[claim.status]}).`);
   }
-  doc.font("Bold").fillColor(INK).text("Sources");
+  doc.font(FONT.bold).fillColor(INK).text("Sources");
   if (claim.sources.length === 0) para(doc, "No sources.", MUTED);
   for (const s of claim.sources) {
     const link = safeHttpUrl(s.url);
-    doc.font("Body").fontSize(10).fillColor(INK);
+    doc.font(FONT.body).fontSize(10).fillColor(INK);
     doc.text(`${s.number}. `, { continued: true });
     doc.text(s.title, { continued: true, link, underline: Boolean(link) });
     doc.text(
@@ -161,14 +170,14 @@ function claimBlock(doc: Doc, claim: ReportClaim) {
       { link: null, underline: false },
     );
     para(doc, s.url, MUTED);
-    if (s.excerpt) doc.font("Body").fillColor(MUTED).text(`“${s.excerpt}”`, { indent: 12 });
+    if (s.excerpt) doc.font(FONT.body).fillColor(MUTED).text(`“${s.excerpt}”`, { indent: 12 });
   }
 }
 
 function methodology(doc: Doc, model: ReportModel) {
   heading(doc, "Methodology");
   para(doc, model.methodology);
-  doc.moveDown(0.4).font("Bold").text("Rating scale");
+  doc.moveDown(0.4).font(FONT.bold).text("Rating scale");
   for (const r of model.ratingScale) para(doc, `${r.label}: ${r.value ?? "not on the scale"}`);
 }
 
@@ -190,14 +199,14 @@ function stampPages(doc: Doc, model: ReportModel) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font("Body").fontSize(8).fillColor(MUTED);
+    doc.font(FONT.body).fontSize(8).fillColor(MUTED);
     doc.text(`Page ${i + 1} of ${range.count}`, 0, doc.page.height - 30, {
       width: doc.page.width,
       align: "center",
       lineBreak: false,
     });
     if (model.draft) {
-      doc.font("Bold").fontSize(10).fillColor(DRAFT);
+      doc.font(FONT.bold).fontSize(10).fillColor(DRAFT);
       doc.text("DRAFT", doc.page.width - 100, 20, { width: 60, align: "right", lineBreak: false });
     }
     doc.page.margins.bottom = bottom;
@@ -205,12 +214,11 @@ function stampPages(doc: Doc, model: ReportModel) {
 }
 
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
-  const fonts = fontDir();
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 50, bottom: 56, left: 56, right: 56 },
     bufferPages: true,
-    font: path.join(fonts, "DejaVuSans.ttf"),
+    font: FONT.body,
     info: {
       Title: `${model.draft ? "DRAFT — " : ""}Fact-check: ${model.article.title}`,
       Author: model.organization,
@@ -226,11 +234,9 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
     doc.on("end", resolve);
     doc.on("error", reject);
   });
-  doc.registerFont("Body", path.join(fonts, "DejaVuSans.ttf"));
-  doc.registerFont("Bold", path.join(fonts, "DejaVuSans-Bold.ttf"));
 
-  doc.font("Body").fontSize(9).fillColor(MUTED).text("Fact-check report");
-  doc.font("Bold").fontSize(18).fillColor(INK).text(model.article.title);
+  doc.font(FONT.body).fontSize(9).fillColor(MUTED).text("Fact-check report");
+  doc.font(FONT.bold).fontSize(18).fillColor(INK).text(model.article.title);
   doc.moveDown(0.4);
   metadata(doc, model);
   draftNotice(doc, model);
