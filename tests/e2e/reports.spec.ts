@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { and, eq, inArray, like } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { type Database, openDatabase } from "@/db/client";
 import { articles, claims, sources, users, verdicts } from "@/db/schema";
 import { hashBody } from "@/lib/services/articles/body";
