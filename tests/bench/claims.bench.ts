@@ -180,7 +180,7 @@ const lines = [
   "| measure | result | target |",
   "|---|---|---|",
   `| 1 MB as one string, wall time (median of 5) | ${one.toFixed(0)} ms = ${throughput.toFixed(2)} MB/s | ≥ 1 MB/s: ${verdict(throughput >= 1)} |`,
-  `| 1 MB as one string, CPU time (median of 5) | ${oneCpuMedian.toFixed(0)} ms = ${cpuThroughput.toFixed(2)} MB/s | ≥ 1 MB/s: ${verdict(cpuThroughput >= 1)} |`,
+  `| 1 MB as one string, process CPU time incl. GC helper threads (median of 5) | ${oneCpuMedian.toFixed(0)} ms = ${cpuThroughput.toFixed(2)} MB/s | ≥ 1 MB/s: ${verdict(cpuThroughput >= 1)} |`,
   `| same text as ten ~100 KB articles, wall / CPU (median of 5) | ${tenMedian.toFixed(0)} ms / ${tenCpuMedian.toFixed(0)} ms | — |`,
   `| one string ÷ ten articles (wall) | ${ratio.toFixed(2)}× | ≤ 1.5×: ${verdict(ratio <= 1.5)} |`,
   `| demo article (5.5 KB), warm, median / p95 of 200 | ${demoMedian.toFixed(2)} ms / ${demoP95.toFixed(2)} ms | < 10 ms: ${verdict(demoP95 < 10)} |`,
