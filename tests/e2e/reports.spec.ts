@@ -115,7 +115,7 @@ async function readDownload(page: Page, label: string) {
   await page.getByRole("button", { name: "Export report" }).click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: label }).click(),
+    page.getByRole("link", { name: label, exact: true }).click(),
   ]);
   const file = await download.path();
   return { name: download.suggestedFilename(), body: fs.readFileSync(file) };
