@@ -34,7 +34,7 @@ async function demoArticleId(): Promise<string> {
 }
 
 /** A copy of the demo article's troop-number paragraph, its claim approved, another dismissed. */
-async function makeApprovedArticle(): Promise<{ id: string; title: string }> {
+async function makeApprovedArticle() {
   const db = database.db;
   const demo = await db
     .select({ body: articles.body })
@@ -108,7 +108,30 @@ async function makeApprovedArticle(): Promise<{ id: string; title: string }> {
     status: "dismissed",
     dismissReason: "opinion",
   });
-  return { id: article.id, title };
+  return { id: article.id, title, troopsId: troops.id };
+}
+
+/** What the workflow does when an editor reopens a claim and a new verdict is approved. */
+async function reapprove(claimId: string, rating: "half_true", rationale: string) {
+  const db = database.db;
+  const [approver] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, DEMO.admin.email));
+  await db.update(verdicts).set({ state: "superseded" }).where(eq(verdicts.claimId, claimId));
+  const approvedAt = new Date();
+  await db.insert(verdicts).values({
+    claimId,
+    rating,
+    rationale,
+    state: "approved",
+    approvedBy: approver?.id ?? null,
+    approvedAt,
+  });
+  await db
+    .update(claims)
+    .set({ status: "approved", rating, approvedAt })
+    .where(eq(claims.id, claimId));
 }
 
 async function readDownload(page: Page, label: string) {
@@ -233,6 +256,28 @@ test.describe("fact-check report", () => {
       url: `${url}#claim-1`,
       reviewRating: { alternateName: "Mostly true", ratingValue: 4 },
     });
+
+    // The claim is reopened and approved again with another rating; republishing asks why, and
+    // the public page then shows the correction.
+    await reapprove(article.troopsId, "half_true", "A later CSTO statement gave 2,030 troops.");
+    await page.reload();
+    await page.getByRole("button", { name: "Republish with corrections" }).click();
+    await expect(page.getByText("Say why the report changed").first()).toBeVisible();
+    await page.getByLabel("Why did the report change?").fill("The CSTO published its final count.");
+    await page.getByRole("button", { name: "Republish with corrections" }).click();
+    await expect(page.getByText("Republished with 1 correction.")).toBeVisible();
+    await reader.page.reload();
+    await expect(card).toContainText("Verdict: Half true (3 of 5)");
+    const log = reader.page.locator("section", {
+      has: reader.page.getByRole("heading", { name: "Corrections" }),
+    });
+    await expect(log).toContainText("verdict changed from Mostly true to Half true");
+    await expect(log).toContainText("The CSTO published its final count.");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
 
     await page.getByRole("button", { name: "Revoke public link" }).click();
     await expect(page.getByTestId("public-link")).toHaveCount(0);
