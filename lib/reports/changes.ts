@@ -31,7 +31,7 @@ export function diffReports(previous: ReportModel, next: ReportModel): ReportCha
     const was = verdictOf(before.get(claim.id));
     const now = verdictOf(claim);
     if (!now) continue;
-    const label = `Claim ${claim.number} ${quote(claim.text)}`;
+    const label = quote(claim.text);
     if (!was) {
       changes.push({
         claimId: claim.id,
@@ -61,7 +61,7 @@ export function diffReports(previous: ReportModel, next: ReportModel): ReportCha
     if (was && !now) {
       changes.push({
         claimId: claim.id,
-        description: `Claim ${quote(claim.text)}: verdict ${was.label} withdrawn.`,
+        description: `${quote(claim.text)}: verdict ${was.label} withdrawn.`,
         before: was,
         after: null,
       });

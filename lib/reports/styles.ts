@@ -8,6 +8,13 @@ export const REPORT_CSS = `
 .report-doc h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
 .report-doc h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #ccc; }
 .report-doc h3 { font-size: 1.05rem; margin: 0 0 .25rem; }
+.report-doc h4 { font-size: .95rem; font-weight: 600; margin: .5rem 0 .25rem; }
+.report-doc p { margin: 0 0 .4rem; }
+.report-doc a { color: #1d4ed8; text-decoration: underline; }
+.report-doc ul { list-style: disc; padding-left: 1.5rem; }
+.report-doc ol { list-style: decimal; padding-left: 1.75rem; }
+.report-doc blockquote { margin: .25rem 0 .5rem; padding-left: .75rem; border-left: 3px solid #ccc; }
+.report-doc caption { text-align: left; }
 .report-doc dl.report-meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
 .report-doc dl.report-meta dt { font-weight: 600; }
 .report-doc dl.report-meta dd { margin: 0; overflow-wrap: anywhere; }
@@ -28,7 +35,9 @@ export const REPORT_CSS = `
 @page { size: A4; margin: 18mm 16mm 20mm;
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
 @media print {
-  body:has(.report-doc) > header, .no-print { display: none !important; }
+  body:has(.report-doc) > header, body:has(.report-doc) [aria-live], .no-print {
+    display: none !important; }
+  body:has(.report-doc) { background: #fff; }
   .report-doc { max-width: none; padding: 0; font-size: 10.5pt; }
   .report-doc h2 { break-after: avoid; }
   .report-doc .report-card, .report-doc tr { break-inside: avoid; }

@@ -17,8 +17,8 @@ describe("diffReports", () => {
     const next = buildReportModel(input, OPTIONS);
     const changes = diffReports(fixedModel(), next);
     expect(changes.map((c) => c.description)).toEqual([
-      expect.stringMatching(/^Claim 1 .*verdict changed from Mostly true to False\.$/),
-      expect.stringMatching(/^Claim 2 .*verdict Misleading kept, rationale revised\.$/),
+      expect.stringMatching(/^“Troops.*verdict changed from Mostly true to False\.$/),
+      expect.stringMatching(/^“The withdrawal.*verdict Misleading kept, rationale revised\.$/),
     ]);
 
     const withdrawn = structuredClone(FIXED_INPUT);
@@ -32,7 +32,7 @@ describe("diffReports", () => {
     ]);
     const added = diffReports(buildReportModel(withdrawn, OPTIONS), fixedModel());
     expect(added.map((c) => c.description)).toEqual([
-      expect.stringMatching(/^Claim 1 .*verdict Mostly true added\.$/),
+      expect.stringMatching(/^“Troops.*verdict Mostly true added\.$/),
     ]);
   });
 });
