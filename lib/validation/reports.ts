@@ -23,7 +23,9 @@ export const publishReportSchema = z.object({
 });
 export type PublishReportInput = z.input<typeof publishReportSchema>;
 
-export const revokeReportSchema = z.object({ articleId: articleIdSchema });
+export const reportArticleSchema = z.object({ articleId: articleIdSchema });
+
+export const revokeReportSchema = reportArticleSchema;
 export type RevokeReportInput = z.input<typeof revokeReportSchema>;
 
 /** 32 random bytes, base64url: 43 characters. */

@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { buildReportModel, type ReportModel } from "@/lib/reports/model";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
-import { articleIdSchema } from "@/lib/validation/reports";
+import { reportArticleSchema } from "@/lib/validation/reports";
 import { findActivePublication, loadReportInput } from "./load-report";
 import { internalReportUrl, publicReportUrl } from "./urls";
 
@@ -19,11 +19,11 @@ export interface ReportView {
 /** The live report of an article for a signed-in user (any role may export). */
 export async function getReport(
   ctx: Ctx,
-  input: { articleId: unknown },
+  input: unknown,
   options: { baseUrl: string; now?: Date },
 ): Promise<ReportView> {
   requirePermission(ctx.user, "reports.export");
-  const articleId = parseInput(articleIdSchema, input.articleId);
+  const { articleId } = parseInput(reportArticleSchema, input);
   const data = await loadReportInput(ctx.db, articleId);
   if (!data) throw new NotFoundError("article");
   const live = await findActivePublication(ctx.db, articleId);
