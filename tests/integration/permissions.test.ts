@@ -15,12 +15,16 @@ import { mergeClaims } from "@/lib/services/claims/merge-claims";
 import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import type { Ctx } from "@/lib/services/context";
+import { getReport } from "@/lib/services/reports/get-report";
+import { publishReport } from "@/lib/services/reports/publish-report";
+import { revokeReport } from "@/lib/services/reports/revoke-report";
 import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
 import { ctxFor, makeArticle, makeUser } from "../factories";
 import { makeArticleWithClaims, spanOf } from "../factories/articles";
+import { makeReportArticle, setClaimStatus } from "../factories/reports";
 import { useTestDatabase } from "./test-db";
 
 const matrix = JSON.parse(fs.readFileSync("tests/fixtures/permissions-matrix.json", "utf8")) as {
@@ -133,6 +137,33 @@ const calls: Record<string, Call> = {
     },
     invoke: (ctx, input) => restoreClaim(ctx, input),
   },
+  "reports.get": {
+    prepare: async (db) => ({ articleId: (await makeReportArticle(db)).article.id }),
+    invoke: (ctx, input) => getReport(ctx, input, { baseUrl: "https://desk.example" }),
+  },
+  "reports.publish": {
+    prepare: async (db) => {
+      const { article, opinion } = await makeReportArticle(db);
+      if (opinion) await setClaimStatus(db, opinion.id, "dismissed");
+      return { articleId: article.id };
+    },
+    invoke: (ctx, input) => publishReport(ctx, input, { baseUrl: "https://desk.example" }),
+  },
+  "reports.revoke": {
+    prepare: async (db) => {
+      const { article, opinion, approver } = await makeReportArticle(db);
+      if (opinion) await setClaimStatus(db, opinion.id, "dismissed");
+      await publishReport(
+        ctxFor(db, approver),
+        { articleId: article.id },
+        {
+          baseUrl: "https://desk.example",
+        },
+      );
+      return { articleId: article.id };
+    },
+    invoke: (ctx, input) => revokeReport(ctx, input),
+  },
 };
 
 async function snapshot(db: Db) {
@@ -144,7 +175,9 @@ async function snapshot(db: Db) {
     (select count(*) from articles)::int as articles,
     (select coalesce(sum(version), 0) from articles)::int as article_state,
     (select count(*) from claims)::int as claims,
-    (select coalesce(sum(version), 0) from claims)::int as claim_state`);
+    (select coalesce(sum(version), 0) from claims)::int as claim_state,
+    (select count(*) from report_publications where revoked_at is null)::int as live_reports,
+    (select count(*) from corrections)::int as corrections`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,
     number
