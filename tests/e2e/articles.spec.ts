@@ -192,6 +192,41 @@ test.describe("articles", () => {
     await editorContext.close();
   });
 
+  test("a stale edit of an article's details names who changed it and keeps the typed title", async ({
+    browser,
+    page,
+  }) => {
+    const title = `Details ${unique()}`;
+    const articleId = await importPasted(
+      page,
+      title,
+      `The port handled 7 ships on 2 May 2021. ${title}.`,
+    );
+    const editorContext = await browser.newContext({ storageState: storageState("editor") });
+    const other = await editorContext.newPage();
+    await other.goto(`/articles/${articleId}`);
+    await other.getByRole("button", { name: "Edit details" }).click();
+    await page.getByRole("button", { name: "Edit details" }).click();
+    await page.getByLabel("Outlet").fill("Harbour Times");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(page.getByText("Details saved.")).toBeVisible();
+    await other.getByLabel("Title").fill(`${title} (edited)`);
+    await other.getByRole("button", { name: "Save details" }).click();
+    await expect(other.getByRole("alert").filter({ hasText: "changed by" })).toContainText(
+      `This article was changed by ${DEMO.reviewer.name} at`,
+    );
+    await expect(other.getByRole("alert").filter({ hasText: "changed by" })).toContainText(
+      "Harbour Times",
+    );
+    await expect(other.getByLabel("Title")).toHaveValue(`${title} (edited)`);
+    await other.getByRole("button", { name: "Save details" }).click();
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText(`${title} (edited)`);
+    await expect(other.getByTestId("history")).toContainText(
+      "Eddie Editor edited the article's details",
+    );
+    await editorContext.close();
+  });
+
   test("hostile text and metadata are stored as given and shown as text; javascript: URLs are refused", async ({
     page,
   }) => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { HistoryRow } from "@/lib/services/articles/get-article";
 import { formatTime } from "@/lib/services/claims/conflict";
 
@@ -38,7 +39,16 @@ function detailOf(row: HistoryRow): string {
 }
 
 /** Every recorded change to the article and its claims, newest first. */
-export function HistoryList({ rows }: { rows: HistoryRow[] }) {
+export function HistoryList({
+  rows,
+  articleId,
+  claimIds,
+}: {
+  rows: HistoryRow[];
+  articleId: string;
+  /** Claims that still exist: only those get a link. */
+  claimIds: Set<string>;
+}) {
   return (
     <section aria-labelledby="history-heading" className="space-y-2">
       <h2 id="history-heading" className="text-lg font-semibold">
@@ -55,7 +65,16 @@ export function HistoryList({ rows }: { rows: HistoryRow[] }) {
               </time>{" "}
               <span className="font-medium">{row.actorName ?? "Someone"}</span>{" "}
               {ACTION_LABEL[row.action] ?? row.action.replace(/[._]/g, " ")}{" "}
-              <span className="text-muted">{detailOf(row)}</span>
+              {row.claimId && claimIds.has(row.claimId) ? (
+                <Link
+                  href={`/articles/${articleId}?claim=${row.claimId}`}
+                  className="text-muted underline"
+                >
+                  {detailOf(row)}
+                </Link>
+              ) : (
+                <span className="text-muted">{detailOf(row)}</span>
+              )}
             </li>
           ))}
         </ol>

@@ -45,13 +45,19 @@ export default async function ArticlePage({
         canDelete={view.can.delete}
       />
       <ArticleWorkspace
+        // A history link with ?claim= starts the workspace again on that claim.
+        key={claimId ?? "none"}
         view={view}
         filters={filters}
         initialClaimId={claimId}
         // The lead mounts list-wide controls here (bulk assign, export menu).
         toolbar={null}
       />
-      <HistoryList rows={history} />
+      <HistoryList
+        rows={history}
+        articleId={view.article.id}
+        claimIds={new Set(view.claims.map((c) => c.id))}
+      />
     </div>
   );
 }
