@@ -53,7 +53,11 @@ function buildPatterns() {
   ];
 }
 
-let instance: WinkMethods | undefined;
+// The instance lives on globalThis, not in this module: the production server loads this file
+// twice (once for the demo seed run by lib/server/start.ts, once inside the Next.js bundle), both
+// copies share the one wink-nlp package, and a second patterned instance would match nothing.
+const INSTANCE_KEY = Symbol.for("claimtrack.wink");
+type GlobalWithNlp = typeof globalThis & { [INSTANCE_KEY]?: WinkMethods };
 
 // Loading the model takes tens of milliseconds; do it once per process, on first use. Sentiment
 // and negation are not needed, so they are left out of the pipe.
@@ -63,6 +67,8 @@ let instance: WinkMethods | undefined;
 // V8 then sees two instances through the same wink functions and both run about twice as slowly,
 // and a patterned instance created after another one matches nothing. One instance was faster.
 function getNlp(): WinkMethods {
+  const store = globalThis as GlobalWithNlp;
+  let instance = store[INSTANCE_KEY];
   if (!instance) {
     const nlp = winkNLP(model, ["sbd", "pos", "ner", "cer"]);
     nlp.learnCustomEntities(buildPatterns());
@@ -72,6 +78,7 @@ function getNlp(): WinkMethods {
       );
     }
     instance = nlp;
+    store[INSTANCE_KEY] = instance;
   }
   return instance;
 }

@@ -4,7 +4,16 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import type { UserRole } from "@/db/schema/constants";
 import { AppError } from "@/lib/errors";
+import { deleteArticle } from "@/lib/services/articles/delete-article";
+import { getArticleView, listArticleHistory } from "@/lib/services/articles/get-article";
+import { importArticle } from "@/lib/services/articles/import-article";
 import { listArticles } from "@/lib/services/articles/list-articles";
+import { updateArticleMeta } from "@/lib/services/articles/update-article";
+import { addManualClaim } from "@/lib/services/claims/add-claim";
+import { dismissClaim, restoreClaim } from "@/lib/services/claims/dismiss-claim";
+import { mergeClaims } from "@/lib/services/claims/merge-claims";
+import { splitClaim } from "@/lib/services/claims/split-claim";
+import { updateClaim } from "@/lib/services/claims/update-claim";
 import type { Ctx } from "@/lib/services/context";
 import { getReport } from "@/lib/services/reports/get-report";
 import { publishReport } from "@/lib/services/reports/publish-report";
@@ -13,7 +22,8 @@ import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
-import { ctxFor, makeUser } from "../factories";
+import { ctxFor, makeArticle, makeUser } from "../factories";
+import { makeArticleWithClaims, spanOf } from "../factories/articles";
 import { makeReportArticle, setClaimStatus } from "../factories/reports";
 import { useTestDatabase } from "./test-db";
 
@@ -62,6 +72,71 @@ const calls: Record<string, Call> = {
   },
   "account.signOutEverywhere": { invoke: (ctx) => signOutEverywhere(ctx) },
   "articles.list": { invoke: (ctx) => listArticles(ctx, {}) },
+  "articles.import": {
+    invoke: (ctx) =>
+      importArticle(ctx, { title: "Imported", text: `Text ${crypto.randomUUID()}: 12 ships.` }),
+  },
+  "articles.view": {
+    prepare: async (db) => ({ articleId: (await makeArticle(db)).id }),
+    invoke: (ctx, input) => getArticleView(ctx, input.articleId),
+  },
+  "articles.history": {
+    prepare: async (db) => ({ articleId: (await makeArticle(db)).id }),
+    invoke: (ctx, input) => listArticleHistory(ctx, input.articleId),
+  },
+  "articles.updateMeta": {
+    prepare: async (db) => ({ articleId: (await makeArticle(db)).id, version: 1, title: "New" }),
+    invoke: (ctx, input) => updateArticleMeta(ctx, input),
+  },
+  "articles.delete": {
+    prepare: async (db) => ({ articleId: (await makeArticle(db)).id, version: 1 }),
+    invoke: (ctx, input) => deleteArticle(ctx, input),
+  },
+  "claims.add": {
+    prepare: async (db) => {
+      const { article } = await makeArticleWithClaims(db, []);
+      return { articleId: article.id, ...spanOf(article.body, "2,500 troops"), kind: "quantity" };
+    },
+    invoke: (ctx, input) => addManualClaim(ctx, input),
+  },
+  "claims.update": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
+      return { claimId: claims[0]?.id, version: 1, kind: "quantity" };
+    },
+    invoke: (ctx, input) => updateClaim(ctx, input),
+  },
+  "claims.split": {
+    prepare: async (db) => {
+      const { article, claims } = await makeArticleWithClaims(db, ["2,500 troops arrived"]);
+      return { claimId: claims[0]?.id, version: 1, at: article.body.indexOf(" troops") };
+    },
+    invoke: (ctx, input) => splitClaim(ctx, input),
+  },
+  "claims.merge": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops", "They left"]);
+      return { claimId: claims[0]?.id, version: 1, otherId: claims[1]?.id, otherVersion: 1 };
+    },
+    invoke: (ctx, input) => mergeClaims(ctx, input),
+  },
+  "claims.dismiss": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
+      return { claimId: claims[0]?.id, version: 1, reason: "opinion" };
+    },
+    invoke: (ctx, input) => dismissClaim(ctx, input),
+  },
+  "claims.restore": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"], {
+        status: "dismissed",
+        dismissReason: "opinion",
+      });
+      return { claimId: claims[0]?.id, version: 1 };
+    },
+    invoke: (ctx, input) => restoreClaim(ctx, input),
+  },
   "reports.get": {
     prepare: async (db) => ({ articleId: (await makeReportArticle(db)).article.id }),
     invoke: (ctx, input) => getReport(ctx, input, { baseUrl: "https://desk.example" }),
@@ -97,6 +172,10 @@ async function snapshot(db: Db) {
     (select coalesce(sum(session_version + version), 0) from users)::int as user_state,
     (select count(*) from users where disabled_at is null)::int as active,
     (select count(*) from audit_events)::int as audit,
+    (select count(*) from articles)::int as articles,
+    (select coalesce(sum(version), 0) from articles)::int as article_state,
+    (select count(*) from claims)::int as claims,
+    (select coalesce(sum(version), 0) from claims)::int as claim_state,
     (select count(*) from report_publications where revoked_at is null)::int as live_reports,
     (select count(*) from corrections)::int as corrections`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<

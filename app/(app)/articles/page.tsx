@@ -1,11 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
 import { requirePageCtx } from "@/lib/auth/session";
-import { listArticles } from "@/lib/services/articles/list-articles";
+import { type ArticleListRow, listArticles } from "@/lib/services/articles/list-articles";
+import { ARTICLE_SORTS, type ArticleSort } from "@/lib/validation/articles";
+import { buttonClass } from "../../_components/button";
 import { EmptyState } from "../../_components/empty-state";
 import { Table, Td, Th } from "../../_components/table";
 
 export const metadata: Metadata = { title: "Articles" };
+
+const SORT_LABEL: Record<ArticleSort, string> = {
+  newest: "Newest imported",
+  oldest: "Oldest imported",
+  title: "Title A–Z",
+  published: "Newest published",
+};
+
+const STATUS_COUNTS: { key: keyof ArticleListRow["counts"]; label: string }[] = [
+  { key: "open", label: "open" },
+  { key: "inReview", label: "in review" },
+  { key: "pending", label: "pending" },
+  { key: "approved", label: "approved" },
+  { key: "dismissed", label: "dismissed" },
+];
 
 export default async function ArticlesPage({
   searchParams,
@@ -16,33 +34,55 @@ export default async function ArticlesPage({
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q : undefined;
   const after = typeof params.after === "string" ? params.after : undefined;
-  const { rows, next } = await listArticles(ctx, { q, after });
+  const sortParam = typeof params.sort === "string" ? params.sort : undefined;
+  const { rows, next, sort } = await listArticles(ctx, { q, after, sort: sortParam });
+  const keep = { ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}) };
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold">Articles</h1>
-        <search>
-          <form className="flex gap-2" action="/articles">
-            <label htmlFor="article-search" className="sr-only">
-              Search articles by title
+        {can(ctx.user.role, "articles.import") ? (
+          <Link href="/articles/new" className={buttonClass("primary")}>
+            Import an article
+          </Link>
+        ) : null}
+      </div>
+      <search>
+        <form className="flex flex-wrap items-end gap-2" action="/articles">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="article-search" className="text-sm font-medium">
+              Search by title
             </label>
             <input
               id="article-search"
               name="q"
               type="search"
               defaultValue={q}
-              placeholder="Search by title"
               className="rounded-md border border-line bg-paper px-3 py-2"
             />
-            <button
-              type="submit"
-              className="rounded-md border border-line bg-paper px-3 py-2 text-sm"
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="article-sort" className="text-sm font-medium">
+              Sort
+            </label>
+            <select
+              id="article-sort"
+              name="sort"
+              defaultValue={sort}
+              className="rounded-md border border-line bg-paper px-3 py-2"
             >
-              Search
-            </button>
-          </form>
-        </search>
-      </div>
+              {ARTICLE_SORTS.map((value) => (
+                <option key={value} value={value}>
+                  {SORT_LABEL[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            Show
+          </button>
+        </form>
+      </search>
       {rows.length === 0 ? (
         <EmptyState title={q ? "No articles match that search" : "No articles yet"}>
           {q
@@ -50,71 +90,90 @@ export default async function ArticlesPage({
             : "Articles you import appear here with their claims."}
         </EmptyState>
       ) : (
-        <Table caption="Articles, newest first">
+        <Table caption={`Articles, ${SORT_LABEL[sort].toLowerCase()}`}>
           <thead>
             <tr>
               <Th>Title</Th>
               <Th>Outlet</Th>
               <Th>Published</Th>
-              <Th className="text-right">Claims</Th>
+              <Th>Claims</Th>
               <Th>Progress</Th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((article) => {
-              const done = article.counts.approved + article.counts.dismissed;
-              const share = article.counts.total
-                ? Math.round((done / article.counts.total) * 100)
-                : 0;
-              return (
-                <tr key={article.id}>
-                  <Td>
-                    <Link
-                      href={`/articles/${article.id}`}
-                      className="font-medium text-accent underline-offset-2 hover:underline"
-                    >
-                      {article.title}
-                    </Link>
-                  </Td>
-                  <Td>{article.outlet ?? "—"}</Td>
-                  <Td>
-                    {article.publishedOn ? (
-                      <>
-                        {article.publishedApproximate ? "about " : ""}
-                        {article.publishedOn}
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </Td>
-                  <Td className="text-right tabular-nums">{article.counts.total}</Td>
-                  <Td>
-                    <div className="flex items-center gap-2">
-                      <progress
-                        value={done}
-                        max={Math.max(1, article.counts.total)}
-                        aria-label={`${share}% of claims done`}
-                        className="h-2 w-24"
-                      />
-                      <span className="text-xs tabular-nums text-muted">{share}%</span>
-                    </div>
-                  </Td>
-                </tr>
-              );
-            })}
+            {rows.map((article) => (
+              <ArticleRow key={article.id} article={article} />
+            ))}
           </tbody>
         </Table>
       )}
-      {next ? (
-        <nav aria-label="Pages" className="flex justify-end">
+      <nav aria-label="Pages" className="flex justify-between gap-4">
+        {after ? (
+          <Link href={`/articles?${new URLSearchParams(keep)}`} className="text-accent underline">
+            First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
           <Link
-            href={`/articles?${new URLSearchParams({ ...(q ? { q } : {}), after: next })}`}
+            href={`/articles?${new URLSearchParams({ ...keep, after: next })}`}
             className="text-accent underline"
           >
-            Older articles
+            Next page
           </Link>
-        </nav>
-      ) : null}
+        ) : null}
+      </nav>
     </div>
+  );
+}
+
+function ArticleRow({ article }: { article: ArticleListRow }) {
+  const { counts } = article;
+  const done = counts.approved + counts.dismissed;
+  const share = counts.total ? Math.round((done / counts.total) * 100) : 0;
+  return (
+    <tr>
+      <Td>
+        <Link
+          href={`/articles/${article.id}`}
+          className="font-medium text-accent underline-offset-2 hover:underline"
+        >
+          {article.title}
+        </Link>
+      </Td>
+      <Td>{article.outlet ?? "—"}</Td>
+      <Td className="whitespace-nowrap">
+        {article.publishedOn ? (
+          <>
+            {article.publishedApproximate ? "about " : ""}
+            {article.publishedOn}
+          </>
+        ) : (
+          "—"
+        )}
+      </Td>
+      <Td>
+        <span className="font-medium tabular-nums">{counts.total}</span>
+        <ul className="text-xs text-muted" aria-label="Claims by status">
+          {STATUS_COUNTS.filter((s) => counts[s.key] > 0).map((s) => (
+            <li key={s.key} className="tabular-nums">
+              {counts[s.key]} {s.label}
+            </li>
+          ))}
+        </ul>
+      </Td>
+      <Td>
+        <div className="flex items-center gap-2">
+          <progress
+            value={done}
+            max={Math.max(1, counts.total)}
+            aria-label={`${share}% of claims approved or dismissed`}
+            className="h-2 w-24"
+          />
+          <span className="text-xs tabular-nums text-muted">{share}%</span>
+        </div>
+      </Td>
+    </tr>
   );
 }

@@ -1,14 +1,16 @@
-import { and, desc, eq, ilike, lt, or, sql } from "drizzle-orm";
+import { and, eq, ilike, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { articles, claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
+import { ARTICLE_SORTS, type ArticleSort } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
 
 export const listArticlesSchema = z.object({
   q: z.string().trim().max(200).optional(),
-  /** Keyset cursor: "<created_at ISO>|<id>" of the last row of the previous page. */
-  after: z.string().max(100).optional(),
+  sort: z.enum(ARTICLE_SORTS).optional().catch(undefined),
+  /** Keyset cursor: the sort key and id of the last row of the previous page (opaque). */
+  after: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
@@ -29,29 +31,89 @@ export interface ArticleListRow {
   };
 }
 
+interface SortSpec {
+  /** The sort key as text, exact to the microsecond, so a cursor never skips a row. */
+  key: SQL<string>;
+  /** The key again in its own type, for ordering and comparing. */
+  column: SQL;
+  cast: "timestamptz" | "text" | "date";
+  direction: "asc" | "desc";
+}
+
+const SORTS: Record<ArticleSort, SortSpec> = {
+  newest: {
+    key: sql<string>`${articles.createdAt}::text`,
+    column: sql`${articles.createdAt}`,
+    cast: "timestamptz",
+    direction: "desc",
+  },
+  oldest: {
+    key: sql<string>`${articles.createdAt}::text`,
+    column: sql`${articles.createdAt}`,
+    cast: "timestamptz",
+    direction: "asc",
+  },
+  title: {
+    key: sql<string>`lower(${articles.title})`,
+    column: sql`lower(${articles.title})`,
+    cast: "text",
+    direction: "asc",
+  },
+  // Undated articles sort last among the newest-published first.
+  published: {
+    key: sql<string>`coalesce(${articles.publishedOn}, '0001-01-01'::date)::text`,
+    column: sql`coalesce(${articles.publishedOn}, '0001-01-01'::date)`,
+    cast: "date",
+    direction: "desc",
+  },
+};
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id]), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === "string" &&
+      typeof value[1] === "string" &&
+      /^[0-9a-f-]{36}$/i.test(value[1])
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // A cursor someone edited by hand: start from the first page.
+  }
+  return null;
+}
+
+/** Articles with claim counts by status, searched by title, sorted, paginated by keyset. */
 export async function listArticles(
   ctx: Ctx,
   input: unknown,
-): Promise<{ rows: ArticleListRow[]; next: string | null }> {
+): Promise<{ rows: ArticleListRow[]; next: string | null; sort: ArticleSort }> {
   requirePermission(ctx.user, "articles.read");
-  const { q, after, limit } = parseInput(listArticlesSchema, input);
-  const conditions = [];
-  if (q) conditions.push(ilike(articles.title, `%${escapeLike(q)}%`));
-  if (after) {
-    const [at, id] = after.split("|");
-    const date = new Date(at ?? "");
-    if (!Number.isNaN(date.getTime()) && id && /^[0-9a-f-]{36}$/i.test(id)) {
-      conditions.push(
-        or(lt(articles.createdAt, date), and(eq(articles.createdAt, date), lt(articles.id, id))),
-      );
-    }
+  const { q, after, limit, sort = "newest" } = parseInput(listArticlesSchema, input);
+  const spec = SORTS[sort];
+  const conditions: SQL[] = [];
+  if (q) conditions.push(ilike(articles.title, `%${escapeLike(q)}%`) as SQL);
+  const cursor = after ? decodeCursor(after) : null;
+  if (cursor) {
+    const cast = sql.raw(spec.cast);
+    const op = sql.raw(spec.direction === "desc" ? "<" : ">");
+    conditions.push(
+      sql`(${spec.column}, ${articles.id}) ${op} (${cursor[0]}::${cast}, ${cursor[1]}::uuid)`,
+    );
   }
   const counted = (status: string) =>
     sql<number>`count(${claims.id}) filter (where ${claims.status} = ${status})::int`;
+  const dir = sql.raw(spec.direction);
   const rows = await ctx.db
     .select({
       id: articles.id,
@@ -60,6 +122,7 @@ export async function listArticles(
       publishedOn: articles.publishedOn,
       publishedApproximate: articles.publishedApproximate,
       createdAt: articles.createdAt,
+      sortKey: spec.key,
       total: sql<number>`count(${claims.id})::int`,
       open: counted("open"),
       inReview: counted("in_review"),
@@ -71,15 +134,18 @@ export async function listArticles(
     .leftJoin(claims, eq(claims.articleId, articles.id))
     .where(conditions.length ? and(...conditions) : undefined)
     .groupBy(articles.id)
-    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .orderBy(sql`${spec.column} ${dir}`, sql`${articles.id} ${dir}`)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    rows: page.map(({ total, open, inReview, pending, approved, dismissed, ...rest }) => ({
-      ...rest,
-      counts: { total, open, inReview, pending, approved, dismissed },
-    })),
-    next: rows.length > limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null,
+    rows: page.map(
+      ({ total, open, inReview, pending, approved, dismissed, sortKey: _key, ...rest }) => ({
+        ...rest,
+        counts: { total, open, inReview, pending, approved, dismissed },
+      }),
+    ),
+    next: rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null,
+    sort,
   };
 }

@@ -1,6 +1,6 @@
 import type { Executor } from "@/db/client";
 import { type Article, articles, claims } from "@/db/schema";
-import { extractClaims } from "@/lib/claims";
+import { type ExtractedClaim, extractClaims } from "@/lib/claims";
 import { recordAudit } from "@/lib/services/audit";
 import { hashBody, normaliseBody } from "./body";
 
@@ -14,20 +14,20 @@ export interface ArticleFields {
   body: string;
 }
 
+export type ExtractFn = typeof extractClaims;
+
 /**
  * Stores an article and the claims extracted from it. Call inside a transaction: the article and
- * its claims appear together or not at all.
+ * its claims appear together or not at all (extraction runs after the article row is written, so
+ * an extraction that throws or returns a span that does not match the text rolls the row back).
  */
 export async function storeArticleWithClaims(
   tx: Executor,
   fields: ArticleFields,
   actorId: string | null,
+  options: { extract?: ExtractFn } = {},
 ): Promise<{ article: Article; claimCount: number }> {
   const body = normaliseBody(fields.body);
-  const extracted = extractClaims(body, {
-    publishedOn: fields.publishedOn ?? undefined,
-    approximateDate: fields.publishedApproximate ?? false,
-  });
   const [article] = await tx
     .insert(articles)
     .values({
@@ -43,6 +43,12 @@ export async function storeArticleWithClaims(
     })
     .returning();
   if (!article) throw new Error("article insert returned no row");
+  const extract = options.extract ?? extractClaims;
+  const extracted = extract(body, {
+    publishedOn: fields.publishedOn ?? undefined,
+    approximateDate: fields.publishedApproximate ?? false,
+  });
+  for (const claim of extracted) assertExtractedSpan(body, claim);
   // Batches keep each statement's parameter count well under PostgreSQL's limit.
   for (let i = 0; i < extracted.length; i += 500) {
     const batch = extracted.slice(i, i + 500);
@@ -71,4 +77,17 @@ export async function storeArticleWithClaims(
     after: { title: article.title, claims: extracted.length, bodyHash: article.bodyHash },
   });
   return { article, claimCount: extracted.length };
+}
+
+function assertExtractedSpan(body: string, claim: ExtractedClaim): void {
+  const valid =
+    Number.isInteger(claim.start) &&
+    Number.isInteger(claim.end) &&
+    claim.start >= 0 &&
+    claim.end > claim.start &&
+    claim.end <= body.length &&
+    body.slice(claim.start, claim.end) === claim.text;
+  if (!valid) {
+    throw new Error(`extraction returned a span that does not match the text at ${claim.start}`);
+  }
 }

@@ -1,0 +1,169 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CLAIM_KINDS, CLAIM_STATUSES, RATING_SCALE } from "@/db/schema/constants";
+import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
+import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
+
+export interface Filters {
+  kind?: string;
+  status?: string;
+}
+
+/** The claim list beside the text: filters, the toolbar slot, and one row per claim. */
+export function ClaimList({
+  articleId,
+  claims,
+  total,
+  selectedId,
+  onSelect,
+  filters,
+  onFilter,
+  toolbar,
+  renderSelected,
+}: {
+  /** Shown inside the selected claim's row (the edit panel), so it scrolls into view with it. */
+  renderSelected?: (claim: ArticleViewClaim) => ReactNode;
+  articleId: string;
+  claims: ArticleViewClaim[];
+  total: number;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  filters: Filters;
+  onFilter: (filters: Filters) => void;
+  toolbar?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby="claims-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="claims-heading" className="text-lg font-semibold">
+          Claims{" "}
+          <span className="text-sm font-normal text-muted">
+            {claims.length === total ? total : `${claims.length} of ${total}`}
+          </span>
+        </h2>
+        {/* Slot for list-wide controls mounted by the page (bulk assign, export). */}
+        <div data-slot="claim-list-toolbar" className="flex flex-wrap gap-2">
+          {toolbar}
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <label className="flex flex-col text-xs font-medium">
+          Filter by kind
+          <select
+            value={filters.kind ?? ""}
+            onChange={(e) => onFilter({ ...filters, kind: e.target.value || undefined })}
+            className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
+          >
+            <option value="">All kinds</option>
+            {CLAIM_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_STYLE[kind].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium">
+          Filter by status
+          <select
+            value={filters.status ?? ""}
+            onChange={(e) => onFilter({ ...filters, status: e.target.value || undefined })}
+            className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
+          >
+            <option value="">All statuses</option>
+            {CLAIM_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_STYLE[status].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="text-xs text-muted">
+        Keys: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>Enter</kbd> open the claim.
+      </p>
+      {claims.length === 0 ? (
+        <p className="rounded-md border border-dashed border-line p-4 text-sm text-muted">
+          {total === 0
+            ? "No claims yet: select text in the article to add one."
+            : "No claims match these filters."}
+        </p>
+      ) : (
+        <ol className="space-y-2" aria-label="Claims in text order">
+          {claims.map((claim) => (
+            <ClaimItem
+              key={claim.id}
+              articleId={articleId}
+              claim={claim}
+              selected={claim.id === selectedId}
+              onSelect={onSelect}
+            >
+              {claim.id === selectedId ? renderSelected?.(claim) : null}
+            </ClaimItem>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function ClaimItem({
+  articleId,
+  claim,
+  selected,
+  onSelect,
+  children,
+}: {
+  articleId: string;
+  claim: ArticleViewClaim;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  children?: ReactNode;
+}) {
+  const kind = KIND_STYLE[claim.kind];
+  const status = STATUS_STYLE[claim.status];
+  return (
+    <li
+      data-claim-item={claim.id}
+      className={`rounded-md border bg-paper p-2 text-sm ${selected ? "border-accent ring-2 ring-accent" : "border-line"}`}
+    >
+      <button
+        type="button"
+        onClick={() => onSelect(claim.id)}
+        aria-current={selected ? "true" : undefined}
+        className="block w-full text-left"
+      >
+        <span className="flex flex-wrap items-center gap-1 text-xs">
+          <span className={`rounded-sm px-1 underline decoration-2 ${kind.mark}`}>
+            <span aria-hidden="true">{kind.symbol} </span>
+            {kind.label}
+          </span>
+          <span className={`rounded-full border px-1.5 ${status.badge}`}>{status.label}</span>
+          <span className="tabular-nums text-muted">score {claim.score.toFixed(2)}</span>
+          {claim.origin === "manual" ? <span className="text-muted">· added by hand</span> : null}
+        </span>
+        <span
+          className={`mt-1 line-clamp-3 block ${claim.status === "dismissed" ? "line-through opacity-70" : ""}`}
+        >
+          {claim.text}
+        </span>
+      </button>
+      <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
+        <span>
+          {claim.assigneeName ? `Assigned to ${claim.assigneeName}` : "Unassigned"}
+          {" · "}
+          {claim.rating ? `Verdict: ${RATING_SCALE[claim.rating].label}` : "No verdict"}
+        </span>
+        <Link
+          href={`/articles/${articleId}/claims/${claim.id}`}
+          className="text-accent underline"
+          aria-label={`Open claim: ${claim.text.slice(0, 60)}`}
+        >
+          Open
+        </Link>
+      </div>
+      {children ? <div className="mt-2">{children}</div> : null}
+    </li>
+  );
+}

@@ -1,0 +1,79 @@
+import { revalidatePath } from "next/cache";
+import { requireCtx } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { AppError, toActionError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { importArticle } from "@/lib/services/articles/import-article";
+
+export const dynamic = "force-dynamic";
+
+// Multipart framing and the metadata fields on top of the text itself.
+const FORM_OVERHEAD = 64 * 1024;
+
+function field(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+function json(body: unknown, status = 200) {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Cross-site requests carry the session cookie too; only the app's own pages may post here. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Imports pasted text or an uploaded file (multipart form). A route handler rather than a server
+ * action so the page can report upload progress and the user can navigate elsewhere in the app
+ * meanwhile (a pending server action holds the router). The work finishes on the server whether
+ * or not anyone waits for the answer: the article and its claims are committed in one transaction.
+ */
+export async function POST(request: Request) {
+  if (!sameOrigin(request)) {
+    return json({ ok: false, error: "Cross-site request refused.", code: "forbidden" }, 403);
+  }
+  try {
+    const ctx = await requireCtx();
+    const maxBytes = getEnv().MAX_IMPORT_BYTES;
+    const length = Number(request.headers.get("content-length") ?? Number.NaN);
+    if (!Number.isFinite(length) || length > maxBytes + FORM_OVERHEAD) {
+      const message = `The upload is larger than the limit of ${Math.round(maxBytes / 1000)} KB.`;
+      return json(
+        { ok: false, error: message, code: "validation", fieldErrors: { file: [message] } },
+        413,
+      );
+    }
+    const form = await request.formData();
+    const file = form.get("file");
+    const upload =
+      file instanceof File && file.size > 0
+        ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+        : undefined;
+    const result = await importArticle(ctx, {
+      title: field(form, "title"),
+      outlet: field(form, "outlet"),
+      author: field(form, "author"),
+      url: field(form, "url"),
+      publishedOn: field(form, "publishedOn"),
+      publishedApproximate: field(form, "publishedApproximate") === "true",
+      text: upload ? undefined : field(form, "text"),
+      file: upload,
+    });
+    revalidatePath("/articles");
+    return json({ ok: true, data: result });
+  } catch (error) {
+    if (!(error instanceof AppError)) logger.error({ err: error }, "article import failed");
+    const result = toActionError(error);
+    const status = error instanceof AppError ? error.status : 500;
+    return json(result, status);
+  }
+}

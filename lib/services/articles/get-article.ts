@@ -1,0 +1,97 @@
+import { asc, desc, eq, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { articles, auditEvents, claims, users } from "@/db/schema";
+import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import type { Ctx } from "@/lib/services/context";
+import { articleIdSchema } from "@/lib/validation/articles";
+import { parseInput } from "@/lib/validation/parse";
+
+/** An article with its claims in text order, as the article page shows them. */
+export async function getArticleView(ctx: Ctx, articleId: unknown) {
+  requirePermission(ctx.user, "articles.read");
+  const id = articleIdSafe(articleId);
+  const [article] = await ctx.db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      outlet: articles.outlet,
+      author: articles.author,
+      url: articles.url,
+      publishedOn: articles.publishedOn,
+      publishedApproximate: articles.publishedApproximate,
+      body: articles.body,
+      version: articles.version,
+      createdAt: articles.createdAt,
+      updatedAt: articles.updatedAt,
+    })
+    .from(articles)
+    .where(eq(articles.id, id));
+  if (!article) throw new NotFoundError("article");
+  const rows = await ctx.db
+    .select({
+      id: claims.id,
+      text: claims.text,
+      start: claims.start,
+      end: claims.end,
+      kind: claims.kind,
+      score: claims.score,
+      values: claims.values,
+      status: claims.status,
+      origin: claims.origin,
+      dismissReason: claims.dismissReason,
+      rating: claims.rating,
+      version: claims.version,
+      assigneeId: claims.assigneeId,
+      assigneeName: users.name,
+    })
+    .from(claims)
+    .leftJoin(users, eq(users.id, claims.assigneeId))
+    .where(eq(claims.articleId, id))
+    .orderBy(asc(claims.start), asc(claims.end), asc(claims.id));
+  return {
+    article,
+    claims: rows.map((claim) => ({ ...claim, editable: canActOnClaim(ctx.user, claim) })),
+    can: {
+      edit: can(ctx.user.role, "articles.edit"),
+      editClaims: can(ctx.user.role, "claims.edit"),
+      delete: can(ctx.user.role, "articles.delete"),
+    },
+  };
+}
+export type ArticleView = Awaited<ReturnType<typeof getArticleView>>;
+export type ArticleViewClaim = ArticleView["claims"][number];
+
+/** The article's change history, newest first: its own changes and its claims'. */
+export async function listArticleHistory(ctx: Ctx, articleId: unknown, limit = 200) {
+  requirePermission(ctx.user, "articles.read");
+  const id = articleIdSafe(articleId);
+  const actor = alias(users, "actor");
+  return ctx.db
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      claimId: auditEvents.claimId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      at: auditEvents.at,
+      actorName: actor.name,
+    })
+    .from(auditEvents)
+    .leftJoin(actor, eq(actor.id, auditEvents.actorId))
+    .where(or(eq(auditEvents.articleId, id), eq(auditEvents.entityId, id)))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit);
+}
+export type HistoryRow = Awaited<ReturnType<typeof listArticleHistory>>[number];
+
+/** A malformed id answers like an unknown one. */
+function articleIdSafe(value: unknown): string {
+  try {
+    return parseInput(articleIdSchema, value);
+  } catch {
+    throw new NotFoundError("article");
+  }
+}

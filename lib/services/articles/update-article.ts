@@ -1,0 +1,88 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { articles } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
+import { staleWriteError } from "@/lib/services/claims/conflict";
+import type { Ctx } from "@/lib/services/context";
+import { updateArticleSchema } from "@/lib/validation/articles";
+import { parseInput } from "@/lib/validation/parse";
+
+const metaColumns = {
+  id: articles.id,
+  title: articles.title,
+  outlet: articles.outlet,
+  author: articles.author,
+  url: articles.url,
+  publishedOn: articles.publishedOn,
+  publishedApproximate: articles.publishedApproximate,
+  version: articles.version,
+  updatedAt: articles.updatedAt,
+};
+export type ArticleMetaRow = {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedOn: string | null;
+  publishedApproximate: boolean;
+  version: number;
+  updatedAt: Date;
+};
+
+export async function readArticleMeta(
+  db: Executor,
+  articleId: string,
+): Promise<ArticleMetaRow | null> {
+  const [row] = await db.select(metaColumns).from(articles).where(eq(articles.id, articleId));
+  return row ?? null;
+}
+
+function snapshot(row: ArticleMetaRow) {
+  const { id: _id, updatedAt: _at, ...rest } = row;
+  return rest;
+}
+
+/** Edits an article's metadata; the body, and so every claim offset, never changes here. */
+export async function updateArticleMeta(ctx: Ctx, input: unknown): Promise<ArticleMetaRow> {
+  requirePermission(ctx.user, "articles.edit");
+  const data = parseInput(updateArticleSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await readArticleMeta(tx, data.articleId);
+    if (!before) throw new NotFoundError("article");
+    const [updated] = await tx
+      .update(articles)
+      .set({
+        title: data.title,
+        outlet: data.outlet ?? null,
+        author: data.author ?? null,
+        url: data.url ?? null,
+        publishedOn: data.publishedOn ?? null,
+        publishedApproximate: data.publishedApproximate,
+        updatedAt: new Date(),
+        version: sql`${articles.version} + 1`,
+      })
+      .where(and(eq(articles.id, data.articleId), eq(articles.version, data.version)))
+      .returning(metaColumns);
+    if (!updated) {
+      const current = await readArticleMeta(tx, data.articleId);
+      throw await staleWriteError(
+        tx,
+        { type: "article", id: data.articleId, label: "article" },
+        current,
+      );
+    }
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "article.update",
+      entityType: "article",
+      entityId: updated.id,
+      articleId: updated.id,
+      before: snapshot(before),
+      after: snapshot(updated),
+    });
+    return updated;
+  });
+}
