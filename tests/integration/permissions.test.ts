@@ -11,6 +11,7 @@ import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
 import { ctxFor, makeUser } from "../factories";
+import { workflowCalls } from "./permission-calls-workflow";
 import { useTestDatabase } from "./test-db";
 
 const matrix = JSON.parse(fs.readFileSync("tests/fixtures/permissions-matrix.json", "utf8")) as {
@@ -58,6 +59,7 @@ const calls: Record<string, Call> = {
   },
   "account.signOutEverywhere": { invoke: (ctx) => signOutEverywhere(ctx) },
   "articles.list": { invoke: (ctx) => listArticles(ctx, {}) },
+  ...workflowCalls,
 };
 
 async function snapshot(db: Db) {
@@ -65,7 +67,12 @@ async function snapshot(db: Db) {
     (select count(*) from users)::int as users,
     (select coalesce(sum(session_version + version), 0) from users)::int as user_state,
     (select count(*) from users where disabled_at is null)::int as active,
-    (select count(*) from audit_events)::int as audit`);
+    (select count(*) from audit_events)::int as audit,
+    (select coalesce(sum(version), 0) from claims)::int as claim_state,
+    (select count(*) from sources)::int + (select coalesce(sum(version), 0) from sources)::int as source_state,
+    (select count(*) from verdicts)::int + (select coalesce(sum(version), 0) from verdicts)::int as verdict_state,
+    (select count(*) from comments)::int as comments,
+    (select count(*) from corrections)::int as corrections`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,
     number
