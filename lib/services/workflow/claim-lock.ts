@@ -6,6 +6,7 @@ import { canActOnClaim } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type ClaimAction, nextStatus, refusalMessage } from "@/lib/services/claims/transitions";
 import type { SessionUser } from "@/lib/services/context";
+import { formatTime } from "@/lib/services/timeline/format-time";
 
 export const lockedClaimColumns = {
   id: claims.id,
@@ -62,10 +63,6 @@ export async function lastChange(
   const name = row?.name ?? "someone";
   const at = row?.at ?? fallbackAt;
   return `changed by ${name} at ${formatTime(at)}`;
-}
-
-export function formatTime(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 /** The claim must still be at the version the user read; otherwise nothing is written. */
