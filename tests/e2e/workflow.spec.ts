@@ -90,7 +90,17 @@ test("hostile text in sources and comments is shown as text", async ({ browser }
   await page.getByRole("button", { name: "Add comment" }).click();
   await expect(page.getByText(hostile.trim(), { exact: true })).toBeVisible();
   await expect(page.getByText(`Mentions: ${DEMO.editor.name}`)).toBeVisible();
+  // A source whose fields carry markup shows the markup as text.
+  await page.getByRole("button", { name: "Add a source" }).click();
+  const hostileTitle = `<img src=x onerror="alert(3)">Fake <b>bold</b>`;
+  await page.getByLabel("URL").fill("https://example.org/hostile");
+  await page.getByLabel("Title").fill(hostileTitle);
+  await page.getByLabel("Excerpt").fill("<script>alert(4)</script>");
+  await page.getByRole("button", { name: "Save source" }).click();
+  await expect(page.getByRole("link", { name: hostileTitle })).toBeVisible();
+  await expect(page.getByText("<script>alert(4)</script>", { exact: true })).toBeVisible();
   expect(await page.locator("img[src=x]").count()).toBe(0);
+  expect(await page.locator("b", { hasText: "bold" }).count()).toBe(0);
   expect(dialogs).toBe(0);
   await page.context().close();
 
@@ -176,4 +186,45 @@ test("the editor's own proposal cannot be approved by that editor", async ({ bro
     page.getByTestId("waiting-for-approval").getByRole("listitem").filter({ hasText: MASIMOV }),
   ).toContainText("You proposed this; another editor must approve it.");
   await page.context().close();
+});
+
+const TREATY = /Article 4 of the Collective Security Treaty \(Treaty\) states/;
+
+test("a stale source edit keeps the user's input and names who changed it", async ({ browser }) => {
+  const first = await as(browser, "reviewer");
+  await openFromQueue(first, "open-claims", TREATY);
+  await first.getByRole("button", { name: "Take this claim" }).click();
+  await expect(first.getByTestId("claim-status")).toHaveText("In review");
+  await first.getByRole("button", { name: "Add a source" }).click();
+  await first.getByLabel("URL").fill("https://example.org/treaty");
+  await first.getByLabel("Title").fill("Collective Security Treaty text");
+  await first.getByRole("button", { name: "Save source" }).click();
+  await expect(first.getByRole("link", { name: "Collective Security Treaty text" })).toBeVisible();
+
+  const second = await first.context().newPage();
+  await second.goto(first.url());
+  for (const page of [first, second]) {
+    await page.getByRole("button", { name: "Edit source Collective Security Treaty text" }).click();
+  }
+  await first.getByLabel("Title").fill("Treaty text (1992)");
+  await first.getByRole("button", { name: "Save changes" }).click();
+  await expect(first.getByRole("link", { name: "Treaty text (1992)" })).toBeVisible();
+
+  await second.getByLabel("Title").fill("Treaty text, Article 4");
+  await second.getByRole("button", { name: "Save changes" }).click();
+  const alert = second.getByRole("alert").filter({ hasText: "changed by" });
+  await expect(alert).toContainText(`This source was changed by ${DEMO.reviewer.name} at`);
+  await expect(alert).toContainText("Saved now: Treaty text (1992)");
+  await expect(second.getByLabel("Title")).toHaveValue("Treaty text, Article 4");
+  // Saving again applies the kept input on top of the other change.
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByRole("link", { name: "Treaty text, Article 4" })).toBeVisible();
+
+  // The page fits a 390 px phone.
+  await second.setViewportSize({ width: 390, height: 844 });
+  const overflow = await second.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await first.context().close();
 });
