@@ -70,7 +70,9 @@ export function describeEvent(event: TimelineEvent, names: Map<string, string>):
       detail = str(after.rationale);
       break;
     case "verdict.approve":
-      summary = `approved the verdict "${ratingLabel(after.rating)}"${move()}`;
+      summary = `approved the verdict "${ratingLabel(after.rating)}"${move()}${
+        after.correctionId ? "; a correction was logged on the published report" : ""
+      }`;
       break;
     case "verdict.return":
       summary = `returned the verdict for more work${move()}`;
