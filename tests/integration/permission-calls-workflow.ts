@@ -9,6 +9,7 @@ import { removeSource } from "@/lib/services/sources/remove-source";
 import { approveVerdict } from "@/lib/services/workflow/approve-verdict";
 import { assignClaim } from "@/lib/services/workflow/assign-claim";
 import { bulkAssignClaims } from "@/lib/services/workflow/bulk-assign";
+import { getBulkAssignOptions } from "@/lib/services/workflow/bulk-assign-options";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { proposeVerdict } from "@/lib/services/workflow/propose-verdict";
 import { reopenClaim } from "@/lib/services/workflow/reopen-claim";
@@ -81,6 +82,10 @@ export const workflowCalls: Record<string, Call> = {
       };
     },
     invoke: (ctx, input) => bulkAssignClaims(ctx, input),
+  },
+  "workflow.bulkAssignOptions": {
+    prepare: async (db) => ({ articleId: (await claimIn(db, "open")).articleId }),
+    invoke: (ctx, input) => getBulkAssignOptions(ctx, input.articleId as string),
   },
   "workflow.propose": {
     prepare: async (db) => {

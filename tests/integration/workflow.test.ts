@@ -6,6 +6,7 @@ import { addSource } from "@/lib/services/sources/add-source";
 import { approveVerdict } from "@/lib/services/workflow/approve-verdict";
 import { assignClaim } from "@/lib/services/workflow/assign-claim";
 import { bulkAssignClaims } from "@/lib/services/workflow/bulk-assign";
+import { getBulkAssignOptions } from "@/lib/services/workflow/bulk-assign-options";
 import { proposeVerdict } from "@/lib/services/workflow/propose-verdict";
 import { reopenClaim } from "@/lib/services/workflow/reopen-claim";
 import { returnVerdict } from "@/lib/services/workflow/return-verdict";
@@ -404,5 +405,27 @@ describe("claim workflow", () => {
         claims: [{ id: elsewhere.id, version: elsewhere.version }],
       }),
     ).rejects.toThrow(/does not exist/);
+  });
+
+  it("offers the bulk-assign dialog only to editors, with the claims that can still be assigned", async () => {
+    const { d, reviewer, editor, article, claim } = await setup();
+    await makeClaim(d, article, { start: 1, end: 9, status: "approved" });
+    const inReview = await makeClaim(d, article, {
+      start: 2,
+      end: 9,
+      status: "in_review",
+      assigneeId: reviewer.id,
+    });
+    await expect(getBulkAssignOptions(ctxFor(d, reviewer), article.id)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const options = await getBulkAssignOptions(ctxFor(d, editor), article.id);
+    expect(options.claims.map((c) => [c.id, c.version, c.assigneeName])).toEqual([
+      [claim.id, claim.version, null],
+      [inReview.id, inReview.version, reviewer.name],
+    ]);
+    expect(options.assignees.map((a) => a.id)).toEqual(
+      expect.arrayContaining([reviewer.id, editor.id]),
+    );
   });
 });

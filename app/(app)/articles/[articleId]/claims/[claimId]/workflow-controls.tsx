@@ -58,7 +58,7 @@ export function WorkflowControls({ where, claim, me, assignees }: WorkflowContro
         >
           <div className="flex flex-col gap-1">
             <label htmlFor={selectId} className="text-sm font-medium">
-              Assignee
+              Assign to
             </label>
             <select
               id={selectId}
