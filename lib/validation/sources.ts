@@ -71,3 +71,4 @@ export const STANCE_LABEL: Record<(typeof SOURCE_STANCES)[number], string> = {
   refutes: "Refutes",
   context: "Context",
 };
+export type SourceFieldsOutput = z.output<typeof sourceFieldsSchema>;
