@@ -228,3 +228,45 @@ test("a stale source edit keeps the user's input and names who changed it", asyn
   expect(overflow).toBeLessThanOrEqual(0);
   await first.context().close();
 });
+
+test("another editor returns the editor's proposal with a note, which shows on the editor's queue", async ({
+  browser,
+}) => {
+  const admin = await as(browser, "admin");
+  await openFromQueue(admin, "waiting-for-approval", MASIMOV);
+  await admin.getByLabel("Note for the reviewer").fill("Cite the prosecutor's own announcement.");
+  await admin.getByRole("button", { name: "Return with note" }).click();
+  await expect(admin.getByTestId("claim-status")).toHaveText("In review");
+  await admin.context().close();
+
+  const editor = await as(browser, "editor");
+  await editor.goto("/queue");
+  const returned = editor.getByRole("region", { name: /Returned to you/ });
+  await expect(returned).toContainText(MASIMOV);
+  await expect(returned).toContainText(
+    `${DEMO.admin.name}: Cite the prosecutor's own announcement.`,
+  );
+  await editor.context().close();
+});
+
+test("an editor reopens the approved claim with a reason; it is editable again and the timeline says why", async ({
+  browser,
+}) => {
+  const page = await as(browser, "editor");
+  await page.goto(troopsUrl);
+  await page.getByText("Reopen this claim").click();
+  await page.getByLabel("Reason for reopening").fill("The CSTO later gave 2,030 troops.");
+  await page.getByRole("button", { name: "Reopen", exact: true }).click();
+  await expect(page.getByTestId("claim-status")).toHaveText("In review");
+  await expect(page.getByTestId("timeline")).toContainText(
+    `${DEMO.editor.name} reopened the claim, withdrawing "Mostly true"`,
+  );
+  await expect(page.getByTestId("timeline")).toContainText("The CSTO later gave 2,030 troops.");
+  await page.context().close();
+
+  const reviewer = await as(browser, "reviewer");
+  await reviewer.goto(troopsUrl);
+  await expect(reviewer.getByRole("button", { name: "Add a source" })).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "Propose verdict" })).toBeVisible();
+  await reviewer.context().close();
+});
