@@ -6,11 +6,15 @@ import type { UserRole } from "@/db/schema/constants";
 import { AppError } from "@/lib/errors";
 import { listArticles } from "@/lib/services/articles/list-articles";
 import type { Ctx } from "@/lib/services/context";
+import { getReport } from "@/lib/services/reports/get-report";
+import { publishReport } from "@/lib/services/reports/publish-report";
+import { revokeReport } from "@/lib/services/reports/revoke-report";
 import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
 import { ctxFor, makeUser } from "../factories";
+import { makeReportArticle, setClaimStatus } from "../factories/reports";
 import { workflowCalls } from "./permission-calls-workflow";
 import { useTestDatabase } from "./test-db";
 
@@ -60,6 +64,33 @@ const calls: Record<string, Call> = {
   "account.signOutEverywhere": { invoke: (ctx) => signOutEverywhere(ctx) },
   "articles.list": { invoke: (ctx) => listArticles(ctx, {}) },
   ...workflowCalls,
+  "reports.get": {
+    prepare: async (db) => ({ articleId: (await makeReportArticle(db)).article.id }),
+    invoke: (ctx, input) => getReport(ctx, input, { baseUrl: "https://desk.example" }),
+  },
+  "reports.publish": {
+    prepare: async (db) => {
+      const { article, opinion } = await makeReportArticle(db);
+      if (opinion) await setClaimStatus(db, opinion.id, "dismissed");
+      return { articleId: article.id };
+    },
+    invoke: (ctx, input) => publishReport(ctx, input, { baseUrl: "https://desk.example" }),
+  },
+  "reports.revoke": {
+    prepare: async (db) => {
+      const { article, opinion, approver } = await makeReportArticle(db);
+      if (opinion) await setClaimStatus(db, opinion.id, "dismissed");
+      await publishReport(
+        ctxFor(db, approver),
+        { articleId: article.id },
+        {
+          baseUrl: "https://desk.example",
+        },
+      );
+      return { articleId: article.id };
+    },
+    invoke: (ctx, input) => revokeReport(ctx, input),
+  },
 };
 
 async function snapshot(db: Db) {
@@ -72,6 +103,7 @@ async function snapshot(db: Db) {
     (select count(*) from sources)::int + (select coalesce(sum(version), 0) from sources)::int as source_state,
     (select count(*) from verdicts)::int + (select coalesce(sum(version), 0) from verdicts)::int as verdict_state,
     (select count(*) from comments)::int as comments,
+    (select count(*) from report_publications where revoked_at is null)::int as live_reports,
     (select count(*) from corrections)::int as corrections`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,
