@@ -70,9 +70,7 @@ export function describeEvent(event: TimelineEvent, names: Map<string, string>):
       detail = str(after.rationale);
       break;
     case "verdict.approve":
-      summary = `approved the verdict "${ratingLabel(after.rating)}"${move()}${
-        after.correctionId ? "; a correction was logged on the published report" : ""
-      }`;
+      summary = `approved the verdict "${ratingLabel(after.rating)}"${move()}`;
       break;
     case "verdict.return":
       summary = `returned the verdict for more work${move()}`;

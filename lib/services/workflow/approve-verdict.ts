@@ -8,7 +8,6 @@ import { parseInput } from "@/lib/validation/parse";
 import { claimRefSchema } from "@/lib/validation/workflow";
 import { assertClaimVersion, lockClaim, requireTransition, updateClaim } from "./claim-lock";
 import { lockCurrentProposal } from "./current-proposal";
-import { recordReapprovalCorrection } from "./record-correction";
 
 /**
  * An editor approves the pending proposal. The proposer never approves their own verdict (the
@@ -45,11 +44,6 @@ export async function approveVerdict(ctx: Ctx, input: unknown) {
       rating: proposal.rating,
       approvedAt: now,
     });
-    const correctionId = await recordReapprovalCorrection(tx, {
-      claim,
-      rating: proposal.rating,
-      actorId: ctx.user.id,
-    });
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "verdict.approve",
@@ -63,7 +57,6 @@ export async function approveVerdict(ctx: Ctx, input: unknown) {
         rating: after.rating,
         verdictId: proposal.id,
         proposedBy: proposal.proposedBy,
-        correctionId,
       },
     });
     return { claim: after, verdict };
