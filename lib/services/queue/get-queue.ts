@@ -16,7 +16,7 @@ const claimLink = {
   version: claims.version,
 };
 
-/** Open claims nobody holds yet, shown so anyone can pick up work. */
+/** Open claims nobody holds yet, oldest article first, shown so anyone can pick up work. */
 export const OPEN_CLAIMS_LIMIT = 100;
 
 /** The signed-in user's queue: their work, returns, mentions and, for editors, approvals. */
@@ -102,7 +102,8 @@ export async function getMyQueue(ctx: Ctx) {
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
       .where(and(eq(claims.status, "open"), isNull(claims.assigneeId)))
-      .orderBy(desc(articles.createdAt), asc(claims.articleId), asc(claims.start))
+      // Oldest articles first, like approvals: the work that has waited longest comes up first.
+      .orderBy(asc(articles.createdAt), asc(claims.articleId), asc(claims.start))
       .limit(OPEN_CLAIMS_LIMIT),
   ]);
 
