@@ -94,7 +94,11 @@ test("hostile text in sources and comments is shown as text", async ({ browser }
   const hostile = `<img src=x onerror="alert(1)"><script>alert(2)</script> @${DEMO.editor.name} please look`;
   await page.getByLabel("New comment").fill(hostile);
   await page.getByRole("button", { name: "Add comment" }).click();
-  await expect(page.getByText(hostile.trim(), { exact: true })).toBeVisible();
+  const comments = page.getByRole("region", { name: "Comments" });
+  await expect(comments.getByText(hostile.trim(), { exact: true })).toBeVisible();
+  await expect(
+    page.getByTestId("timeline").getByText(hostile.trim(), { exact: true }),
+  ).toBeVisible();
   await expect(page.getByText(`Mentions: ${DEMO.editor.name}`)).toBeVisible();
   // A source whose fields carry markup shows the markup as text.
   await page.getByRole("button", { name: "Add a source" }).click();
