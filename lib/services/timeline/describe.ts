@@ -95,6 +95,30 @@ export function describeEvent(event: TimelineEvent, names: Map<string, string>):
       summary = "commented";
       detail = str(after.body);
       break;
+    // Claim-list edits, written by lib/services/claims.
+    case "claim.create":
+      summary = after.splitFrom ? "created the claim by splitting another" : "added the claim";
+      break;
+    case "claim.update":
+      summary = "edited the claim";
+      break;
+    case "claim.respan":
+      summary = "moved the claim's span in the text";
+      detail = str(after.text);
+      break;
+    case "claim.split":
+      summary = "split the claim in two";
+      break;
+    case "claim.merge":
+      summary = "merged another claim into this one";
+      break;
+    case "claim.dismiss":
+      summary = `dismissed the claim${move()}`;
+      detail = str(after.dismissReason)?.replace(/_/g, " ") ?? null;
+      break;
+    case "claim.restore":
+      summary = `restored the claim${move()}`;
+      break;
     default:
       summary = `${event.action.replace(/[._]/g, " ")}${move()}`;
       detail = str(after.reason) ?? str(after.dismissReason);

@@ -49,12 +49,25 @@ describe("timeline sentences", () => {
     });
   });
 
-  it("still says something for actions it does not know, such as a dismissal", () => {
+  it("tells claim-list edits such as a dismissal with its reason", () => {
     const entry = describeEvent(
-      event("claim.dismiss", { status: "open" }, { status: "dismissed", reason: "opinion" }),
+      event(
+        "claim.dismiss",
+        { status: "open" },
+        { status: "dismissed", dismissReason: "not_check_worthy" },
+      ),
       names,
     );
-    expect(entry.summary).toBe("claim dismiss (open → dismissed)");
-    expect(entry.detail).toBe("opinion");
+    expect(entry.summary).toBe("dismissed the claim (open → dismissed)");
+    expect(entry.detail).toBe("not check worthy");
+  });
+
+  it("still says something for actions it does not know", () => {
+    const entry = describeEvent(
+      event("claim.archive", { status: "open" }, { status: "dismissed", reason: "old" }),
+      names,
+    );
+    expect(entry.summary).toBe("claim archive (open → dismissed)");
+    expect(entry.detail).toBe("old");
   });
 });
