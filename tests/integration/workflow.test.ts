@@ -413,4 +413,40 @@ describe("claim workflow", () => {
       expect.arrayContaining([reviewer.id, editor.id]),
     );
   });
+
+  it("gives an open claim to exactly one of two reviewers taking it at once", async () => {
+    const { d, reviewer, claim } = await setup();
+    const rival = await makeUser(d, { role: "reviewer" });
+    const results = await Promise.allSettled(
+      [reviewer, rival].map((r) =>
+        takeClaim(ctxFor(d, r), { claimId: claim.id, version: claim.version }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const stored = await readClaim(d, claim.id);
+    expect([reviewer.id, rival.id]).toContain(stored.assigneeId);
+    expect(stored.version).toBe(claim.version + 1);
+  });
+
+  it("refuses a proposal made on a stale page and writes no verdict", async () => {
+    const { d, reviewer, editor, claim } = await setup();
+    const rc = ctxFor(d, reviewer);
+    const taken = await takeClaim(rc, { claimId: claim.id, version: claim.version });
+    await makeSource(d, claim);
+    await assignClaim(ctxFor(d, editor), {
+      claimId: claim.id,
+      version: taken.version,
+      assigneeId: reviewer.id,
+    });
+    await expect(
+      proposeVerdict(rc, {
+        claimId: claim.id,
+        version: taken.version,
+        rating: "true",
+        rationale: RATIONALE,
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await d.select().from(verdicts).where(eq(verdicts.claimId, claim.id))).toHaveLength(0);
+    expect((await readClaim(d, claim.id)).status).toBe("in_review");
+  });
 });
