@@ -35,7 +35,11 @@ export default async function ClaimPage({
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/articles/${claim.articleId}`} className="text-accent underline">
+        {/* ?claim= makes the article page open on this claim in its list. */}
+        <Link
+          href={`/articles/${claim.articleId}?claim=${claim.id}`}
+          className="text-accent underline"
+        >
           {claim.articleTitle}
         </Link>{" "}
         <span aria-hidden="true">›</span> Claim
