@@ -243,7 +243,7 @@ test("a stale source edit keeps the user's input and names who changed it", asyn
   await first.context().close();
 });
 
-test("another editor returns the editor's proposal with a note, which shows on the editor's queue", async ({
+test("another editor returns the editor's proposal with a note; the editor revises it and the other approves", async ({
   browser,
 }) => {
   const admin = await as(browser, "admin");
@@ -260,7 +260,25 @@ test("another editor returns the editor's proposal with a note, which shows on t
   await expect(returned).toContainText(
     `${DEMO.admin.name}: Cite the prosecutor's own announcement.`,
   );
+
+  // The claim page shows the note and offers the returned proposal for revision.
+  await returned.getByRole("link", { name: MASIMOV }).click();
+  await expect(editor.getByRole("note").filter({ hasText: "Returned by" })).toContainText(
+    "Cite the prosecutor's own announcement.",
+  );
+  await expect(editor.getByLabel("Rating")).toHaveValue("true");
+  await expect(editor.getByLabel("Rationale")).toHaveValue(/confirmed the investigation/);
+  await editor.getByLabel("Rating").selectOption({ label: "Mostly true" });
+  await editor.getByRole("button", { name: "Propose verdict" }).click();
+  await expect(editor.getByTestId("claim-status")).toHaveText("Waiting for approval");
   await editor.context().close();
+
+  // A different editor (the admin) may approve it.
+  const approver = await as(browser, "admin");
+  await openFromQueue(approver, "waiting-for-approval", MASIMOV);
+  await approver.getByRole("button", { name: "Approve verdict" }).click();
+  await expect(approver.getByTestId("approved-rating")).toHaveText("Mostly true");
+  await approver.context().close();
 });
 
 test("an editor reopens the approved claim with a reason; it is editable again and the timeline says why", async ({

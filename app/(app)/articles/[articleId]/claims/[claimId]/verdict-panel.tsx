@@ -58,6 +58,9 @@ export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props)
   const pending = verdicts.find((v) => v.state === "proposed");
   const approved =
     claim.status === "approved" ? verdicts.find((v) => v.state === "approved") : null;
+  // Newest first: the claim was returned when its latest verdict is the returned one.
+  const latest = verdicts[0];
+  const returned = latest?.state === "returned" ? latest : null;
   return (
     <section aria-labelledby="verdict-heading" className="space-y-4">
       <h2 id="verdict-heading" className="text-xl font-semibold">
@@ -80,8 +83,23 @@ export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props)
       {claim.status === "pending_approval" && pending ? (
         <PendingDecision where={where} claim={claim} verdict={pending} me={me} />
       ) : null}
+      {claim.status === "in_review" && returned ? (
+        <div role="note" className="rounded-lg border border-danger bg-paper p-4">
+          <p className="font-semibold">
+            Returned by {returned.returnedByName ?? "an editor"}
+            {returned.returnedAt ? ` on ${formatTime(returned.returnedAt)}` : ""}
+          </p>
+          <p className="mt-1 whitespace-pre-wrap">{returned.returnNote}</p>
+        </div>
+      ) : null}
       {claim.status === "in_review" && me.canAct ? (
-        <ProposeForm where={where} version={claim.version} sourceCount={sourceCount} />
+        <ProposeForm
+          where={where}
+          version={claim.version}
+          sourceCount={sourceCount}
+          // After a return the reviewer revises the earlier proposal instead of retyping it.
+          initial={returned ? { rating: returned.rating, rationale: returned.rationale } : null}
+        />
       ) : null}
       {claim.status === "open" ? (
         <p className="text-muted">Take the claim or start the review to propose a verdict.</p>
@@ -169,10 +187,12 @@ function ProposeForm({
   where,
   version,
   sourceCount,
+  initial,
 }: {
   where: Props["where"];
   version: number;
   sourceCount: number;
+  initial: { rating: Rating; rationale: string } | null;
 }) {
   const { pending, run } = useClaimAction();
   const [formError, setFormError] = useState<string | null>(null);
@@ -184,7 +204,7 @@ function ProposeForm({
     formState: { errors },
   } = useForm<ProposeValues, unknown, z.output<typeof proposeFormSchema>>({
     resolver: zodResolver(proposeFormSchema),
-    defaultValues: { rating: "" as Rating, rationale: "" },
+    defaultValues: initial ?? { rating: "" as Rating, rationale: "" },
   });
   const length = (watch("rationale") ?? "").trim().length;
   const submit = handleSubmit((values) =>
