@@ -25,6 +25,7 @@ import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/up
 import { ctxFor, makeArticle, makeUser } from "../factories";
 import { makeArticleWithClaims, spanOf } from "../factories/articles";
 import { makeReportArticle, setClaimStatus } from "../factories/reports";
+import { workflowCalls } from "./permission-calls-workflow";
 import { useTestDatabase } from "./test-db";
 
 const matrix = JSON.parse(fs.readFileSync("tests/fixtures/permissions-matrix.json", "utf8")) as {
@@ -137,6 +138,7 @@ const calls: Record<string, Call> = {
     },
     invoke: (ctx, input) => restoreClaim(ctx, input),
   },
+  ...workflowCalls,
   "reports.get": {
     prepare: async (db) => ({ articleId: (await makeReportArticle(db)).article.id }),
     invoke: (ctx, input) => getReport(ctx, input, { baseUrl: "https://desk.example" }),
@@ -176,6 +178,9 @@ async function snapshot(db: Db) {
     (select coalesce(sum(version), 0) from articles)::int as article_state,
     (select count(*) from claims)::int as claims,
     (select coalesce(sum(version), 0) from claims)::int as claim_state,
+    (select count(*) from sources)::int + (select coalesce(sum(version), 0) from sources)::int as source_state,
+    (select count(*) from verdicts)::int + (select coalesce(sum(version), 0) from verdicts)::int as verdict_state,
+    (select count(*) from comments)::int as comments,
     (select count(*) from report_publications where revoked_at is null)::int as live_reports,
     (select count(*) from corrections)::int as corrections`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/action-result";
+import { requireCtx } from "@/lib/auth/session";
+import { bulkAssignClaims } from "@/lib/services/workflow/bulk-assign";
+
+export async function bulkAssignClaimsAction(input: unknown) {
+  return runAction(async () => {
+    const result = await bulkAssignClaims(await requireCtx(), input);
+    const articleId = (input as { articleId?: unknown } | null)?.articleId;
+    // The service has checked the id; only a well-formed one reaches the cache.
+    if (typeof articleId === "string" && /^[0-9a-f-]{36}$/i.test(articleId)) {
+      revalidatePath(`/articles/${articleId}`);
+    }
+    revalidatePath("/queue");
+    return result;
+  });
+}

@@ -1,0 +1,44 @@
+import { eq, isNull } from "drizzle-orm";
+import { claims, comments, users } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
+import type { Ctx } from "@/lib/services/context";
+import { addCommentSchema } from "@/lib/validation/comments";
+import { parseInput } from "@/lib/validation/parse";
+import { resolveMentions } from "./mentions";
+
+/** A plain-text comment; the users it @mentions are stored so it shows on their queue. */
+export async function addComment(ctx: Ctx, input: unknown) {
+  requirePermission(ctx.user, "comments.write");
+  const data = parseInput(addCommentSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const [claim] = await tx
+      .select({ id: claims.id, articleId: claims.articleId })
+      .from(claims)
+      .where(eq(claims.id, data.claimId));
+    if (!claim) throw new NotFoundError("claim");
+    const candidates = data.body.includes("@")
+      ? await tx
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(isNull(users.disabledAt))
+      : [];
+    const mentions = resolveMentions(data.body, candidates);
+    const [comment] = await tx
+      .insert(comments)
+      .values({ claimId: claim.id, authorId: ctx.user.id, body: data.body, mentions })
+      .returning();
+    if (!comment) throw new Error("comment insert returned no row");
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.add",
+      entityType: "comment",
+      entityId: comment.id,
+      articleId: claim.articleId,
+      claimId: claim.id,
+      after: { body: comment.body, mentions },
+    });
+    return comment;
+  });
+}

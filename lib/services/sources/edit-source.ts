@@ -1,0 +1,55 @@
+import { and, eq, sql } from "drizzle-orm";
+import { sources } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
+import { ConflictError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
+import type { Ctx } from "@/lib/services/context";
+import {
+  assertCanAct,
+  assertEditable,
+  lastChange,
+  lockClaim,
+} from "@/lib/services/workflow/claim-lock";
+import { parseInput } from "@/lib/validation/parse";
+import { editSourceSchema } from "@/lib/validation/sources";
+import { auditFields, findSourceClaimId, lockSource, sourceColumns } from "./source-columns";
+
+export async function editSource(ctx: Ctx, input: unknown) {
+  requirePermission(ctx.user, "sources.manage");
+  const { sourceId, version, ...fields } = parseInput(editSourceSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    // Claim first, then source: the same lock order as everywhere else, so no deadlock.
+    const claim = await lockClaim(tx, await findSourceClaimId(tx, sourceId));
+    const current = await lockSource(tx, sourceId);
+    assertCanAct(ctx.user, claim);
+    assertEditable(claim);
+    if (current.version !== version) {
+      const who = await lastChange(
+        tx,
+        { entityType: "source", entityId: sourceId },
+        current.updatedAt,
+      );
+      throw new ConflictError(
+        `This source was ${who}. Your edits are kept in the form: compare, then save again.`,
+        current,
+      );
+    }
+    const [after] = await tx
+      .update(sources)
+      .set({ ...fields, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(sources.id, sourceId), eq(sources.version, version)))
+      .returning(sourceColumns);
+    if (!after) throw new ConflictError("This source was changed by someone else. Try again.");
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "source.edit",
+      entityType: "source",
+      entityId: sourceId,
+      articleId: claim.articleId,
+      claimId: claim.id,
+      before: auditFields(current),
+      after: auditFields(after),
+    });
+    return after;
+  });
+}

@@ -1,0 +1,61 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { sources } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
+import type { Ctx } from "@/lib/services/context";
+import {
+  assertCanAct,
+  assertEditable,
+  lastChange,
+  lockClaim,
+} from "@/lib/services/workflow/claim-lock";
+import { parseInput } from "@/lib/validation/parse";
+import { removeSourceSchema } from "@/lib/validation/sources";
+import { auditFields, findSourceClaimId, lockSource } from "./source-columns";
+
+export async function removeSource(ctx: Ctx, input: unknown) {
+  requirePermission(ctx.user, "sources.manage");
+  const { sourceId, version } = parseInput(removeSourceSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    // Claim first, then source: the same lock order as everywhere else, so no deadlock.
+    const claim = await lockClaim(tx, await findSourceClaimId(tx, sourceId));
+    const current = await lockSource(tx, sourceId);
+    assertCanAct(ctx.user, claim);
+    assertEditable(claim);
+    if (current.version !== version) {
+      const who = await lastChange(
+        tx,
+        { entityType: "source", entityId: sourceId },
+        current.updatedAt,
+      );
+      throw new ConflictError(
+        `This source was ${who}. Check the change before removing it.`,
+        current,
+      );
+    }
+    if (claim.status === "pending_approval") {
+      // A verdict waiting for approval must keep at least one source behind it.
+      const [others] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sources)
+        .where(and(eq(sources.claimId, claim.id), ne(sources.id, sourceId)));
+      if (!others || others.n < 1) {
+        throw new ValidationError(
+          "This is the only source of a verdict waiting for approval; add another source first.",
+        );
+      }
+    }
+    await tx.delete(sources).where(and(eq(sources.id, sourceId), eq(sources.version, version)));
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "source.remove",
+      entityType: "source",
+      entityId: sourceId,
+      articleId: claim.articleId,
+      claimId: claim.id,
+      before: auditFields(current),
+    });
+    return { removed: sourceId };
+  });
+}

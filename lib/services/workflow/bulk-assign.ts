@@ -1,0 +1,61 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { claims } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
+import { canTransition } from "@/lib/services/claims/transitions";
+import type { Ctx } from "@/lib/services/context";
+import { parseInput } from "@/lib/validation/parse";
+import { bulkAssignSchema } from "@/lib/validation/workflow";
+import { requireActiveAssignee } from "./assignees";
+import { lockedClaimColumns, updateClaim } from "./claim-lock";
+
+/**
+ * Assigns several claims of one article to one person, all or nothing: a claim changed since the
+ * list was loaded, or one that cannot be assigned, leaves every claim as it was.
+ */
+export async function bulkAssignClaims(ctx: Ctx, input: unknown) {
+  requirePermission(ctx.user, "claims.assign");
+  const data = parseInput(bulkAssignSchema, input);
+  const wanted = new Map(data.claims.map((c) => [c.id, c.version]));
+  return ctx.db.transaction(async (tx) => {
+    const assignee = await requireActiveAssignee(tx, data.assigneeId);
+    const rows = await tx
+      .select(lockedClaimColumns)
+      .from(claims)
+      .where(and(eq(claims.articleId, data.articleId), inArray(claims.id, [...wanted.keys()])))
+      .orderBy(claims.id)
+      .for("update");
+    if (rows.length !== wanted.size) throw new NotFoundError("claim");
+    const stale = rows.filter((row) => row.version !== wanted.get(row.id));
+    if (stale.length > 0) {
+      throw new ConflictError(
+        `${stale.length} of the selected claims changed since you loaded the list. Reload and select again; nothing was assigned.`,
+        stale,
+      );
+    }
+    const closed = rows.filter((row) => !canTransition(row.status, "assign"));
+    if (closed.length > 0) {
+      throw new ValidationError(
+        `${closed.length} of the selected claims are approved or dismissed and cannot be assigned. Nothing was assigned.`,
+      );
+    }
+    let changed = 0;
+    for (const row of rows) {
+      if (row.assigneeId === assignee.id) continue;
+      await updateClaim(tx, row, { assigneeId: assignee.id });
+      await recordAudit(tx, {
+        actorId: ctx.user.id,
+        action: "claim.assign",
+        entityType: "claim",
+        entityId: row.id,
+        articleId: row.articleId,
+        claimId: row.id,
+        before: { assigneeId: row.assigneeId },
+        after: { assigneeId: assignee.id, bulk: true },
+      });
+      changed++;
+    }
+    return { assigned: changed, unchanged: rows.length - changed, assignee: assignee.name };
+  });
+}

@@ -1,0 +1,72 @@
+import { and, eq, sql } from "drizzle-orm";
+import { sources, verdicts } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
+import { ValidationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
+import type { Ctx } from "@/lib/services/context";
+import { parseInput } from "@/lib/validation/parse";
+import { proposeVerdictSchema } from "@/lib/validation/verdicts";
+import {
+  assertCanAct,
+  assertClaimVersion,
+  lockClaim,
+  requireTransition,
+  updateClaim,
+} from "./claim-lock";
+
+/** Proposes a rating with its rationale; needs a source, and hands the claim to an editor. */
+export async function proposeVerdict(ctx: Ctx, input: unknown) {
+  requirePermission(ctx.user, "verdicts.propose");
+  const data = parseInput(proposeVerdictSchema, input);
+  return ctx.db.transaction(async (tx) => {
+    const claim = await lockClaim(tx, data.claimId);
+    assertCanAct(ctx.user, claim);
+    await assertClaimVersion(tx, claim, data.version);
+    const status = requireTransition(claim, "propose");
+    const [count] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sources)
+      .where(eq(sources.claimId, claim.id));
+    if (!count || count.n < 1) {
+      throw new ValidationError("Add at least one source before proposing a verdict.", {
+        form: ["Add at least one source before proposing a verdict."],
+      });
+    }
+    // A proposal left open by an earlier round (none should be) never competes with this one.
+    await tx
+      .update(verdicts)
+      .set({ state: "superseded", version: sql`${verdicts.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(verdicts.claimId, claim.id), eq(verdicts.state, "proposed")));
+    const [verdict] = await tx
+      .insert(verdicts)
+      .values({
+        claimId: claim.id,
+        rating: data.rating,
+        rationale: data.rationale,
+        state: "proposed",
+        proposedBy: ctx.user.id,
+      })
+      .returning();
+    if (!verdict) throw new Error("verdict insert returned no row");
+    const after = await updateClaim(tx, claim, {
+      status,
+      assigneeId: claim.assigneeId ?? ctx.user.id,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "verdict.propose",
+      entityType: "claim",
+      entityId: claim.id,
+      articleId: claim.articleId,
+      claimId: claim.id,
+      before: { status: claim.status },
+      after: {
+        status: after.status,
+        verdictId: verdict.id,
+        rating: verdict.rating,
+        rationale: verdict.rationale,
+      },
+    });
+    return { claim: after, verdict };
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+const version = z.coerce.number().int().min(1, "Reload the page and try again.");
+
+/** A claim as the user last saw it: the version makes a stale page a conflict, not an overwrite. */
+export const claimRefSchema = z.object({
+  claimId: z.uuid("Unknown claim."),
+  version,
+});
+export type ClaimRefInput = z.infer<typeof claimRefSchema>;
+
+export const assignClaimSchema = claimRefSchema.extend({
+  /** null or "" unassigns. */
+  assigneeId: z
+    .union([z.uuid("Choose a person."), z.literal(""), z.null()])
+    .transform((v) => v || null),
+});
+export type AssignClaimInput = z.input<typeof assignClaimSchema>;
+
+export const bulkAssignSchema = z.object({
+  articleId: z.uuid("Unknown article."),
+  assigneeId: z.uuid("Choose a person."),
+  claims: z
+    .array(z.object({ id: z.uuid("Unknown claim."), version }))
+    .min(1, "Select at least one claim.")
+    .max(500, "Assign at most 500 claims at once."),
+});
+export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
+
+export const returnVerdictSchema = claimRefSchema.extend({
+  note: z
+    .string()
+    .trim()
+    .min(5, "Tell the reviewer what to change (at least 5 characters).")
+    .max(4000, "Use at most 4000 characters."),
+});
+export type ReturnVerdictInput = z.input<typeof returnVerdictSchema>;
+
+export const reopenClaimSchema = claimRefSchema.extend({
+  reason: z
+    .string()
+    .trim()
+    .min(5, "Give the reason for reopening (at least 5 characters).")
+    .max(4000, "Use at most 4000 characters."),
+});
+export type ReopenClaimInput = z.input<typeof reopenClaimSchema>;

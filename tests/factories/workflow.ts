@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type Claim, claims, sources } from "@/db/schema";
+
+export const RATIONALE =
+  "The defence ministry's published figures match the number given in the article closely.";
+
+export const SOURCE_INPUT = {
+  url: "https://example.org/ministry-statement",
+  title: "Ministry statement on deployment",
+  publisher: "Ministry of Defence",
+  sourceType: "official_statement",
+  stance: "supports",
+  excerpt: "About 2,500 personnel were deployed.",
+  accessedOn: "2022-01-20",
+  note: "",
+} as const;
+
+/** Puts a source straight on a claim, for tests whose subject is not sources. */
+export async function makeSource(db: Db, claim: Pick<Claim, "id">, addedBy: string | null = null) {
+  const [source] = await db
+    .insert(sources)
+    .values({
+      claimId: claim.id,
+      url: SOURCE_INPUT.url,
+      title: SOURCE_INPUT.title,
+      sourceType: SOURCE_INPUT.sourceType,
+      stance: SOURCE_INPUT.stance,
+      addedBy,
+    })
+    .returning();
+  if (!source) throw new Error("no source");
+  return source;
+}
+
+export async function readClaim(db: Db, id: string) {
+  const [claim] = await db.select().from(claims).where(eq(claims.id, id));
+  if (!claim) throw new Error("no claim");
+  return claim;
+}
