@@ -1,0 +1,303 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { CLAIM_STATUSES, type ClaimStatus, RATINGS, type Rating } from "@/db/schema/constants";
+import { requirePermission } from "@/lib/auth/permissions";
+import type { Ctx } from "@/lib/services/context";
+import { type ArticleSort, dashboardSchema } from "@/lib/validation/dashboard";
+import { parseInput } from "@/lib/validation/parse";
+import { type BucketPercentile, histogramPercentile } from "./percentiles";
+import { resolvePeriod } from "./period";
+import { queryRows } from "./rows";
+import {
+  approvalWeeks,
+  articleClaims,
+  claimConditions,
+  claimWeeks,
+  type DashboardFilters,
+  type SourceOptions,
+  utc,
+  verdictWeeks,
+} from "./sources";
+
+export interface ReviewerRow {
+  id: string;
+  name: string;
+  /** Claims imported in the period, assigned to them, open or in review. */
+  assignedOpen: number;
+  proposed: number;
+  approved: number;
+  returned: number;
+  /** returned / (approved + returned): the share of editors' decisions that sent work back. */
+  returnedShare: number | null;
+}
+
+export interface ArticleRow {
+  id: string;
+  title: string;
+  outlet: string | null;
+  claims: number;
+  approved: number;
+  pending: number;
+  /** Open or in review. */
+  open: number;
+}
+
+export interface OldClaim {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  text: string;
+  status: ClaimStatus;
+  createdAt: Date;
+  assigneeName: string | null;
+}
+
+export interface WeekVerdicts {
+  week: string;
+  counts: Record<Rating, number>;
+  total: number;
+}
+
+export interface WeekTime {
+  week: string;
+  approved: number;
+  median: BucketPercentile | null;
+  p90: BucketPercentile | null;
+}
+
+export interface Dashboard {
+  filters: DashboardFilters;
+  articleSort: ArticleSort;
+  funnel: Record<ClaimStatus, number>;
+  claimsTotal: number;
+  distribution: { rating: Rating; count: number; share: number }[];
+  approvedTotal: number;
+  verdictsOverTime: WeekVerdicts[];
+  timeToVerdict: { overall: Omit<WeekTime, "week">; weeks: WeekTime[] };
+  articles: ArticleRow[];
+  reviewers: ReviewerRow[];
+  oldest: OldClaim[];
+  options: { outlets: string[]; reviewers: { id: string; name: string }[] };
+}
+
+export const ARTICLE_LIMIT = 25;
+export const OLDEST_LIMIT = 20;
+
+/** Everything the dashboard shows for one set of filters, read in parallel. */
+export async function getDashboard(
+  ctx: Ctx,
+  input: unknown,
+  options: SourceOptions & { now?: Date } = {},
+): Promise<Dashboard> {
+  requirePermission(ctx.user, "dashboard.view");
+  const data = parseInput(dashboardSchema, input);
+  const filters: DashboardFilters = {
+    period: resolvePeriod(data, options.now),
+    outlet: data.outlet,
+    reviewer: data.reviewer,
+    kind: data.kind,
+    rating: data.rating,
+  };
+  const db = ctx.db;
+  const [statusRows, ratingWeeks, bucketWeeks, eventRows, articles, oldest, people, outlets] =
+    await Promise.all([
+      queryRows<{ reviewer: string; status: ClaimStatus; n: number }>(
+        db,
+        sql`select reviewer, status, sum(n)::int as n from (${claimWeeks(filters, options)}) s
+          group by reviewer, status`,
+      ),
+      queryRows<{ week: string; rating: Rating; n: number }>(
+        db,
+        sql`select week::text as week, rating, sum(n)::int as n from (${approvalWeeks(filters, options)}) s
+          group by week, rating`,
+      ),
+      queryRows<{ week: string; bucket: number; n: number }>(
+        db,
+        sql`select week::text as week, bucket, sum(n)::int as n from (${approvalWeeks(filters, options)}) s
+          group by week, bucket`,
+      ),
+      queryRows<{ proposer: string; event: string; n: number }>(
+        db,
+        sql`select proposer, event, sum(n)::int as n from (${verdictWeeks(filters, options)}) s
+          group by proposer, event`,
+      ),
+      listArticleProgress(db, filters, data.articleSort, options),
+      listOldestUnfinished(db, filters),
+      listPeople(db),
+      listOutlets(db),
+    ]);
+
+  const funnel = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<
+    ClaimStatus,
+    number
+  >;
+  const assignedOpen = new Map<string, number>();
+  for (const row of statusRows) {
+    funnel[row.status] += row.n;
+    if (row.reviewer && (row.status === "open" || row.status === "in_review")) {
+      assignedOpen.set(row.reviewer, (assignedOpen.get(row.reviewer) ?? 0) + row.n);
+    }
+  }
+
+  const byRating = new Map<Rating, number>();
+  const overTime = new Map<string, WeekVerdicts>(
+    filters.period.weeks.map((week) => [week, { week, counts: zeroRatings(), total: 0 }]),
+  );
+  for (const row of ratingWeeks) {
+    byRating.set(row.rating, (byRating.get(row.rating) ?? 0) + row.n);
+    const week = overTime.get(row.week);
+    if (week) {
+      week.counts[row.rating] += row.n;
+      week.total += row.n;
+    }
+  }
+  const approvedTotal = [...byRating.values()].reduce((a, b) => a + b, 0);
+
+  const allBuckets = new Map<number, number>();
+  const weekBuckets = new Map<string, Map<number, number>>();
+  for (const row of bucketWeeks) {
+    allBuckets.set(row.bucket, (allBuckets.get(row.bucket) ?? 0) + row.n);
+    const buckets = weekBuckets.get(row.week) ?? new Map<number, number>();
+    buckets.set(row.bucket, (buckets.get(row.bucket) ?? 0) + row.n);
+    weekBuckets.set(row.week, buckets);
+  }
+  const timeOf = (buckets: Map<number, number>) => ({
+    approved: [...buckets.values()].reduce((a, b) => a + b, 0),
+    median: histogramPercentile(buckets, 0.5),
+    p90: histogramPercentile(buckets, 0.9),
+  });
+
+  const events = new Map<string, { proposed: number; approved: number; returned: number }>();
+  for (const row of eventRows) {
+    if (!row.proposer) continue;
+    const entry = events.get(row.proposer) ?? { proposed: 0, approved: 0, returned: 0 };
+    if (row.event === "proposed" || row.event === "approved" || row.event === "returned") {
+      entry[row.event] += row.n;
+    }
+    events.set(row.proposer, entry);
+  }
+  const names = new Map(people.map((p) => [p.id, p]));
+  // Every active reviewer is listed, with or without work; anyone else only when they have some.
+  const reviewerIds = new Set<string>([
+    ...people.filter((p) => p.role === "reviewer" && p.active).map((p) => p.id),
+    ...assignedOpen.keys(),
+    ...events.keys(),
+  ]);
+  const reviewers: ReviewerRow[] = [...reviewerIds]
+    .filter((id) => !filters.reviewer || id === filters.reviewer)
+    .map((id) => {
+      const e = events.get(id) ?? { proposed: 0, approved: 0, returned: 0 };
+      const decided = e.approved + e.returned;
+      return {
+        id,
+        name: names.get(id)?.name ?? "Former user",
+        assignedOpen: assignedOpen.get(id) ?? 0,
+        ...e,
+        returnedShare: decided ? e.returned / decided : null,
+      };
+    })
+    .sort((a, b) => b.assignedOpen - a.assignedOpen || a.name.localeCompare(b.name));
+
+  return {
+    filters,
+    articleSort: data.articleSort,
+    funnel,
+    claimsTotal: Object.values(funnel).reduce((a, b) => a + b, 0),
+    distribution: RATINGS.map((rating) => {
+      const count = byRating.get(rating) ?? 0;
+      return { rating, count, share: approvedTotal ? count / approvedTotal : 0 };
+    }),
+    approvedTotal,
+    verdictsOverTime: [...overTime.values()],
+    timeToVerdict: {
+      overall: timeOf(allBuckets),
+      weeks: filters.period.weeks.map((week) => ({
+        week,
+        ...timeOf(weekBuckets.get(week) ?? new Map()),
+      })),
+    },
+    articles,
+    reviewers,
+    oldest,
+    options: {
+      outlets,
+      reviewers: people
+        .filter((p) => p.active || reviewerIds.has(p.id))
+        .map(({ id, name }) => ({ id, name })),
+    },
+  };
+}
+
+function zeroRatings(): Record<Rating, number> {
+  return Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
+}
+
+const ARTICLE_ORDER: Record<ArticleSort, ReturnType<typeof sql>> = {
+  open: sql`open desc`,
+  pending: sql`pending desc`,
+  approved: sql`approved desc`,
+  claims: sql`claims desc`,
+  title: sql`lower(a.title) asc`,
+};
+
+async function listArticleProgress(
+  db: Executor,
+  f: DashboardFilters,
+  sort: ArticleSort,
+  options: SourceOptions,
+): Promise<ArticleRow[]> {
+  return queryRows<ArticleRow>(
+    db,
+    sql`select a.id, a.title, a.outlet,
+        sum(s.n)::int as claims,
+        coalesce(sum(s.n) filter (where s.status = 'approved'), 0)::int as approved,
+        coalesce(sum(s.n) filter (where s.status = 'pending_approval'), 0)::int as pending,
+        coalesce(sum(s.n) filter (where s.status in ('open', 'in_review')), 0)::int as open
+      from articles a join (${articleClaims(f, options)}) s on s.article_id = a.id
+      where a.created_at >= ${utc(f.period.from)} and a.created_at < ${utc(f.period.end)}
+        ${f.outlet !== undefined ? sql`and a.outlet = ${f.outlet}` : sql``}
+      group by a.id
+      having sum(s.n) > 0
+      order by ${ARTICLE_ORDER[sort]}, a.created_at desc, a.id desc
+      limit ${ARTICLE_LIMIT}`,
+  );
+}
+
+async function listOldestUnfinished(db: Executor, f: DashboardFilters): Promise<OldClaim[]> {
+  const conditions = claimConditions(f);
+  const rows = await queryRows<Omit<OldClaim, "createdAt"> & { createdAt: string | Date }>(
+    db,
+    sql`select c.id, c.article_id as "articleId", a.title as "articleTitle", c.text,
+        c.status, c.created_at as "createdAt", u.name as "assigneeName"
+      from claims c join articles a on a.id = c.article_id
+      left join users u on u.id = c.assignee_id
+      where c.status in ('open', 'in_review', 'pending_approval')
+        and c.created_at >= ${utc(f.period.from)} and c.created_at < ${utc(f.period.end)}
+        ${conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``}
+      order by c.created_at, c.id
+      limit ${OLDEST_LIMIT}`,
+  );
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+}
+
+async function listPeople(db: Executor) {
+  return queryRows<{ id: string; name: string; role: string; active: boolean }>(
+    db,
+    sql`select id, name, role, disabled_at is null as active from users order by lower(name)`,
+  );
+}
+
+/** Distinct outlets by skipping through the outlet index, not by reading every article. */
+async function listOutlets(db: Executor): Promise<string[]> {
+  const rows = await queryRows<{ outlet: string }>(
+    db,
+    sql`with recursive o(outlet) as (
+        (select outlet from articles where outlet is not null order by outlet limit 1)
+        union all
+        select (select a.outlet from articles a where a.outlet > o.outlet order by a.outlet limit 1)
+        from o where o.outlet is not null
+      )
+      select outlet from o where outlet is not null`,
+  );
+  return rows.map((r) => r.outlet);
+}
