@@ -5,7 +5,10 @@ import type { Db } from "@/db/client";
 import type { UserRole } from "@/db/schema/constants";
 import { AppError } from "@/lib/errors";
 import { listArticles } from "@/lib/services/articles/list-articles";
+import { exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
+import { listClaims } from "@/lib/services/claim-list/list-claims";
 import type { Ctx } from "@/lib/services/context";
+import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
@@ -58,6 +61,9 @@ const calls: Record<string, Call> = {
   },
   "account.signOutEverywhere": { invoke: (ctx) => signOutEverywhere(ctx) },
   "articles.list": { invoke: (ctx) => listArticles(ctx, {}) },
+  "dashboard.get": { invoke: (ctx) => getDashboard(ctx, {}) },
+  "claims.list": { invoke: (ctx) => listClaims(ctx, {}) },
+  "claims.export": { invoke: async (ctx) => new Response(exportClaimsCsv(ctx, {})).text() },
 };
 
 async function snapshot(db: Db) {

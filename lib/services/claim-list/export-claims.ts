@@ -45,9 +45,17 @@ const BATCH = 1000;
  * neutralised), produced page by page through the same keyset query so a large export never
  * holds more than one batch in memory. Checks permission and filters before the first byte.
  */
-export function exportClaimsCsv(ctx: Ctx, input: unknown): ReadableStream<Uint8Array> {
+export function exportClaimsCsv(
+  ctx: Ctx,
+  input: unknown,
+  options: { batch?: number } = {},
+): ReadableStream<Uint8Array> {
   requirePermission(ctx.user, "dashboard.view");
-  const filters = parseInput(claimListSchema, { ...(input as object), limit: BATCH, after: "" });
+  const filters = parseInput(claimListSchema, {
+    ...(input as object),
+    limit: options.batch ?? BATCH,
+    after: "",
+  });
   const encoder = new TextEncoder();
   let after: string | null | undefined;
   let started = false;
