@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { type ArticleSort, dashboardSchema } from "@/lib/validation/dashboard";
 import { parseInput } from "@/lib/validation/parse";
+import { listOutlets, listPeople } from "./filter-options";
 import { type BucketPercentile, histogramPercentile } from "./percentiles";
 import { resolvePeriod } from "./period";
 import { queryRows } from "./rows";
@@ -278,26 +279,4 @@ async function listOldestUnfinished(db: Executor, f: DashboardFilters): Promise<
       limit ${OLDEST_LIMIT}`,
   );
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
-}
-
-async function listPeople(db: Executor) {
-  return queryRows<{ id: string; name: string; role: string; active: boolean }>(
-    db,
-    sql`select id, name, role, disabled_at is null as active from users order by lower(name)`,
-  );
-}
-
-/** Distinct outlets by skipping through the outlet index, not by reading every article. */
-async function listOutlets(db: Executor): Promise<string[]> {
-  const rows = await queryRows<{ outlet: string }>(
-    db,
-    sql`with recursive o(outlet) as (
-        (select outlet from articles where outlet is not null order by outlet limit 1)
-        union all
-        select (select a.outlet from articles a where a.outlet > o.outlet order by a.outlet limit 1)
-        from o where o.outlet is not null
-      )
-      select outlet from o where outlet is not null`,
-  );
-  return rows.map((r) => r.outlet);
 }
