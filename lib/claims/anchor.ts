@@ -64,7 +64,7 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
       );
-      current[j] = value > big ? big : value;
+      current[j] = Math.min(value, big);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return big;

@@ -15,6 +15,17 @@ const OPINION_VERBS = new Set([
   "love",
   "hate",
 ]);
+// Words without which none of the opinion phrases can occur; the phrase test runs only after one.
+const OPINION_TRIGGERS = new Set([
+  "my",
+  "our",
+  "me",
+  "personally",
+  "frankly",
+  "arguably",
+  "sure",
+  "convinced",
+]);
 const OPINION_PHRASES =
   /\b(?:in my (?:view|opinion)|in our (?:view|opinion)|it seems to me|personally|frankly|arguably|i am sure|i'm sure|i am convinced|to my mind)\b/iu;
 const MODALS = new Set([
@@ -239,11 +250,11 @@ export function readCues(analysis: Analysis, first: number, last: number): Sente
   while (end > first && /^["'”’»)\]]+$/u.test(analysis.values[end] as string)) end--;
   cues.question = analysis.values[end] === "?";
   cues.exclamation = analysis.values[end] === "!";
-  let text = "";
+  let triggered = false;
   for (let i = first; i <= last; i++) {
     const word = lower(analysis, i);
     const pos = analysis.pos[i];
-    if (i - first < 40) text += ` ${word}`;
+    if (!triggered && OPINION_TRIGGERS.has(word)) triggered = true;
     if (pos === "PROPN") cues.hasName = true;
     if ((word === "i" || word === "we") && i < last && OPINION_VERBS.has(lower(analysis, i + 1))) {
       cues.opinion = true;
@@ -260,6 +271,10 @@ export function readCues(analysis: Analysis, first: number, last: number): Sente
       cues.event = true;
     }
   }
-  if (OPINION_PHRASES.test(text)) cues.opinion = true;
+  if (triggered) {
+    const words: string[] = [];
+    for (let i = first; i <= Math.min(last, first + 40); i++) words.push(lower(analysis, i));
+    if (OPINION_PHRASES.test(words.join(" "))) cues.opinion = true;
+  }
   return cues;
 }

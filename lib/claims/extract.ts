@@ -18,7 +18,6 @@ interface Context {
   claims: ExtractedClaim[];
 }
 
-const WORDLIKE = /[\p{L}\p{N}]/u;
 // A statement needs some substance; "First, a short recap." is a transition, not an assertion.
 const MIN_STATEMENT_WORDS = 6;
 
@@ -175,9 +174,11 @@ interface Classified {
   score: number;
 }
 
+const NOT_WORDS = new Set(["PUNCT", "SYM", "SPACE", "X"]);
+
 function countWords(analysis: Analysis, first: number, last: number): number {
   let n = 0;
-  for (let i = first; i <= last; i++) if (WORDLIKE.test(analysis.values[i] as string)) n++;
+  for (let i = first; i <= last; i++) if (!NOT_WORDS.has(analysis.pos[i] as string)) n++;
   return n;
 }
 

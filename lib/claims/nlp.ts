@@ -55,12 +55,23 @@ function buildPatterns() {
 
 let instance: WinkMethods | undefined;
 
-// Loading the model takes tens of milliseconds; do it once per process, on first use.
+// Loading the model takes tens of milliseconds; do it once per process, on first use. Sentiment
+// and negation are not needed, so they are left out of the pipe.
+//
+// One instance on purpose. Profiling showed the custom-entity pass to be wink's dearest step
+// (about 0.4 s per MB), so a second, pattern-free instance for sentences without cues was tried:
+// V8 then sees two instances through the same wink functions and both run about twice as slowly,
+// and a patterned instance created after another one matches nothing. One instance was faster.
 function getNlp(): WinkMethods {
   if (!instance) {
-    // Sentiment and negation are not needed; leaving them out of the pipe saves time per document.
-    instance = winkNLP(model, ["sbd", "pos", "ner", "cer"]);
-    instance.learnCustomEntities(buildPatterns());
+    const nlp = winkNLP(model, ["sbd", "pos", "ner", "cer"]);
+    nlp.learnCustomEntities(buildPatterns());
+    if (nlp.readDoc("Article 4 of the Treaty.").customEntities().length() === 0) {
+      throw new Error(
+        "wink custom entities are not matching: was the model loaded elsewhere first?",
+      );
+    }
+    instance = nlp;
   }
   return instance;
 }
@@ -89,16 +100,7 @@ function toSpans(spans: Array<[number, number]>, types: string[]): Span[] {
   return spans.map(([first, last], i) => ({ type: types[i] as string, first, last }));
 }
 
-/** Tokenise, tag and segment `text` in one wink pass, with each token's UTF-16 offsets. */
-export function analyse(text: string): Analysis {
-  const nlp = getNlp();
-  const its = nlp.its;
-  const doc = nlp.readDoc(text);
-  const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
-  const pos = tokens.out(its.pos) as PartOfSpeech[];
-  // The lemma helper's declared type omits the model add-ons argument wink passes at run time.
-  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+function readOffsets(text: string, values: string[]): { starts: number[]; ends: number[] } {
   const starts = new Array<number>(values.length);
   const ends = new Array<number>(values.length);
   // Token values are exact substrings in order, but wink drops some characters between tokens
@@ -112,6 +114,23 @@ export function analyse(text: string): Analysis {
     ends[i] = Math.min(text.length, at + value.length);
     cursor = ends[i] as number;
   }
+  return { starts, ends };
+}
+
+/**
+ * Tokenise, tag, find entities and custom patterns (legal references, attributions) and segment
+ * `text` into sentences in one wink pass, with each token's UTF-16 offsets.
+ */
+export function analyse(text: string): Analysis {
+  const nlp = getNlp();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as PartOfSpeech[];
+  // The lemma helper's declared type omits the model add-ons argument wink passes at run time.
+  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const { starts, ends } = readOffsets(text, values);
   const sentences: Array<[number, number]> = [];
   for (const span of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
     sentences.push([span[0], span[1]]);

@@ -11,6 +11,7 @@ export interface Quotation {
 
 const OPENING = new Set(["“", "„", "«"]);
 const CLOSING = new Set(["”", "»"]);
+const QUOTE_MARK = /["“”„«»]/g;
 
 /**
  * Quotations in a paragraph, from curly and straight double quotes. Straight quotes alternate
@@ -20,8 +21,10 @@ const CLOSING = new Set(["”", "»"]);
 export function findQuotations(text: string): Quotation[] {
   const quotations: Quotation[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
+  QUOTE_MARK.lastIndex = 0;
+  for (let match = QUOTE_MARK.exec(text); match; match = QUOTE_MARK.exec(text)) {
+    const i = match.index;
+    const ch = match[0];
     if (ch === '"') {
       if (open < 0) open = i;
       else {

@@ -29,8 +29,20 @@ const FURNITURE_LEAD =
   /^(?:read more|also read|related|recommended|advertisement|subscribe|sign up|follow us|share this|click here|watch|listen)\b/iu;
 
 // Emoji and other symbols after the full stop do not make a sentence into a headline.
+const TRAILING_SYMBOL = /[\p{So}\p{Sk}\p{Cf}\p{M}\s]/u;
+
 function endsLikeSentence(text: string): boolean {
-  return TERMINAL.test(text.replace(/[\p{So}\p{Sk}\p{Cf}\p{M}\s]+$/u, ""));
+  let end = text.length;
+  // Walk back by code unit; a lone surrogate half of an emoji is matched as its pair's end below.
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xdc00 && code <= 0xdfff && end >= 2) {
+      if (!TRAILING_SYMBOL.test(text.slice(end - 2, end))) break;
+      end -= 2;
+    } else if (TRAILING_SYMBOL.test(text.charAt(end - 1))) end--;
+    else break;
+  }
+  return TERMINAL.test(text.slice(Math.max(0, end - 8), end));
 }
 
 function countWords(text: string): string[] {
@@ -52,10 +64,16 @@ function isLinkList(text: string): boolean {
   return items.every((item) => countWords(item).length <= 4 && !TERMINAL.test(item.trim()));
 }
 
+// Furniture is short: beyond this many characters only a bio can still be furniture, and the
+// word-level tests are skipped so long paragraphs cost one pass.
+const SHORT_TEXT = 500;
+
 /** True when a paragraph (its lines already joined) is page furniture rather than prose. */
 export function isFurniture(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === "") return true;
+  if (BIO.test(trimmed)) return true;
+  if (trimmed.length > SHORT_TEXT) return false;
   const words = countWords(trimmed);
   if (words.length <= 1) return true;
   const bullet = BULLET.exec(trimmed);
@@ -63,8 +81,7 @@ export function isFurniture(text: string): boolean {
     const rest = trimmed.slice(bullet[0].length);
     if (!endsLikeSentence(rest) || countWords(rest).length <= 6) return true;
   }
-  if (URL.test(trimmed) || isLinkList(trimmed)) return true;
-  if (BIO.test(trimmed) || DISCLAIMER.test(trimmed)) return true;
+  if (URL.test(trimmed) || isLinkList(trimmed) || DISCLAIMER.test(trimmed)) return true;
   if (words.length <= 12 && (BYLINE.test(trimmed) || FURNITURE_LEAD.test(trimmed))) return true;
   // Headlines, captions, menu entries and section labels do not end like a sentence. A long run
   // without an ending is more likely a paragraph whose full stop went missing.

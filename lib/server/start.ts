@@ -1,7 +1,7 @@
 /**
- * `npm start`: validate settings, build when no current build exists, open the database,
- * migrate, seed an empty embedded database, then serve Next.js from this process (so the embedded
- * PGlite database is opened by exactly one process).
+ * `npm start`: validate settings, open the database, migrate, seed an empty embedded database,
+ * build when no current build exists, then serve Next.js from this process (so the embedded PGlite
+ * database is opened by exactly one process). Every failure is one line on stderr and exit 1.
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -83,22 +83,6 @@ async function main() {
     fail(`Cannot listen on port ${env.PORT}: ${errorMessage(error)}`);
   }
 
-  if (!isBuildCurrent(root) || process.env.CLAIMTRACK_FORCE_BUILD === "1") {
-    console.log(
-      "claimtrack: building the app (first start or changed sources), this takes a few minutes…",
-    );
-    const result = spawnSync(
-      process.execPath,
-      [path.join(root, "node_modules/next/dist/bin/next"), "build"],
-      {
-        stdio: "inherit",
-        env: { ...process.env, NODE_ENV: "production" },
-      },
-    );
-    if (result.status !== 0) fail("the build failed (see the output above).");
-    writeBuildStamp(root);
-  }
-
   const { openDatabase, setDatabase, DatabaseOpenError } = await import("@/db/client");
   const { runMigrations } = await import("@/db/migrate");
   const { seedDemo, DEMO_LOGINS } = await import("@/db/seed");
@@ -125,6 +109,22 @@ async function main() {
   if (embedded || env.SEED_DEMO) {
     seeded = (await seedDemo(database.db)).seeded;
     if (seeded) console.log("claimtrack: seeded the demo users and the demo article.");
+  }
+
+  if (!isBuildCurrent(root) || process.env.CLAIMTRACK_FORCE_BUILD === "1") {
+    console.log(
+      "claimtrack: building the app (first start or changed sources), this takes a few minutes…",
+    );
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "build"],
+      {
+        stdio: "inherit",
+        env: { ...process.env, NODE_ENV: "production" },
+      },
+    );
+    if (result.status !== 0) fail("the build failed (see the output above).");
+    writeBuildStamp(root);
   }
 
   process.env.AUTH_SECRET = env.AUTH_SECRET ?? ensureEmbeddedSecret(env.PGLITE_DIR);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CLAIM_KINDS, type ExtractedClaim, extractClaims } from "@/lib/claims";
+import { CLAIM_KINDS, type ExtractedClaim, type ExtractOptions, extractClaims } from "@/lib/claims";
 
-const PUBLISHED = { publishedOn: "2022-01-15" };
+const PUBLISHED: ExtractOptions = { publishedOn: "2022-01-15" };
 
-function only(text: string, options = PUBLISHED): ExtractedClaim {
+function only(text: string, options: ExtractOptions = PUBLISHED): ExtractedClaim {
   const claims = extractClaims(text, options);
   expect(claims).toHaveLength(1);
   return claims[0] as ExtractedClaim;
@@ -56,7 +56,7 @@ describe("date claims", () => {
     const claim = only("The withdrawal is slated to be completed by 19 January.", {
       ...PUBLISHED,
       approximateDate: true,
-    } as typeof PUBLISHED);
+    });
     expect(claim.values).toEqual({
       date: "2022-01-19",
       yearInferred: true,

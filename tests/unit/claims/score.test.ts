@@ -1,0 +1,151 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  CHECKWORTHY_THRESHOLD,
+  scoreSentence,
+  sentenceLogit,
+  sentenceLogitReference,
+} from "@/lib/claims/score";
+import { parseCt24 } from "@/lib/cli/claims-eval";
+
+const FACT = "Unemployment fell to 3.5 percent in 2019.";
+const GREETING = "Thank you all for coming tonight.";
+
+const SAMPLES = [
+  FACT,
+  GREETING,
+  "",
+  "   ",
+  "?",
+  "I think we can do better.",
+  "The deficit tripled from $400 billion to $1.2 trillion under the last administration.",
+  "“We’ve cut taxes for 95% of working families,” he said.",
+  "x".repeat(5000),
+  "😀 \u0000 \ud800 naïve café",
+];
+
+describe("scoreSentence", () => {
+  it("returns a probability in [0, 1] for any input", () => {
+    for (const s of SAMPLES) {
+      const p = scoreSentence(s);
+      expect(Number.isFinite(p)).toBe(true);
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("has a threshold strictly inside (0, 1)", () => {
+    expect(CHECKWORTHY_THRESHOLD).toBeGreaterThan(0);
+    expect(CHECKWORTHY_THRESHOLD).toBeLessThan(1);
+  });
+
+  it("scores a factual numeric claim above a greeting", () => {
+    expect(scoreSentence(FACT)).toBeGreaterThan(scoreSentence(GREETING));
+    expect(scoreSentence(FACT)).toBeGreaterThanOrEqual(CHECKWORTHY_THRESHOLD);
+    expect(scoreSentence(GREETING)).toBeLessThan(CHECKWORTHY_THRESHOLD);
+  });
+
+  it("is deterministic", () => {
+    const first = SAMPLES.map(scoreSentence);
+    const second = SAMPLES.map(scoreSentence);
+    expect(second).toEqual(first);
+  });
+
+  it("hashed scoring path equals the feature-string reference", () => {
+    const more = [
+      ...SAMPLES,
+      "In 1996, 12.5% of Americans -- some 33 million people -- had no health insurance, NATO said.",
+      "I believe that the Senator is wrong; we will never raise your taxes!",
+      "Well, Jim, let me say this: the economy grew 4 percent last year.",
+      "constructor __proto__ toString hasOwnProperty",
+    ];
+    for (const s of more) expect(sentenceLogit(s)).toBeCloseTo(sentenceLogitReference(s), 9);
+  });
+
+  it("scores fast enough for the extractor (well over 1 MB of text per second)", () => {
+    const sentences: string[] = [];
+    for (let i = 0; i < 5000; i++) sentences.push(`${SAMPLES[i % 8]} Sentence number ${i}.`);
+    const t = performance.now();
+    let sum = 0;
+    for (const s of sentences) sum += scoreSentence(s);
+    const seconds = (performance.now() - t) / 1000;
+    expect(sum).toBeGreaterThan(0);
+    // Typically 50k+ sentences/s once warm; this floor only catches gross regressions on a slow,
+    // shared CI core (5k short sentences/s is still ~0.3 MB of text per second).
+    expect(sentences.length / seconds).toBeGreaterThan(5_000);
+  });
+});
+
+describe("parseCt24", () => {
+  it("splits a record glued to the next one on its label", () => {
+    const rows = parseCt24(
+      "Sentence_id\tText\tclass_label\n1\tWe must invest.\tNo2\tYou can't bring back jobs.\tNo\n3\tTaxes rose 5%.\tYes\n",
+    );
+    expect(rows.map((r) => r.id)).toEqual(["1", "2", "3"]);
+    expect(rows.map((r) => r.label)).toEqual([false, false, true]);
+  });
+
+  it("keeps bare double quotes in the text", () => {
+    const rows = parseCt24('Sentence_id\tText\tclass_label\n7\t"He said ""no""."\tNo\n');
+    expect(rows[0]?.text).toBe('"He said ""no""."');
+  });
+});
+
+describe("claims-eval CLI", () => {
+  const dir = mkdtempSync(join(tmpdir(), "claims-eval-"));
+  const cli = resolve("lib/cli/claims-eval.ts");
+  const tsx = resolve("node_modules/.bin/tsx");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints one JSON line with f1, precision, recall and n", () => {
+    const file = join(dir, "small.tsv");
+    writeFileSync(
+      file,
+      [
+        "Sentence_id\tText\tclass_label",
+        `1\t${FACT}\tYes`,
+        `2\t${GREETING}\tNo`,
+        "3\tThe deficit tripled from $400 billion to $1.2 trillion in eight years.\tYes",
+        '4\t"Okay, let\'s move on."\tNo',
+        "",
+      ].join("\n"),
+    );
+    const out = execFileSync(tsx, [cli, file], { encoding: "utf8" });
+    const lines = out.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const m = JSON.parse(lines[0] as string) as Record<string, number>;
+    expect(Object.keys(m)).toEqual(["f1", "precision", "recall", "n"]);
+    expect(m.n).toBe(4);
+    for (const k of ["f1", "precision", "recall"] as const) {
+      expect(m[k]).toBeGreaterThanOrEqual(0);
+      expect(m[k]).toBeLessThanOrEqual(1);
+    }
+    expect(m.f1).toBe(1);
+  }, 30_000);
+
+  it("fails with a one-line error on a missing file", () => {
+    const r = spawnSync(tsx, [cli, join(dir, "nope.tsv")], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/cannot read/);
+  }, 30_000);
+
+  it("fails with a one-line error on a malformed file", () => {
+    const file = join(dir, "bad.tsv");
+    writeFileSync(file, "Sentence_id\tText\tclass_label\n1\tno label here\n");
+    const r = spawnSync(tsx, [cli, file], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/malformed.*line 2/);
+    const wrongHeader = join(dir, "header.csv");
+    writeFileSync(wrongHeader, "id,text,label\n1,x,Yes\n");
+    const r2 = spawnSync(tsx, [cli, wrongHeader], { encoding: "utf8" });
+    expect(r2.status).toBe(1);
+    expect(r2.stderr).toMatch(/malformed.*header/);
+  }, 30_000);
+});
