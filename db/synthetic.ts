@@ -11,9 +11,26 @@ import { openDatabase } from "./client";
 import { runMigrations } from "./migrate";
 
 const OUTLETS = [
-  "Daily Planet", "The Bugle", "Gazette", "Morning Star", "Evening Post", "Courier", "Herald",
-  "Observer", "Tribune", "Chronicle", "Ledger", "Sentinel", "Examiner", "Dispatch", "Monitor",
-  "Record", "Standard", "Mercury", "Register", "Clarion",
+  "Daily Planet",
+  "The Bugle",
+  "Gazette",
+  "Morning Star",
+  "Evening Post",
+  "Courier",
+  "Herald",
+  "Observer",
+  "Tribune",
+  "Chronicle",
+  "Ledger",
+  "Sentinel",
+  "Examiner",
+  "Dispatch",
+  "Monitor",
+  "Record",
+  "Standard",
+  "Mercury",
+  "Register",
+  "Clarion",
 ];
 
 function parseArgs(argv: string[]) {
@@ -27,7 +44,12 @@ function parseArgs(argv: string[]) {
   return { claims, seed };
 }
 
-export async function generateSynthetic(url: string, claims: number, seed = 0.42, log = console.log) {
+export async function generateSynthetic(
+  url: string,
+  claims: number,
+  seed = 0.42,
+  log = console.log,
+) {
   const database = openDatabase({ url, max: 1 });
   await runMigrations(database.db);
   await database.close();
@@ -63,7 +85,10 @@ export async function generateSynthetic(url: string, claims: number, seed = 0.42
              now() - interval '730 days' * (1 - sqrt(random())) as created_at,
              ${OUTLETS}::text[] as outlets
       from summed where upto - n < ${claims}`;
-    const [{ articles }] = await sql<{ articles: number }[]>`select count(*)::int as articles from synthetic_plan`;
+    const [plan] = await sql<
+      { articles: number }[]
+    >`select count(*)::int as articles from synthetic_plan`;
+    const articles = plan?.articles ?? 0;
     step(`${articles} articles planned`);
 
     const chunk = 3000;
@@ -191,8 +216,11 @@ export async function generateSynthetic(url: string, claims: number, seed = 0.42
     await sql`drop table synthetic_editors`;
     await sql.unsafe("analyze");
     step("analyze");
-    const [{ total }] = await sql<{ total: number }[]>`select count(*)::int as total from claims`;
-    log(`synthetic: done in ${((Date.now() - started) / 1000).toFixed(1)} s; the database now holds ${total} claims.`);
+    const [count] = await sql<{ total: number }[]>`select count(*)::int as total from claims`;
+    const total = count?.total ?? 0;
+    log(
+      `synthetic: done in ${((Date.now() - started) / 1000).toFixed(1)} s; the database now holds ${total} claims.`,
+    );
   } finally {
     await sql.end({ timeout: 5 });
   }
