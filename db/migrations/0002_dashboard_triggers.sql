@@ -47,16 +47,28 @@ SELECT ARRAY[
     ON CONFLICT (dim, key, week, rating, bucket) DO UPDATE SET n = t.n + excluded.n
   $q$, src),
   format($q$
-    INSERT INTO dashboard_article_counts AS t (article_id, dim, key, status, rating, n)
-    SELECT s.article_id, d.dim, d.key, s.status::text,
-           CASE WHEN s.status = 'approved' THEN coalesce(s.rating::text, '') ELSE '' END,
-           sum(s.sign)::int
+    INSERT INTO dashboard_article_counts AS t (article_id, dim, key, created_at, outlet,
+      open, in_review, pending, approved, dismissed, approved_true, approved_mostly_true, approved_half_true, approved_mostly_false, approved_false, approved_misleading, approved_unproven)
+    SELECT s.article_id, d.dim, d.key, a.created_at, coalesce(a.outlet, ''),
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'open'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'in_review'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'pending_approval'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'dismissed'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved' AND s.rating = 'true'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved' AND s.rating = 'mostly_true'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved' AND s.rating = 'half_true'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved' AND s.rating = 'mostly_false'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved' AND s.rating = 'false'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved' AND s.rating = 'misleading'), 0)::int,
+           coalesce(sum(s.sign) FILTER (WHERE s.status = 'approved' AND s.rating = 'unproven'), 0)::int
     FROM (%s) s
+    JOIN articles a ON a.id = s.article_id
     CROSS JOIN LATERAL (VALUES ('all', ''), ('reviewer', coalesce(s.assignee_id::text, '')),
       ('kind', s.kind::text)) AS d(dim, key)
-    WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)
-    GROUP BY 1, 2, 3, 4, 5 HAVING sum(s.sign) <> 0 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (article_id, dim, key, status, rating) DO UPDATE SET n = t.n + excluded.n
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3
+    ON CONFLICT (article_id, dim, key) DO UPDATE SET
+      open = t.open + excluded.open, in_review = t.in_review + excluded.in_review, pending = t.pending + excluded.pending, approved = t.approved + excluded.approved, dismissed = t.dismissed + excluded.dismissed, approved_true = t.approved_true + excluded.approved_true, approved_mostly_true = t.approved_mostly_true + excluded.approved_mostly_true, approved_half_true = t.approved_half_true + excluded.approved_half_true, approved_mostly_false = t.approved_mostly_false + excluded.approved_mostly_false, approved_false = t.approved_false + excluded.approved_false, approved_misleading = t.approved_misleading + excluded.approved_misleading, approved_unproven = t.approved_unproven + excluded.approved_unproven
   $q$, src)
 ]
 $f$;
@@ -219,6 +231,9 @@ BEGIN
      FROM old_articles o JOIN new_articles n ON n.id = o.id AND n.outlet IS DISTINCT FROM o.outlet
      JOIN claims c ON c.article_id = n.id JOIN verdicts v ON v.claim_id = c.id')
   LOOP EXECUTE q; END LOOP;
+  UPDATE dashboard_article_counts r SET outlet = coalesce(n.outlet, '')
+  FROM old_articles o JOIN new_articles n ON n.id = o.id AND n.outlet IS DISTINCT FROM o.outlet
+  WHERE r.article_id = n.id;
   RETURN NULL;
 END
 $f$;

@@ -6,6 +6,7 @@ import {
   primaryKey,
   smallint,
   text,
+  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
@@ -66,7 +67,11 @@ export const dashboardVerdictWeeks = pgTable(
   (t) => [primaryKey({ columns: [t.dim, t.key, t.week, t.proposer, t.event] })],
 );
 
-/** Claims per article by status and approved rating, sliced by kind and assignee. */
+/**
+ * One row per article and slice ("all", "kind", "reviewer"), with the article's import time and
+ * outlet copied in so the progress table is an index range scan over the period: counts per status,
+ * and approved claims per rating for the rating filter.
+ */
 export const dashboardArticleCounts = pgTable(
   "dashboard_article_counts",
   {
@@ -75,12 +80,29 @@ export const dashboardArticleCounts = pgTable(
       .references(() => articles.id, { onDelete: "cascade" }),
     dim: text("dim").notNull(),
     key: text("key").notNull(),
-    status: text("status").notNull(),
-    rating: text("rating").notNull(),
-    n: integer("n").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    outlet: text("outlet").notNull(),
+    open: integer("open").notNull(),
+    inReview: integer("in_review").notNull(),
+    pending: integer("pending").notNull(),
+    approved: integer("approved").notNull(),
+    dismissed: integer("dismissed").notNull(),
+    ...ratingColumns(),
   },
   (t) => [
-    primaryKey({ columns: [t.articleId, t.dim, t.key, t.status, t.rating] }),
-    index("dashboard_article_counts_dim_key_idx").on(t.dim, t.key, t.articleId),
+    primaryKey({ columns: [t.articleId, t.dim, t.key] }),
+    index("dashboard_article_counts_dim_key_created_at_idx").on(t.dim, t.key, t.createdAt),
   ],
 );
+
+function ratingColumns() {
+  return {
+    approvedTrue: integer("approved_true").notNull(),
+    approvedMostlyTrue: integer("approved_mostly_true").notNull(),
+    approvedHalfTrue: integer("approved_half_true").notNull(),
+    approvedMostlyFalse: integer("approved_mostly_false").notNull(),
+    approvedFalse: integer("approved_false").notNull(),
+    approvedMisleading: integer("approved_misleading").notNull(),
+    approvedUnproven: integer("approved_unproven").notNull(),
+  };
+}

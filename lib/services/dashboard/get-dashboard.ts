@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { CLAIM_STATUSES, type ClaimStatus, RATINGS, type Rating } from "@/db/schema/constants";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -11,7 +11,7 @@ import { resolvePeriod } from "./period";
 import { queryRows } from "./rows";
 import {
   approvalWeeks,
-  articleClaims,
+  articleProgress,
   claimConditions,
   claimWeeks,
   type DashboardFilters,
@@ -233,35 +233,34 @@ function zeroRatings(): Record<Rating, number> {
   return Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
 }
 
-const ARTICLE_ORDER: Record<ArticleSort, ReturnType<typeof sql>> = {
-  open: sql`open desc`,
-  pending: sql`pending desc`,
-  approved: sql`approved desc`,
-  claims: sql`claims desc`,
+const ARTICLE_ORDER: Record<ArticleSort, SQL> = {
+  open: sql`p.open desc`,
+  pending: sql`p.pending desc`,
+  approved: sql`p.approved desc`,
+  claims: sql`p.claims desc`,
   title: sql`lower(a.title) asc`,
 };
 
+/** The top of the period's articles in the chosen order; only those 25 are joined for titles. */
 async function listArticleProgress(
   db: Executor,
   f: DashboardFilters,
   sort: ArticleSort,
   options: SourceOptions,
 ): Promise<ArticleRow[]> {
-  return queryRows<ArticleRow>(
-    db,
-    sql`select a.id, a.title, a.outlet,
-        sum(s.n)::int as claims,
-        coalesce(sum(s.n) filter (where s.status = 'approved'), 0)::int as approved,
-        coalesce(sum(s.n) filter (where s.status = 'pending_approval'), 0)::int as pending,
-        coalesce(sum(s.n) filter (where s.status in ('open', 'in_review')), 0)::int as open
-      from articles a join (${articleClaims(f, options)}) s on s.article_id = a.id
-      where a.created_at >= ${utc(f.period.from)} and a.created_at < ${utc(f.period.end)}
-        ${f.outlet !== undefined ? sql`and a.outlet = ${f.outlet}` : sql``}
-      group by a.id
-      having sum(s.n) > 0
-      order by ${ARTICLE_ORDER[sort]}, a.created_at desc, a.id desc
-      limit ${ARTICLE_LIMIT}`,
-  );
+  const order = sql`${ARTICLE_ORDER[sort]}, p.created_at desc, p.article_id desc`;
+  const progress = articleProgress(f, options);
+  const query =
+    sort === "title"
+      ? sql`select p.article_id as id, a.title, a.outlet, p.claims, p.approved, p.pending, p.open
+          from (${progress}) p join articles a on a.id = p.article_id
+          where p.claims > 0 order by ${order} limit ${ARTICLE_LIMIT}`
+      : sql`select p.article_id as id, a.title, a.outlet, p.claims, p.approved, p.pending, p.open
+          from (select * from (${progress}) p where p.claims > 0 order by ${order}
+                limit ${ARTICLE_LIMIT}) p
+          join articles a on a.id = p.article_id
+          order by ${order}`;
+  return queryRows<ArticleRow>(db, query);
 }
 
 async function listOldestUnfinished(db: Executor, f: DashboardFilters): Promise<OldClaim[]> {

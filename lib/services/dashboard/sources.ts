@@ -139,10 +139,11 @@ export function verdictWeeks(f: DashboardFilters, o: SourceOptions = {}): SQL {
 }
 
 /**
- * Claims of the articles imported in the period: (article_id, status, rating, n). The outlet
- * filter is the article's; kind, reviewer and rating narrow the claims counted.
+ * Progress of the articles imported in the period, one row each: (article_id, created_at, claims,
+ * approved, pending, open), open meaning open or in review. The outlet filter is the article's;
+ * kind, reviewer and rating narrow the claims counted.
  */
-export function articleClaims(f: DashboardFilters, o: SourceOptions = {}): SQL {
+export function articleProgress(f: DashboardFilters, o: SourceOptions = {}): SQL {
   const s = o.base
     ? null
     : slice([
@@ -150,14 +151,28 @@ export function articleClaims(f: DashboardFilters, o: SourceOptions = {}): SQL {
         ["reviewer", f.reviewer],
       ]);
   if (s) {
-    return sql`select r.article_id, r.status, r.rating, r.n from dashboard_article_counts r
+    // With a rating filter only approved claims of that rating count, as everywhere else.
+    const rated = f.rating ? sql.raw(`r.approved_${f.rating}`) : null;
+    const counts = rated
+      ? sql`${rated} as claims, ${rated} as approved, 0 as pending, 0 as open`
+      : sql`r.open + r.in_review + r.pending + r.approved + r.dismissed as claims,
+          r.approved, r.pending, r.open + r.in_review as open`;
+    return sql`select r.article_id, r.created_at, ${counts}
+      from dashboard_article_counts r
       where ${and([
         sql`r.dim = ${s.dim} and r.key = ${s.key}`,
-        f.rating !== undefined && sql`r.rating = ${f.rating}`,
+        sql`r.created_at >= ${utc(f.period.from)} and r.created_at < ${utc(f.period.end)}`,
+        f.outlet !== undefined && sql`r.outlet = ${f.outlet}`,
       ])}`;
   }
-  return sql`select c.article_id, c.status::text as status,
-      case when c.status = 'approved' then coalesce(c.rating::text, '') else '' end as rating, 1 as n
+  return sql`select c.article_id, a.created_at, count(*)::int as claims,
+      count(*) filter (where c.status = 'approved')::int as approved,
+      count(*) filter (where c.status = 'pending_approval')::int as pending,
+      count(*) filter (where c.status in ('open', 'in_review'))::int as open
     from claims c join articles a on a.id = c.article_id
-    where ${and([sql`true`, ...claimConditions({ ...f, outlet: undefined })])}`;
+    where ${and([
+      sql`a.created_at >= ${utc(f.period.from)} and a.created_at < ${utc(f.period.end)}`,
+      ...claimConditions(f),
+    ])}
+    group by c.article_id, a.created_at`;
 }
