@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
 import { type Dashboard, getDashboard } from "@/lib/services/dashboard/get-dashboard";
-import { formatBucket } from "@/lib/services/dashboard/percentiles";
+import { bucketOf, formatBucket } from "@/lib/services/dashboard/percentiles";
 import { queryRows } from "@/lib/services/dashboard/rows";
 import { ctxFor, makeUser } from "../factories";
 import { buildDesk, PERIOD } from "./dashboard-fixture";
@@ -225,5 +225,20 @@ describe("dashboard figures on a hand-built desk", () => {
     await expect(getDashboard(ctxFor(db.current.db, reviewer), PERIOD)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
+  });
+});
+
+describe("time-to-verdict buckets in SQL", () => {
+  const db = useTestDatabase();
+
+  it("match the TypeScript buckets the page labels them with", async () => {
+    const hours = [
+      0, 0.5, 1, 1.5, 2, 7.9, 8, 23, 24, 24.1, 47, 48, 100, 168, 169, 720, 4320, 4321, 9999,
+    ];
+    const rows = await queryRows<{ bucket: number }>(
+      db.current.db,
+      sql`select dash_bucket(h) as bucket from unnest(${`{${hours.join(",")}}`}::float8[]) with ordinality as t(h, i) order by i`,
+    );
+    expect(rows.map((r) => Number(r.bucket))).toEqual(hours.map(bucketOf));
   });
 });
