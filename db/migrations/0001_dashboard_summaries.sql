@@ -51,7 +51,6 @@ CREATE TABLE "dashboard_verdict_weeks" (
 );
 --> statement-breakpoint
 ALTER TABLE "dashboard_article_counts" ADD CONSTRAINT "dashboard_article_counts_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "dashboard_article_counts_dim_key_created_at_idx" ON "dashboard_article_counts" USING btree ("dim","key","created_at");--> statement-breakpoint
 CREATE INDEX "claims_created_at_id_idx" ON "claims" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "claims_score_id_idx" ON "claims" USING btree ("score","id");--> statement-breakpoint
 CREATE INDEX "claims_unfinished_created_at_idx" ON "claims" USING btree ("created_at","id") WHERE "claims"."status" in ('open', 'in_review', 'pending_approval');--> statement-breakpoint

@@ -5,6 +5,22 @@
 -- already subtracted everything below it). Every upsert is built by one of the two template
 -- functions below from a "source" query with the columns it names, plus a sign (+1 or -1).
 
+-- Covering indexes: the dashboard reads a slice over a range of weeks (or of article import
+-- times) by index-only scans, without visiting the heap.
+CREATE INDEX dashboard_claim_weeks_cover_idx ON dashboard_claim_weeks (dim, key, week)
+  INCLUDE (reviewer, status, rating, n);
+--> statement-breakpoint
+CREATE INDEX dashboard_approval_weeks_cover_idx ON dashboard_approval_weeks (dim, key, week)
+  INCLUDE (rating, bucket, n);
+--> statement-breakpoint
+CREATE INDEX dashboard_verdict_weeks_cover_idx ON dashboard_verdict_weeks (dim, key, week)
+  INCLUDE (proposer, event, n);
+--> statement-breakpoint
+CREATE INDEX dashboard_article_counts_cover_idx ON dashboard_article_counts (dim, key, created_at)
+  INCLUDE (article_id, outlet, open, in_review, pending, approved, dismissed, approved_true,
+    approved_mostly_true, approved_half_true, approved_mostly_false, approved_false,
+    approved_misleading, approved_unproven);
+--> statement-breakpoint
 CREATE FUNCTION dash_week(ts timestamptz) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT date_trunc('week', ts AT TIME ZONE 'UTC')::date $$;

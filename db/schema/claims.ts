@@ -45,9 +45,7 @@ export const claims = pgTable(
     index("claims_unfinished_created_at_idx")
       .on(t.createdAt, t.id)
       .where(sql`${t.status} in ('open', 'in_review', 'pending_approval')`),
-    index("claims_approved_at_idx")
-      .on(t.approvedAt, t.id)
-      .where(sql`${t.status} = 'approved'`),
+    index("claims_approved_at_idx").on(t.approvedAt, t.id).where(sql`${t.status} = 'approved'`),
   ],
 );
 
