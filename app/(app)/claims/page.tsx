@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CLAIM_STATUSES, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
@@ -151,20 +150,20 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             {page.rows.map((c) => (
               <tr key={c.id}>
                 <Td>
-                  <Link
+                  <a
                     href={`/articles/${c.articleId}/claims/${c.id}`}
                     className="line-clamp-3 text-accent underline-offset-2 hover:underline"
                   >
                     {c.text}
-                  </Link>
+                  </a>
                 </Td>
                 <Td>
-                  <Link
+                  <a
                     href={`/articles/${c.articleId}`}
                     className="underline-offset-2 hover:underline"
                   >
                     {c.articleTitle}
-                  </Link>
+                  </a>
                   {c.outlet ? <span className="block text-xs text-muted">{c.outlet}</span> : null}
                 </Td>
                 <Td>{KIND_LABEL[c.kind]}</Td>
@@ -186,17 +185,17 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       )}
       <nav aria-label="Pages" className="flex justify-end gap-4">
         {after ? (
-          <Link href={`/claims?${query}`} className="text-accent underline">
+          <a href={`/claims?${query}`} className="text-accent underline">
             First page
-          </Link>
+          </a>
         ) : null}
         {page.next ? (
-          <Link
+          <a
             href={`/claims?${new URLSearchParams({ ...values, after: page.next })}`}
             className="text-accent underline"
           >
             Next page
-          </Link>
+          </a>
         ) : null}
       </nav>
     </div>

@@ -43,6 +43,9 @@ export function RatingPatterns() {
 
 export const ratingFill = (rating: Rating) => `url(#pattern-${rating})`;
 
+/** One decimal is plenty for a pixel position, and long charts shrink by a third. */
+const r1 = (value: number) => Math.round(value * 10) / 10;
+
 /** A chart with its heading, the chart, and a table view that screen readers (and anyone) can open. */
 export function ChartFigure({
   id,
@@ -66,7 +69,7 @@ export function ChartFigure({
       <div className="overflow-x-auto">{chart}</div>
       <details>
         <summary className="cursor-pointer text-sm text-accent">Table view: {title}</summary>
-        <div className="mt-2 overflow-x-auto">{table}</div>
+        <div className="mt-2 overflow-x-auto [&_a]:text-accent [&_a]:underline">{table}</div>
       </details>
     </section>
   );
@@ -92,7 +95,7 @@ export function HorizontalBars({ bars, label }: { bars: Bar[]; label: string }) 
     <svg viewBox={`0 0 ${width} ${bars.length * row}`} className="w-full min-w-[22rem] max-w-3xl">
       <title>{label}</title>
       {bars.map((bar, i) => {
-        const w = bar.value ? Math.max(2, (bar.value / max) * barWidth) : 0;
+        const w = bar.value ? r1(Math.max(2, (bar.value / max) * barWidth)) : 0;
         const y = i * row;
         const text = `${bar.value}${bar.note ? ` (${bar.note})` : ""}`;
         return (
@@ -143,6 +146,7 @@ export function StackedWeeks({ weeks, label }: { weeks: StackWeek[]; label: stri
   return (
     <svg viewBox={`0 0 ${Math.max(width, 320)} ${height + 50}`} className="w-full min-w-[22rem]">
       <title>{label}</title>
+      <style>{"rect[fill^='url']{stroke:#fff;stroke-width:.5}"}</style>
       <line x1={0} x2={width} y1={height + 20} y2={height + 20} stroke="#d0d7de" />
       {weeks.map((week, i) => {
         const x = left + i * (column + gap);
@@ -158,16 +162,14 @@ export function StackedWeeks({ weeks, label }: { weeks: StackWeek[]; label: stri
                   <a
                     key={segment.rating}
                     href={segment.href}
-                    aria-label={`Week of ${week.label}, ${RATING_SCALE[segment.rating].label}: ${segment.value}. Show these claims.`}
+                    aria-label={`Week of ${week.label}, ${RATING_SCALE[segment.rating].label}: ${segment.value}`}
                   >
                     <rect
-                      x={x}
-                      y={y}
+                      x={r1(x)}
+                      y={r1(y)}
                       width={column}
-                      height={h}
+                      height={r1(h)}
                       fill={ratingFill(segment.rating)}
-                      stroke="#fff"
-                      strokeWidth={0.5}
                     />
                   </a>
                 );
@@ -244,8 +246,8 @@ export function TimeColumns({ weeks, label }: { weeks: TimeWeek[]; label: string
       {weeks.map((week, i) => {
         const x = 8 + i * (column + gap);
         const base = height + 30;
-        const mh = week.median !== null ? scale(week.median) : 0;
-        const ph = week.p90 !== null ? scale(week.p90) : week.approved ? height : 0;
+        const mh = week.median !== null ? r1(scale(week.median)) : 0;
+        const ph = week.p90 !== null ? r1(scale(week.p90)) : week.approved ? height : 0;
         return (
           <a
             key={week.week}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CLAIM_KINDS, RATING_SCALE, RATINGS } from "@/db/schema/constants";
 import { KIND_LABEL } from "./labels";
 
@@ -137,9 +136,9 @@ export function FilterForm({
           >
             Apply filters
           </button>
-          <Link href={action} className="text-sm text-accent underline">
+          <a href={action} className="text-sm text-accent underline">
             Clear filters
-          </Link>
+          </a>
         </div>
       </form>
     </search>

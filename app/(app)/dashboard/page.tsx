@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CLAIM_STATUSES, RATING_SCALE, RATINGS } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
@@ -7,7 +6,6 @@ import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
 import { addDays } from "@/lib/services/dashboard/period";
 import { EmptyState } from "../../_components/empty-state";
-import { Table, Td, Th } from "../../_components/table";
 import {
   ChartFigure,
   HorizontalBars,
@@ -17,6 +15,7 @@ import {
   StackedWeeks,
   TimeColumns,
 } from "./charts";
+import { DataTable } from "./data-table";
 import { FilterForm } from "./filter-form";
 import { pct, STATUS_LABEL, shortWeek } from "./labels";
 import { claimsHref } from "./links";
@@ -111,24 +110,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             )
           }
           table={
-            <Table caption="Claims by status">
+            <DataTable caption="Claims by status">
               <thead>
                 <tr>
-                  <Th>Status</Th>
-                  <Th className="text-right">Claims</Th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="n">
+                    Claims
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {CLAIM_STATUSES.map((status) => (
                   <tr key={status}>
-                    <Td>{STATUS_LABEL[status]}</Td>
-                    <Td className="text-right tabular-nums">
-                      <Link href={claimsHref(f, { status })}>{d.funnel[status]}</Link>
-                    </Td>
+                    <td>{STATUS_LABEL[status]}</td>
+                    <td className="n">
+                      <a href={claimsHref(f, { status })}>{d.funnel[status]}</a>
+                    </td>
                   </tr>
                 ))}
               </tbody>
-            </Table>
+            </DataTable>
           }
         />
 
@@ -156,28 +157,32 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             )
           }
           table={
-            <Table caption="Approved verdicts by rating">
+            <DataTable caption="Approved verdicts by rating">
               <thead>
                 <tr>
-                  <Th>Rating</Th>
-                  <Th className="text-right">Verdicts</Th>
-                  <Th className="text-right">Share</Th>
+                  <th scope="col">Rating</th>
+                  <th scope="col" className="n">
+                    Verdicts
+                  </th>
+                  <th scope="col" className="n">
+                    Share
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {d.distribution.map((row) => (
                   <tr key={row.rating}>
-                    <Td>{RATING_SCALE[row.rating].label}</Td>
-                    <Td className="text-right tabular-nums">
-                      <Link href={claimsHref(f, { basis: "approved", rating: row.rating })}>
+                    <td>{RATING_SCALE[row.rating].label}</td>
+                    <td className="n">
+                      <a href={claimsHref(f, { basis: "approved", rating: row.rating })}>
                         {row.count}
-                      </Link>
-                    </Td>
-                    <Td className="text-right tabular-nums">{pct(row.share)}</Td>
+                      </a>
+                    </td>
+                    <td className="n">{pct(row.share)}</td>
                   </tr>
                 ))}
               </tbody>
-            </Table>
+            </DataTable>
           }
         />
       </div>
@@ -211,34 +216,36 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           )
         }
         table={
-          <Table caption="Approved verdicts per week by rating">
+          <DataTable caption="Approved verdicts per week by rating">
             <thead>
               <tr>
-                <Th>Week of</Th>
+                <th scope="col">Week of</th>
                 {RATINGS.map((rating) => (
-                  <Th key={rating} className="text-right">
+                  <th scope="col" key={rating} className="n">
                     {RATING_SCALE[rating].label}
-                  </Th>
+                  </th>
                 ))}
-                <Th className="text-right">Total</Th>
+                <th scope="col" className="n">
+                  Total
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.verdictsOverTime.map((w) => (
                 <tr key={w.week}>
-                  <Td>{w.week}</Td>
+                  <td>{w.week}</td>
                   {RATINGS.map((rating) => (
-                    <Td key={rating} className="text-right tabular-nums">
-                      <Link href={weekHref(w.week, { rating })}>{w.counts[rating]}</Link>
-                    </Td>
+                    <td key={rating} className="n">
+                      <a href={weekHref(w.week, { rating })}>{w.counts[rating]}</a>
+                    </td>
                   ))}
-                  <Td className="text-right tabular-nums">
-                    <Link href={weekHref(w.week)}>{w.total}</Link>
-                  </Td>
+                  <td className="n">
+                    <a href={weekHref(w.week)}>{w.total}</a>
+                  </td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </DataTable>
         }
       />
 
@@ -277,28 +284,34 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           )
         }
         table={
-          <Table caption="Time to verdict per week">
+          <DataTable caption="Time to verdict per week">
             <thead>
               <tr>
-                <Th>Week of</Th>
-                <Th className="text-right">Approved</Th>
-                <Th className="text-right">Median</Th>
-                <Th className="text-right">90th percentile</Th>
+                <th scope="col">Week of</th>
+                <th scope="col" className="n">
+                  Approved
+                </th>
+                <th scope="col" className="n">
+                  Median
+                </th>
+                <th scope="col" className="n">
+                  90th percentile
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.timeToVerdict.weeks.map((w) => (
                 <tr key={w.week}>
-                  <Td>{w.week}</Td>
-                  <Td className="text-right tabular-nums">
-                    <Link href={weekHref(w.week)}>{w.approved}</Link>
-                  </Td>
-                  <Td className="text-right">{formatBucket(w.median)}</Td>
-                  <Td className="text-right">{formatBucket(w.p90)}</Td>
+                  <td>{w.week}</td>
+                  <td className="n">
+                    <a href={weekHref(w.week)}>{w.approved}</a>
+                  </td>
+                  <td className="n">{formatBucket(w.median)}</td>
+                  <td className="n">{formatBucket(w.p90)}</td>
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </DataTable>
         }
       />
 

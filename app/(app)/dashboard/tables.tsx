@@ -1,13 +1,13 @@
-import Link from "next/link";
 import type { Dashboard } from "@/lib/services/dashboard/get-dashboard";
 import { ARTICLE_LIMIT } from "@/lib/services/dashboard/get-dashboard";
 import type { ArticleSort } from "@/lib/validation/dashboard";
 import { EmptyState } from "../../_components/empty-state";
-import { Table, Td, Th } from "../../_components/table";
+import { DataTable } from "./data-table";
 import { pct, STATUS_LABEL } from "./labels";
 import { claimsHref, dashboardHref } from "./links";
 
-const numberLink = "tabular-nums text-accent underline-offset-2 hover:underline";
+// Plain anchors, not next/link: these tables hold hundreds of links, and a client Link each
+// (with viewport prefetching) costs more server time than the queries behind the numbers.
 
 function SortHeader({ d, sort, label }: { d: Dashboard; sort: ArticleSort; label: string }) {
   const active = d.articleSort === sort;
@@ -15,16 +15,16 @@ function SortHeader({ d, sort, label }: { d: Dashboard; sort: ArticleSort; label
     <th
       scope="col"
       aria-sort={active ? (sort === "title" ? "ascending" : "descending") : undefined}
-      className={`border-b border-line bg-wash px-3 py-2 font-semibold ${sort === "title" ? "" : "text-right"}`}
+      className={sort === "title" ? undefined : "n"}
     >
-      <Link
+      <a
         href={`${dashboardHref(d.filters, { articleSort: sort })}#articles`}
         className="text-accent underline-offset-2 hover:underline"
       >
         {label}
         {active ? (sort === "title" ? " ▲" : " ▼") : ""}
         <span className="sr-only">{active ? " (sorted)" : ", sort by this column"}</span>
-      </Link>
+      </a>
     </th>
   );
 }
@@ -48,7 +48,7 @@ export function ArticleTable({ d }: { d: Dashboard }) {
           Import an article from the Articles page, or widen the dates above.
         </EmptyState>
       ) : (
-        <Table caption="Progress by article">
+        <DataTable caption="Progress by article">
           <thead>
             <tr>
               <SortHeader d={d} sort="title" label="Article" />
@@ -61,39 +61,31 @@ export function ArticleTable({ d }: { d: Dashboard }) {
           <tbody>
             {d.articles.map((a) => (
               <tr key={a.id}>
-                <Td>
-                  <Link
+                <td>
+                  <a
                     href={`/articles/${a.id}`}
                     className="font-medium text-accent underline-offset-2 hover:underline"
                   >
                     {a.title}
-                  </Link>
+                  </a>
                   {a.outlet ? <span className="block text-xs text-muted">{a.outlet}</span> : null}
-                </Td>
-                <Td className="text-right">
-                  <Link className={numberLink} href={of(a.id)}>
-                    {a.claims}
-                  </Link>
-                </Td>
-                <Td className="text-right">
-                  <Link className={numberLink} href={of(a.id, "approved")}>
-                    {a.approved}
-                  </Link>
-                </Td>
-                <Td className="text-right">
-                  <Link className={numberLink} href={of(a.id, "pending_approval")}>
-                    {a.pending}
-                  </Link>
-                </Td>
-                <Td className="text-right">
-                  <Link className={numberLink} href={of(a.id, "open,in_review")}>
-                    {a.open}
-                  </Link>
-                </Td>
+                </td>
+                <td className="n">
+                  <a href={of(a.id)}>{a.claims}</a>
+                </td>
+                <td className="n">
+                  <a href={of(a.id, "approved")}>{a.approved}</a>
+                </td>
+                <td className="n">
+                  <a href={of(a.id, "pending_approval")}>{a.pending}</a>
+                </td>
+                <td className="n">
+                  <a href={of(a.id, "open,in_review")}>{a.open}</a>
+                </td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </DataTable>
       )}
     </section>
   );
@@ -118,48 +110,49 @@ export function ReviewerTable({ d }: { d: Dashboard }) {
           An admin adds reviewers on the Users page; assign them claims to see their work here.
         </EmptyState>
       ) : (
-        <Table caption="Reviewers: workload and throughput">
+        <DataTable caption="Reviewers: workload and throughput">
           <thead>
             <tr>
-              <Th>Reviewer</Th>
-              <Th className="text-right">Assigned open</Th>
-              <Th className="text-right">Proposed</Th>
-              <Th className="text-right">Approved</Th>
-              <Th className="text-right">Returned by editors</Th>
+              <th scope="col">Reviewer</th>
+              <th scope="col" className="n">
+                Assigned open
+              </th>
+              <th scope="col" className="n">
+                Proposed
+              </th>
+              <th scope="col" className="n">
+                Approved
+              </th>
+              <th scope="col" className="n">
+                Returned by editors
+              </th>
             </tr>
           </thead>
           <tbody>
             {d.reviewers.map((r) => (
               <tr key={r.id}>
-                <Td>{r.name}</Td>
-                <Td className="text-right">
-                  <Link
-                    className={numberLink}
-                    href={claimsHref(f, { reviewer: r.id, status: "open,in_review" })}
-                  >
+                <td>{r.name}</td>
+                <td className="n">
+                  <a href={claimsHref(f, { reviewer: r.id, status: "open,in_review" })}>
                     {r.assignedOpen}
-                  </Link>
-                </Td>
-                <Td className="text-right">
-                  <Link className={numberLink} href={verdicts(r.id, "proposed")}>
-                    {r.proposed}
-                  </Link>
-                </Td>
-                <Td className="text-right">
-                  <Link className={numberLink} href={verdicts(r.id, "verdict_approved")}>
-                    {r.approved}
-                  </Link>
-                </Td>
-                <Td className="text-right">
-                  <Link className={numberLink} href={verdicts(r.id, "returned")}>
+                  </a>
+                </td>
+                <td className="n">
+                  <a href={verdicts(r.id, "proposed")}>{r.proposed}</a>
+                </td>
+                <td className="n">
+                  <a href={verdicts(r.id, "verdict_approved")}>{r.approved}</a>
+                </td>
+                <td className="n">
+                  <a href={verdicts(r.id, "returned")}>
                     {r.returnedShare === null ? "—" : pct(r.returnedShare)}
                     <span className="text-muted"> ({r.returned})</span>
-                  </Link>
-                </Td>
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </DataTable>
       )}
     </section>
   );
@@ -186,44 +179,46 @@ export function OldestTable({ d }: { d: Dashboard }) {
           Every claim of this period is approved or dismissed. Widen the dates to look further back.
         </EmptyState>
       ) : (
-        <Table caption="Oldest unfinished claims">
+        <DataTable caption="Oldest unfinished claims">
           <thead>
             <tr>
-              <Th>Claim</Th>
-              <Th>Article</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Age</Th>
-              <Th>Assignee</Th>
+              <th scope="col">Claim</th>
+              <th scope="col">Article</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="n">
+                Age
+              </th>
+              <th scope="col">Assignee</th>
             </tr>
           </thead>
           <tbody>
             {d.oldest.map((c) => (
               <tr key={c.id}>
-                <Td>
-                  <Link
+                <td>
+                  <a
                     href={`/articles/${c.articleId}/claims/${c.id}`}
                     className="line-clamp-2 text-accent underline-offset-2 hover:underline"
                   >
                     {c.text}
-                  </Link>
-                </Td>
-                <Td>
-                  <Link
+                  </a>
+                </td>
+                <td>
+                  <a
                     href={`/articles/${c.articleId}`}
                     className="underline-offset-2 hover:underline"
                   >
                     {c.articleTitle}
-                  </Link>
-                </Td>
-                <Td>{STATUS_LABEL[c.status]}</Td>
-                <Td className="text-right tabular-nums">
+                  </a>
+                </td>
+                <td>{STATUS_LABEL[c.status]}</td>
+                <td className="n">
                   <time dateTime={c.createdAt.toISOString()}>{age(c.createdAt, now)}</time>
-                </Td>
-                <Td>{c.assigneeName ?? <span className="text-muted">Unassigned</span>}</Td>
+                </td>
+                <td>{c.assigneeName ?? <span className="text-muted">Unassigned</span>}</td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </DataTable>
       )}
     </section>
   );
