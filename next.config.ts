@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
     "pino",
     "wink-nlp",
     "wink-eng-lite-web-model",
+    // pdfkit reads its font metrics and the DejaVu fonts from node_modules at run time.
+    "pdfkit",
   ],
   // Headers for every response, static files included; the CSP with its nonce comes from proxy.ts.
   async headers() {

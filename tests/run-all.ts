@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureDebianTool } from "./support/debian-tool";
 
 interface Step {
   name: string;
@@ -83,6 +84,9 @@ const steps: Step[] = [
   },
   { name: "e2e", command: ["npx", "tsx", "tests/e2e/run.ts"], counts: playwrightCounts },
 ];
+
+// The PDF report test renders pages with poppler's pdftoppm.
+ensureDebianTool("pdftoppm", "poppler-utils");
 
 const only = process.argv.slice(2);
 const summary: {

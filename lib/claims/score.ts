@@ -157,6 +157,37 @@ const STOP_START = new Set([
   "please",
 ]);
 
+const F_MONEY = 1;
+const F_MAGNITUDE = 2;
+const F_PERCENT = 4;
+const F_NUMBER = 8;
+const F_COMPARATIVE = 16;
+const F_TIME = 32;
+const F_MODAL = 64;
+const F_PAST = 128;
+const F_FIRST = 256;
+const F_SECOND = 512;
+const F_OPINION = 1024;
+
+/** One lookup per token: word -> bit set of the cue lists it belongs to. */
+const CUE_FLAGS = new Map<string, number>();
+for (const [words, flag] of [
+  [MONEY_WORDS, F_MONEY],
+  [new Set(["$"]), F_MONEY],
+  [MAGNITUDE, F_MAGNITUDE],
+  [PERCENT_WORDS, F_PERCENT],
+  [NUMBER_WORDS, F_NUMBER],
+  [COMPARATIVES, F_COMPARATIVE],
+  [TIME_WORDS, F_TIME],
+  [MODALS, F_MODAL],
+  [PAST_AUX, F_PAST],
+  [FIRST_PERSON, F_FIRST],
+  [SECOND_PERSON, F_SECOND],
+  [OPINION_VERBS, F_OPINION],
+] as const) {
+  for (const w of words) CUE_FLAGS.set(w, (CUE_FLAGS.get(w) ?? 0) | flag);
+}
+
 function lengthBucket(n: number): string {
   if (n < 4) return "#len<4";
   if (n < 8) return "#len<8";
@@ -240,7 +271,8 @@ function analyse(sentence: string, withCues: boolean): { toks: string[]; cues: s
       else if (words > 0 && t !== "I" && !t.startsWith("I'") && !t.startsWith("I’")) caps++;
     }
     if (c >= 65) words++;
-    toks.push(t.toLowerCase().replace("’", "'"));
+    const lower = t.toLowerCase();
+    toks.push(lower.includes("’") ? lower.replace("’", "'") : lower);
   }
 
   const feats: string[] = [];
@@ -260,20 +292,20 @@ function analyse(sentence: string, withCues: boolean): { toks: string[]; cues: s
     let past = false;
     for (let i = 0; i < n; i++) {
       const t = toks[i] as string;
-      if (t === "$") money = true;
-      else if (MONEY_WORDS.has(t)) money = true;
-      if (MAGNITUDE.has(t)) magnitude = true;
-      if (PERCENT_WORDS.has(t)) percent = true;
-      if (NUMBER_WORDS.has(t)) numWords++;
-      if (COMPARATIVES.has(t)) comparative = true;
+      const flags = CUE_FLAGS.get(t) ?? 0;
+      if (flags & F_MONEY) money = true;
+      if (flags & F_MAGNITUDE) magnitude = true;
+      if (flags & F_PERCENT) percent = true;
+      if (flags & F_NUMBER) numWords++;
+      if (flags & F_COMPARATIVE) comparative = true;
       if (t.length > 5 && t.endsWith("est") && !t.endsWith("rest")) superlative = true;
-      if (TIME_WORDS.has(t)) time = true;
-      if (MODALS.has(t)) modal = true;
-      if (PAST_AUX.has(t) || (t.length > 4 && t.endsWith("ed"))) past = true;
-      if (FIRST_PERSON.has(t)) first++;
-      if (SECOND_PERSON.has(t)) second++;
-      if ((t === "i" || t === "we") && i + 1 < n && OPINION_VERBS.has(toks[i + 1] as string)) {
-        opinion = true;
+      if (flags & F_TIME) time = true;
+      if (flags & F_MODAL) modal = true;
+      if (flags & F_PAST || (t.length > 4 && t.endsWith("ed"))) past = true;
+      if (flags & F_FIRST) first++;
+      if (flags & F_SECOND) second++;
+      if ((t === "i" || t === "we") && i + 1 < n) {
+        if ((CUE_FLAGS.get(toks[i + 1] as string) ?? 0) & F_OPINION) opinion = true;
       }
     }
     feats.push(lengthBucket(words));
@@ -382,6 +414,9 @@ class Scratch {
   stamp = new Int32Array(0);
   mask = 0;
   current = 0;
+  /** Per-token hash buffers, reused across calls. */
+  tok1 = new Int32Array(64);
+  tok2 = new Int32Array(64);
 
   reset(capacity: number): void {
     let size = 256;
@@ -441,8 +476,12 @@ function hashedSum(
       sum += table.get(a, b);
     }
   };
-  const t1 = new Int32Array(n);
-  const t2 = new Int32Array(n);
+  if (scratch.tok1.length < n) {
+    scratch.tok1 = new Int32Array(n * 2);
+    scratch.tok2 = new Int32Array(n * 2);
+  }
+  const t1 = scratch.tok1;
+  const t2 = scratch.tok2;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as string;
     t1[i] = feed1(SEED1, t);

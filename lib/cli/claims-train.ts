@@ -700,9 +700,23 @@ ${dt ? row("**dev-test** (2020 debates; final model, committed threshold)", dt) 
 Out-of-fold average precision: ${r.heldOut.cvAveragePrecision}. Reproduce the dev-test line with
 \`npm run --silent claims:eval -- ../shared/data/ct24/CT24_checkworthy_english_dev-test.tsv\`.
 
+Target of the issue: F1 ≥ 0.78 on dev-test. ${
+    dt ? (dt.f1 >= 0.78 ? "Met." : `**Not met**: ${dt.f1.toFixed(4)}.`) : "Not measured."
+  }
+
+## How the choices were made (no dev-test involved)
+
+Exploratory grouped 5-fold CV on train + dev (same folds as above) compared, by out-of-fold
+average precision and best F1: word unigrams / up to bigrams / up to trigrams; with and without
+the claim cues; character n-grams none / 3–4 / 3–5 / 2–4; minimum feature count 1 / 2 / 3;
+positive-class weight 1 / 2; plain LR, NB-SVM and their average; binary features with and without
+row normalisation; L2 strengths from 1e-6 to 3e-3. All landed between 0.655 and 0.689 out-of-fold
+best F1 (AP 0.73–0.764); the committed configuration is the best of them by AP. The dev-test line
+above was computed after that exploration had ended, and nothing was changed in response to it.
+
 Context: the dataset README reports about 0.64 F1 on the official 2024 test for a logistic
 regression on word n-grams plus claim cues (threshold tuned on dev-test), and about 0.80 for the
-best fine-tuned LLM systems. The target of the issue was F1 ≥ 0.78 on dev-test.
+best fine-tuned LLM systems.
 
 ## Limitations
 
@@ -712,7 +726,8 @@ best fine-tuned LLM systems. The target of the issue was F1 ≥ 0.78 on dev-test
   sentences).
 - A bag of n-grams has no world knowledge: it finds sentences that look like checkable factual
   claims (numbers, entities, past-tense assertions), not ones that are actually false.
-- Training took ${r.seconds} s on 2 cores.
+- Training (single-threaded, including the λ sweep) took ${r.seconds} s on a 2-core machine; it is
+  deterministic (re-running it reproduces checkworthiness.json byte for byte).
 `;
 }
 

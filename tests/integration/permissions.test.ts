@@ -9,11 +9,15 @@ import { exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
 import { listClaims } from "@/lib/services/claim-list/list-claims";
 import type { Ctx } from "@/lib/services/context";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
+import { getReport } from "@/lib/services/reports/get-report";
+import { publishReport } from "@/lib/services/reports/publish-report";
+import { revokeReport } from "@/lib/services/reports/revoke-report";
 import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
 import { ctxFor, makeUser } from "../factories";
+import { makeReportArticle, setClaimStatus } from "../factories/reports";
 import { useTestDatabase } from "./test-db";
 
 const matrix = JSON.parse(fs.readFileSync("tests/fixtures/permissions-matrix.json", "utf8")) as {
@@ -64,6 +68,33 @@ const calls: Record<string, Call> = {
   "dashboard.get": { invoke: (ctx) => getDashboard(ctx, {}) },
   "claims.list": { invoke: (ctx) => listClaims(ctx, {}) },
   "claims.export": { invoke: async (ctx) => new Response(exportClaimsCsv(ctx, {})).text() },
+  "reports.get": {
+    prepare: async (db) => ({ articleId: (await makeReportArticle(db)).article.id }),
+    invoke: (ctx, input) => getReport(ctx, input, { baseUrl: "https://desk.example" }),
+  },
+  "reports.publish": {
+    prepare: async (db) => {
+      const { article, opinion } = await makeReportArticle(db);
+      if (opinion) await setClaimStatus(db, opinion.id, "dismissed");
+      return { articleId: article.id };
+    },
+    invoke: (ctx, input) => publishReport(ctx, input, { baseUrl: "https://desk.example" }),
+  },
+  "reports.revoke": {
+    prepare: async (db) => {
+      const { article, opinion, approver } = await makeReportArticle(db);
+      if (opinion) await setClaimStatus(db, opinion.id, "dismissed");
+      await publishReport(
+        ctxFor(db, approver),
+        { articleId: article.id },
+        {
+          baseUrl: "https://desk.example",
+        },
+      );
+      return { articleId: article.id };
+    },
+    invoke: (ctx, input) => revokeReport(ctx, input),
+  },
 };
 
 async function snapshot(db: Db) {
@@ -71,7 +102,9 @@ async function snapshot(db: Db) {
     (select count(*) from users)::int as users,
     (select coalesce(sum(session_version + version), 0) from users)::int as user_state,
     (select count(*) from users where disabled_at is null)::int as active,
-    (select count(*) from audit_events)::int as audit`);
+    (select count(*) from audit_events)::int as audit,
+    (select count(*) from report_publications where revoked_at is null)::int as live_reports,
+    (select count(*) from corrections)::int as corrections`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
     string,
     number

@@ -9,7 +9,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 function run(args: string[], stdin: string, env: Record<string, string>) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/user-create.ts", ...args], {
-      env: { PATH: process.env.PATH ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
     });
     let out = "";
     child.stdout.on("data", (d) => {

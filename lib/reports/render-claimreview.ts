@@ -1,0 +1,76 @@
+import type { ReportClaim, ReportModel } from "./model";
+import { safeHttpUrl } from "./model";
+
+type JsonLd = Record<string, unknown>;
+
+function claimAuthor(model: ReportModel, claim: ReportClaim): JsonLd | undefined {
+  // The claim is the speaker's where the article quotes one, else the outlet's (or its author's).
+  if (claim.speaker) return { "@type": "Person", name: claim.speaker };
+  if (model.article.outlet) return { "@type": "Organization", name: model.article.outlet };
+  if (model.article.author) return { "@type": "Person", name: model.article.author };
+  return undefined;
+}
+
+function appearance(model: ReportModel): JsonLd {
+  const url = safeHttpUrl(model.article.url);
+  return {
+    "@type": "CreativeWork",
+    ...(url ? { url } : {}),
+    headline: model.article.title,
+    ...(model.article.publishedOn ? { datePublished: model.article.publishedOn } : {}),
+  };
+}
+
+/**
+ * schema.org ClaimReview, one per approved claim (claims without an approved verdict are not
+ * reviews yet, so a draft report yields only its finished ones). Uses only properties that
+ * schema.org defines for ClaimReview, Claim, Rating, Organization, Person and CreativeWork.
+ */
+export function buildClaimReviews(model: ReportModel): JsonLd[] {
+  const reviews: JsonLd[] = [];
+  for (const claim of model.claims) {
+    const v = claim.verdict;
+    if (!v) continue;
+    const author = claimAuthor(model, claim);
+    reviews.push({
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      url: `${model.reportUrl}#${claim.anchor}`,
+      claimReviewed: claim.text,
+      datePublished: (v.approvedAt ?? model.generatedAt).slice(0, 10),
+      author: { "@type": "Organization", name: model.organization },
+      reviewRating: {
+        "@type": "Rating",
+        alternateName: v.label,
+        ...(v.ratingValue !== null
+          ? { ratingValue: v.ratingValue, bestRating: 5, worstRating: 1 }
+          : {}),
+      },
+      itemReviewed: {
+        "@type": "Claim",
+        ...(author ? { author } : {}),
+        ...(model.article.publishedOn ? { datePublished: model.article.publishedOn } : {}),
+        appearance: appearance(model),
+      },
+    });
+  }
+  return reviews;
+}
+
+/** The JSON-LD download: an array of ClaimReview objects. */
+export function renderClaimReview(model: ReportModel): string {
+  return `${JSON.stringify(buildClaimReviews(model), null, 2)}\n`;
+}
+
+/**
+ * JSON for inside <script type="application/ld+json">: `<` (and the line separators JavaScript
+ * once treated as line ends) written as \u escapes, so no text can close the element.
+ */
+export function claimReviewForScript(model: ReportModel): string {
+  return JSON.stringify(buildClaimReviews(model))
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
