@@ -7,11 +7,11 @@ async function funnelCount(page: Page, status: string): Promise<number> {
   const row = table
     .getByRole("row")
     .filter({ has: page.getByRole("cell", { name: status, exact: true }) });
-  return Number(await row.getByRole("link").innerText());
+  return Number((await row.getByRole("link").textContent()) ?? "");
 }
 
 async function claimsInPeriod(page: Page): Promise<number> {
-  const text = await page.locator("#funnel ~ p").first().innerText();
+  const text = (await page.locator("#funnel ~ p").first().textContent()) ?? "";
   return Number(text.replace(/[^\d].*$/, "").replace(/,/g, ""));
 }
 
