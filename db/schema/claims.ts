@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 import { timestamps, versionColumn } from "./columns";
@@ -39,6 +39,13 @@ export const claims = pgTable(
     index("claims_status_created_at_idx").on(t.status, t.createdAt),
     index("claims_kind_idx").on(t.kind),
     index("claims_rating_approved_at_idx").on(t.rating, t.approvedAt),
+    // The claim list's keyset orders and the dashboard's oldest unfinished claims.
+    index("claims_created_at_id_idx").on(t.createdAt, t.id),
+    index("claims_score_id_idx").on(t.score, t.id),
+    index("claims_unfinished_created_at_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} in ('open', 'in_review', 'pending_approval')`),
+    index("claims_approved_at_idx").on(t.approvedAt, t.id).where(sql`${t.status} = 'approved'`),
   ],
 );
 

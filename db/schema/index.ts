@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./claims";
 export * from "./comments";
+export * from "./dashboard";
 export * from "./enums";
 export * from "./reports";
 export * from "./sources";

@@ -9,12 +9,15 @@ import { getArticleView, listArticleHistory } from "@/lib/services/articles/get-
 import { importArticle } from "@/lib/services/articles/import-article";
 import { listArticles } from "@/lib/services/articles/list-articles";
 import { updateArticleMeta } from "@/lib/services/articles/update-article";
+import { exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
+import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { addManualClaim } from "@/lib/services/claims/add-claim";
 import { dismissClaim, restoreClaim } from "@/lib/services/claims/dismiss-claim";
 import { mergeClaims } from "@/lib/services/claims/merge-claims";
 import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import type { Ctx } from "@/lib/services/context";
+import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { getReport } from "@/lib/services/reports/get-report";
 import { publishReport } from "@/lib/services/reports/publish-report";
 import { revokeReport } from "@/lib/services/reports/revoke-report";
@@ -139,6 +142,9 @@ const calls: Record<string, Call> = {
     invoke: (ctx, input) => restoreClaim(ctx, input),
   },
   ...workflowCalls,
+  "dashboard.get": { invoke: (ctx) => getDashboard(ctx, {}) },
+  "claims.list": { invoke: (ctx) => listClaims(ctx, {}) },
+  "claims.export": { invoke: async (ctx) => new Response(exportClaimsCsv(ctx, {})).text() },
   "reports.get": {
     prepare: async (db) => ({ articleId: (await makeReportArticle(db)).article.id }),
     invoke: (ctx, input) => getReport(ctx, input, { baseUrl: "https://desk.example" }),

@@ -1,0 +1,203 @@
+import type { Metadata } from "next";
+import { CLAIM_STATUSES, RATING_SCALE } from "@/db/schema/constants";
+import { requirePageCtx } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
+import { listClaims } from "@/lib/services/claim-list/list-claims";
+import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
+import { EmptyState } from "../../_components/empty-state";
+import { Table, Td, Th } from "../../_components/table";
+import { FilterForm } from "../dashboard/filter-form";
+import { KIND_LABEL, STATUS_LABEL } from "../dashboard/labels";
+
+export const metadata: Metadata = { title: "Claims" };
+
+type Params = Record<string, string | string[] | undefined>;
+
+const LIST_PARAMS = [
+  "from",
+  "to",
+  "outlet",
+  "reviewer",
+  "kind",
+  "rating",
+  "basis",
+  "status",
+  "article",
+  "proposer",
+  "sort",
+] as const;
+
+const BASIS_LABEL: Record<string, string> = {
+  imported: "imported",
+  approved: "approved",
+  proposed: "with a verdict proposed",
+  verdict_approved: "with a verdict approved",
+  returned: "with a verdict returned",
+};
+
+const control = "w-full rounded-md border border-line bg-paper px-3 py-2 text-base";
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const ctx = await requirePageCtx("/claims", "dashboard.view");
+  const params = await searchParams;
+  const values: Record<string, string> = {};
+  for (const name of LIST_PARAMS) {
+    const value = params[name];
+    // Checkbox lists (status) arrive as repeated parameters.
+    const text = Array.isArray(value) ? value.join(",") : value;
+    if (text) values[name] = text;
+  }
+  const after = typeof params.after === "string" ? params.after : undefined;
+  let error: string | null = null;
+  let page: Awaited<ReturnType<typeof listClaims>> = { rows: [], next: null };
+  try {
+    page = await listClaims(ctx, { ...values, after });
+  } catch (caught) {
+    if (!(caught instanceof ValidationError)) throw caught;
+    error = caught.message;
+  }
+  const options = await getFilterOptions(ctx);
+  const query = new URLSearchParams(values);
+  const sort = values.sort ?? "oldest";
+  const statuses = values.status?.split(",") ?? [];
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Claims</h1>
+          <p className="text-sm text-muted">
+            {values.from || values.to
+              ? `Claims ${BASIS_LABEL[values.basis ?? "imported"] ?? "imported"} from ${values.from ?? "the start"} to ${values.to ?? "today"}.`
+              : "All claims."}
+            {values.article ? " One article." : ""}
+            {values.proposer ? " Verdicts by one reviewer." : ""}
+          </p>
+        </div>
+        <a
+          href={`/claims/export?${query}`}
+          className="rounded-md border border-line bg-paper px-3 py-2 text-sm font-medium hover:bg-wash"
+          download
+        >
+          Download CSV
+        </a>
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-md border border-danger bg-paper p-3 text-danger">
+          {error}
+        </p>
+      ) : null}
+      <FilterForm
+        action="/claims"
+        values={values}
+        outlets={options.outlets}
+        reviewers={options.reviewers}
+        extra={
+          <>
+            <fieldset className="sm:col-span-2">
+              <legend className="text-sm font-medium">Status</legend>
+              <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                {CLAIM_STATUSES.map((status) => (
+                  <label key={status} className="flex items-center gap-1.5 text-sm">
+                    <input
+                      type="checkbox"
+                      name="status"
+                      value={status}
+                      defaultChecked={statuses.includes(status)}
+                    />
+                    {STATUS_LABEL[status]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="filter-sort" className="text-sm font-medium">
+                Sort by
+              </label>
+              <select id="filter-sort" name="sort" defaultValue={sort} className={control}>
+                <option value="oldest">Age, oldest first</option>
+                <option value="newest">Age, newest first</option>
+                <option value="score">Score, highest first</option>
+                <option value="article">Article, newest first</option>
+              </select>
+            </div>
+            {["basis", "article", "proposer"].map((name) =>
+              values[name] ? (
+                <input key={name} type="hidden" name={name} value={values[name]} />
+              ) : null,
+            )}
+          </>
+        }
+      />
+      {page.rows.length === 0 ? (
+        <EmptyState title="No claims match these filters">
+          Clear a filter or widen the dates; new claims appear when articles are imported.
+        </EmptyState>
+      ) : (
+        <Table caption="Claims matching the filters">
+          <thead>
+            <tr>
+              <Th>Claim</Th>
+              <Th>Article</Th>
+              <Th>Kind</Th>
+              <Th className="text-right">Score</Th>
+              <Th>Status</Th>
+              <Th>Assignee</Th>
+              <Th>Imported</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((c) => (
+              <tr key={c.id}>
+                <Td>
+                  <a
+                    href={`/articles/${c.articleId}/claims/${c.id}`}
+                    className="line-clamp-3 text-accent underline-offset-2 hover:underline"
+                  >
+                    {c.text}
+                  </a>
+                </Td>
+                <Td>
+                  <a
+                    href={`/articles/${c.articleId}`}
+                    className="underline-offset-2 hover:underline"
+                  >
+                    {c.articleTitle}
+                  </a>
+                  {c.outlet ? <span className="block text-xs text-muted">{c.outlet}</span> : null}
+                </Td>
+                <Td>{KIND_LABEL[c.kind]}</Td>
+                <Td className="text-right tabular-nums">{c.score.toFixed(2)}</Td>
+                <Td>
+                  {STATUS_LABEL[c.status]}
+                  {c.status === "approved" && c.rating ? `: ${RATING_SCALE[c.rating].label}` : ""}
+                </Td>
+                <Td>{c.assigneeName ?? <span className="text-muted">Unassigned</span>}</Td>
+                <Td>
+                  <time dateTime={c.createdAt.toISOString()}>
+                    {c.createdAt.toISOString().slice(0, 10)}
+                  </time>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <nav aria-label="Pages" className="flex justify-end gap-4">
+        {after ? (
+          <a href={`/claims?${query}`} className="text-accent underline">
+            First page
+          </a>
+        ) : null}
+        {page.next ? (
+          <a
+            href={`/claims?${new URLSearchParams({ ...values, after: page.next })}`}
+            className="text-accent underline"
+          >
+            Next page
+          </a>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
+
+export const STATUS_LABEL: Record<ClaimStatus, string> = {
+  open: "Open",
+  in_review: "In review",
+  pending_approval: "Pending approval",
+  approved: "Approved",
+  dismissed: "Dismissed",
+};
+
+export const KIND_LABEL: Record<ClaimKindName, string> = {
+  quantity: "Quantity",
+  date: "Date",
+  legal: "Legal",
+  quote: "Quote",
+  event: "Event",
+  comparison: "Comparison",
+  statement: "Statement",
+};
+
+/** Colour and a pattern per rating, so the charts read in greyscale and for colour-blind readers. */
+export const RATING_STYLE: Record<Rating, { color: string; pattern: string }> = {
+  true: { color: "#1a7f37", pattern: "solid" },
+  mostly_true: { color: "#4c9a2a", pattern: "dots" },
+  half_true: { color: "#9a6700", pattern: "hlines" },
+  mostly_false: { color: "#c2410c", pattern: "diagonal" },
+  false: { color: "#b42318", pattern: "cross" },
+  misleading: { color: "#6f42c1", pattern: "vlines" },
+  unproven: { color: "#57606a", pattern: "grid" },
+};
+
+export const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+export function shortWeek(monday: string): string {
+  const date = new Date(`${monday}T00:00:00Z`);
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+}

@@ -1,0 +1,190 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
+import { requirePermission } from "@/lib/auth/permissions";
+import type { Ctx } from "@/lib/services/context";
+import { addDays } from "@/lib/services/dashboard/period";
+import { queryRows } from "@/lib/services/dashboard/rows";
+import { claimConditions, utc } from "@/lib/services/dashboard/sources";
+import { type ClaimListInput, type ClaimSort, claimListSchema } from "@/lib/validation/dashboard";
+import { parseInput } from "@/lib/validation/parse";
+
+export interface ClaimListRow {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  outlet: string | null;
+  text: string;
+  kind: ClaimKindName;
+  score: number;
+  status: ClaimStatus;
+  rating: Rating | null;
+  assigneeName: string | null;
+  createdAt: Date;
+  approvedAt: Date | null;
+}
+
+interface RawRow extends Omit<ClaimListRow, "createdAt" | "approvedAt"> {
+  createdAt: string | Date;
+  approvedAt: string | Date | null;
+  /** The article's import time, for the article order's cursor. */
+  articleCreatedAt: string | Date;
+  start: number;
+}
+
+/** Each order with its keyset columns; the cursor holds the last row's values of them. */
+interface Order {
+  order: SQL;
+  /** How many values the cursor holds. */
+  size: number;
+  key: (r: RawRow) => unknown[];
+  after: (k: unknown[]) => SQL;
+}
+
+const ORDERS: Record<ClaimSort, Order> = {
+  oldest: {
+    order: sql`c.created_at asc, c.id asc`,
+    size: 2,
+    key: (r) => [iso(r.createdAt), r.id],
+    after: ([at, id]) => sql`(c.created_at, c.id) > (${at}::timestamptz, ${id}::uuid)`,
+  },
+  newest: {
+    order: sql`c.created_at desc, c.id desc`,
+    size: 2,
+    key: (r) => [iso(r.createdAt), r.id],
+    after: ([at, id]) => sql`(c.created_at, c.id) < (${at}::timestamptz, ${id}::uuid)`,
+  },
+  score: {
+    order: sql`c.score desc, c.id desc`,
+    size: 2,
+    key: (r) => [r.score, r.id],
+    after: ([score, id]) => sql`(c.score, c.id) < (${score}::real, ${id}::uuid)`,
+  },
+  // Newest article first, its claims in reading order.
+  article: {
+    order: sql`a.created_at desc, a.id desc, c.start asc, c.id asc`,
+    size: 4,
+    key: (r) => [iso(r.articleCreatedAt), r.articleId, r.start, r.id],
+    after: ([at, articleId, start, id]) =>
+      sql`((a.created_at, a.id) < (${at}::timestamptz, ${articleId}::uuid)
+        or ((a.created_at, a.id) = (${at}::timestamptz, ${articleId}::uuid)
+          and (c.start, c.id) > (${start}::int, ${id}::uuid)))`,
+  },
+};
+
+function iso(value: string | Date): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined, length: number): unknown[] | null {
+  if (!cursor) return null;
+  try {
+    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (!Array.isArray(values) || values.length !== length) return null;
+    if (!values.every((v) => typeof v === "string" || typeof v === "number")) return null;
+    return values;
+  } catch {
+    return null;
+  }
+}
+
+/** Every condition of the list, the period applied to the date the basis names. */
+export function claimListConditions(input: ClaimListInput): SQL[] {
+  const parts: SQL[] = [];
+  const from = input.from ? utc(input.from) : null;
+  const end = input.to ? utc(addDays(input.to, 1)) : null;
+  const within = (column: SQL) => [
+    ...(from ? [sql`${column} >= ${from}`] : []),
+    ...(end ? [sql`${column} < ${end}`] : []),
+  ];
+  const verdictEvent = {
+    proposed: sql`v.created_at`,
+    verdict_approved: sql`v.approved_at`,
+    returned: sql`v.returned_at`,
+  } as const;
+  if (input.basis === "imported") parts.push(...within(sql`c.created_at`));
+  if (input.basis === "approved") {
+    parts.push(sql`c.status = 'approved'`, ...within(sql`c.approved_at`));
+  }
+  if (input.basis in verdictEvent || input.proposer) {
+    // The verdict filters (proposer, event date, rating) all apply to the same verdict.
+    const event = verdictEvent[input.basis as keyof typeof verdictEvent] ?? sql`v.created_at`;
+    const onVerdict = [
+      sql`v.claim_id = c.id`,
+      sql`${event} is not null`,
+      ...(input.basis in verdictEvent ? within(event) : []),
+      ...(input.proposer ? [sql`v.proposed_by = ${input.proposer}`] : []),
+      ...(input.rating ? [sql`v.rating = ${input.rating}`] : []),
+    ];
+    parts.push(sql`exists (select 1 from verdicts v where ${sql.join(onVerdict, sql` and `)})`);
+  }
+  const verdictRating = input.basis in verdictEvent || input.proposer;
+  parts.push(...claimConditions({ ...input, rating: verdictRating ? undefined : input.rating }));
+  if (input.status?.length) {
+    parts.push(
+      sql`c.status in (${sql.join(
+        input.status.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (input.article) parts.push(sql`c.article_id = ${input.article}`);
+  return parts;
+}
+
+export async function queryClaimPage(
+  db: Executor,
+  input: ClaimListInput,
+): Promise<{ rows: ClaimListRow[]; next: string | null }> {
+  const order = ORDERS[input.sort];
+  const conditions = claimListConditions(input);
+  const cursor = decodeCursor(input.after, order.size);
+  if (cursor) conditions.push(order.after(cursor));
+  const rows = await queryRows<RawRow>(
+    db,
+    sql`select c.id, c.article_id as "articleId", a.title as "articleTitle", a.outlet,
+        c.text, c.kind, c.score, c.status, c.rating, u.name as "assigneeName",
+        c.created_at as "createdAt", c.approved_at as "approvedAt",
+        a.created_at as "articleCreatedAt", c.start
+      from ${input.sort === "article" ? articlesInOrder(input) : sql`articles a`}
+      join claims c on c.article_id = a.id
+      left join users u on u.id = c.assignee_id
+      ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
+      order by ${order.order}
+      limit ${input.limit + 1}`,
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ articleCreatedAt: _a, start: _s, ...row }) => ({
+      ...row,
+      score: Number(row.score),
+      createdAt: new Date(row.createdAt),
+      approvedAt: row.approvedAt ? new Date(row.approvedAt) : null,
+    })),
+    next: rows.length > input.limit && last ? encodeCursor(order.key(last)) : null,
+  };
+}
+
+/**
+ * The articles newest first, as a subquery whose order the planner keeps (the LIMIT is never
+ * reached; it pins the order), so the article order runs as a nested loop with an incremental
+ * sort that stops after one page instead of sorting a million joined rows. A claim is never
+ * imported, approved or given a verdict before its article was imported, so a period's end bounds
+ * the articles too.
+ */
+function articlesInOrder(input: ClaimListInput): SQL {
+  const bound = input.to ? sql`where created_at < ${utc(addDays(input.to, 1))}` : sql``;
+  return sql`(select id, title, outlet, created_at from articles ${bound}
+    order by created_at desc, id desc limit 1000000000) a`;
+}
+
+/** One page of the filtered claim list, in keyset order. */
+export async function listClaims(ctx: Ctx, input: unknown) {
+  requirePermission(ctx.user, "dashboard.view");
+  return queryClaimPage(ctx.db, parseInput(claimListSchema, input));
+}

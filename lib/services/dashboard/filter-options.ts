@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { requirePermission } from "@/lib/auth/permissions";
+import type { Ctx } from "@/lib/services/context";
+import { queryRows } from "./rows";
+
+/** What the filter form offers: every outlet, and the people who can hold claims. */
+export async function getFilterOptions(ctx: Ctx) {
+  requirePermission(ctx.user, "dashboard.view");
+  const [people, outlets] = await Promise.all([listPeople(ctx.db), listOutlets(ctx.db)]);
+  return {
+    outlets,
+    reviewers: people.filter((p) => p.active).map(({ id, name }) => ({ id, name })),
+  };
+}
+
+export async function listPeople(db: Executor) {
+  return queryRows<{ id: string; name: string; role: string; active: boolean }>(
+    db,
+    sql`select id, name, role, disabled_at is null as active from users order by lower(name)`,
+  );
+}
+
+/** Distinct outlets by skipping through the outlet index, not by reading every article. */
+export async function listOutlets(db: Executor): Promise<string[]> {
+  const rows = await queryRows<{ outlet: string }>(
+    db,
+    sql`with recursive o(outlet) as (
+        (select outlet from articles where outlet is not null order by outlet limit 1)
+        union all
+        select (select a.outlet from articles a where a.outlet > o.outlet order by a.outlet limit 1)
+        from o where o.outlet is not null
+      )
+      select outlet from o where outlet is not null`,
+  );
+  return rows.map((r) => r.outlet);
+}

@@ -1,0 +1,515 @@
+/**
+ * `npm run bench:dashboard [-- --sizes 100000,1000000 --duration 30 --fresh]`
+ *
+ * For each size: a PostgreSQL database of its own (claimtrack_bench_100k, claimtrack_bench_1m, made
+ * and filled by db/synthetic.ts unless it already holds that many synthetic claims), a production
+ * server started with `node --import tsx lib/server/start.ts`, the demo editor signed in through
+ * Auth.js's endpoints, then:
+ *   1. server time per URL, one request at a time (the issue's "for any single filter" targets);
+ *   2. 10 concurrent signed-in clients for `duration` seconds over the dashboard filter mix, then
+ *      the claim-list mix, then a bare dynamic page (/account), loopback only: requests/s, median
+ *      and p95 latency, errors, and the server's peak resident memory;
+ *   3. EXPLAIN (ANALYZE, BUFFERS) of every SQL statement the dashboard and the list send for the
+ *      filter mix, keeping the slowest plan.
+ * Results go to tests/bench/dashboard-results.json and the "Dashboard" section of RESULTS.md.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { DEMO_LOGINS } from "@/db/seed";
+import { generateSynthetic } from "@/db/synthetic";
+import { hashPassword } from "@/lib/auth/password";
+import { listClaims } from "@/lib/services/claim-list/list-claims";
+import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
+import { addDays } from "@/lib/services/dashboard/period";
+
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = Number(process.env.BENCH_PORT ?? 3410);
+const AUTH_SECRET = "bench-secret-bench-secret-bench-secret-0123";
+
+function arg(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+const SIZES = arg("sizes", "100000,1000000").split(",").map(Number);
+const DURATION = Number(arg("duration", "30"));
+const FRESH = process.argv.includes("--fresh");
+const CONCURRENCY = 10;
+
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`);
+const dbUrl = (name: string) => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN
+  );
+}
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+async function ensureDatabase(
+  size: number,
+): Promise<{ url: string; generatedSeconds: number | null }> {
+  const name = `claimtrack_bench_${label(size)}`;
+  if (name === "postgres" || name === "test") throw new Error("refusing a shared database");
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const url = dbUrl(name);
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+    let reuse = false;
+    if (exists && !FRESH) {
+      const db = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        const [row] = await db<{ n: number }[]>`
+          select count(*)::int as n from claims c join articles a on a.id = c.article_id
+          where a.title like 'Synthetic article %'`;
+        reuse = row?.n === size;
+      } catch {
+        reuse = false;
+      } finally {
+        await db.end();
+      }
+    }
+    let generatedSeconds: number | null = null;
+    if (!reuse) {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.unsafe(`create database "${name}"`);
+      const started = Date.now();
+      await generateSynthetic(url, size);
+      generatedSeconds = (Date.now() - started) / 1000;
+    }
+    await ensureDemoUsers(url);
+    return { url, generatedSeconds };
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The demo logins the benchmark signs in with (the server seeds them only into an empty database). */
+async function ensureDemoUsers(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    for (const login of DEMO_LOGINS) {
+      const hash = await hashPassword(login.password);
+      await sql`insert into users (email, name, role, password_hash)
+        values (${login.email}, ${login.name}, ${login.role}, ${hash}) on conflict do nothing`;
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+async function startServer(url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/server/start.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error("server did not start in 10 minutes")),
+      600_000,
+    );
+    const onData = (data: Buffer) => {
+      process.stdout.write(`    [server] ${data}`);
+      if (data.toString().includes("ready on")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (d: Buffer) => process.stderr.write(`    [server] ${d}`));
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return child;
+}
+
+function rssKb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+async function signIn(base: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...rest] = (pair ?? "").split("=");
+      if (name) jar.set(name.trim(), rest.join("="));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const editor = DEMO_LOGINS.find((l) => l.role === "editor");
+  if (!editor) throw new Error("no demo editor");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({
+      email: editor.email,
+      password: editor.password,
+      csrfToken,
+      callbackUrl: `${base}/articles`,
+    }),
+    redirect: "manual",
+  });
+  keep(response);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) {
+    throw new Error(`sign-in failed (${response.status})`);
+  }
+  return cookie();
+}
+
+interface Mixes {
+  dashboard: string[];
+  claims: string[];
+  bare: string[];
+}
+
+async function buildMixes(url: string, base: string, cookie: string): Promise<Mixes> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const reviewers = await sql<{ id: string }[]>`
+      select id from users where email like 'synthetic-%' and role = 'reviewer' order by email limit 2`;
+    const today = new Date().toISOString().slice(0, 10);
+    const yearAgo = addDays(today, -365);
+    const [r1, r2] = reviewers.map((r) => r.id);
+    const q = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
+    const dashboard = [
+      "",
+      q({ outlet: "Daily Planet" }),
+      q({ outlet: "Clarion" }),
+      q({ reviewer: r1 ?? "" }),
+      q({ reviewer: r2 ?? "" }),
+      q({ kind: "statement" }),
+      q({ kind: "legal" }),
+      q({ rating: "false" }),
+      q({ rating: "unproven" }),
+      q({ from: addDays(today, -730), to: today }),
+      q({ from: yearAgo, to: addDays(yearAgo, 27) }),
+      q({ articleSort: "title" }),
+    ].map((s) => `/dashboard${s}`);
+    const claims = [
+      "",
+      q({ sort: "score" }),
+      q({ sort: "article" }),
+      q({ sort: "newest", kind: "quote" }),
+      q({ outlet: "Herald" }),
+      q({ reviewer: r1 ?? "" }),
+      q({ status: "open,in_review", sort: "oldest" }),
+      q({ rating: "false", basis: "approved", from: yearAgo, to: addDays(yearAgo, 27) }),
+      q({ from: addDays(today, -84), to: today, sort: "score" }),
+    ].map((s) => `/claims${s}`);
+    // Second pages, through the cursors the first pages hand out.
+    for (const first of [claims[0], claims[1], claims[2]]) {
+      const html = await (await fetch(`${base}${first}`, { headers: { cookie } })).text();
+      const next = /href="(\/claims\?[^"]*after=[^"]+)"/.exec(html)?.[1];
+      if (next) claims.push(next.replace(/&amp;/g, "&"));
+    }
+    return { dashboard, claims, bare: ["/account"] };
+  } finally {
+    await sql.end();
+  }
+}
+
+async function timed(base: string, path: string, cookie: string) {
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, ok: response.status === 200, status: response.status };
+}
+
+/** One request at a time: each URL's own server time. */
+async function sequential(base: string, cookie: string, urls: string[], rounds: number) {
+  const result: Record<string, { median: number; p95: number; errors: number }> = {};
+  for (const url of urls) {
+    await timed(base, url, cookie);
+    const times: number[] = [];
+    let errors = 0;
+    for (let i = 0; i < rounds; i++) {
+      const r = await timed(base, url, cookie);
+      times.push(r.ms);
+      if (!r.ok) errors++;
+    }
+    result[url] = { median: percentile(times, 0.5), p95: percentile(times, 0.95), errors };
+  }
+  return result;
+}
+
+/** `CONCURRENCY` clients, each going round the URL list, for `seconds`. */
+async function load(base: string, cookie: string, urls: string[], seconds: number, pid: number) {
+  const latencies: number[] = [];
+  const perUrl = new Map<string, number[]>();
+  let errors = 0;
+  let peakKb = rssKb(pid);
+  const sampler = setInterval(() => {
+    peakKb = Math.max(peakKb, rssKb(pid));
+  }, 100);
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+      let i = worker;
+      while (performance.now() < end) {
+        const url = urls[i++ % urls.length] ?? "/";
+        try {
+          const r = await timed(base, url, cookie);
+          latencies.push(r.ms);
+          perUrl.set(url, [...(perUrl.get(url) ?? []), r.ms]);
+          if (!r.ok) errors++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  clearInterval(sampler);
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    median: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    max: Math.max(...latencies),
+    errors,
+    peakRssMb: peakKb / 1024,
+    worstUrl: [...perUrl]
+      .map(([url, t]) => ({ url, median: percentile(t, 0.5), p95: percentile(t, 0.95) }))
+      .sort((a, b) => b.p95 - a.p95)[0],
+  };
+}
+
+/** Every statement the services send for the mixes, EXPLAIN ANALYZEd; the slowest plan wins. */
+async function explainSlowest(url: string, mixes: Mixes) {
+  const captured: { query: string; params: unknown[] }[] = [];
+  const client = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    debug: (_c, query, params) => {
+      if (/^\s*(select|with)/i.test(query)) captured.push({ query, params: params as unknown[] });
+    },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  const [editor] = await client<{ id: string; email: string; name: string }[]>`
+    select id, email, name from users where email = 'editor@example.com'`;
+  if (!editor) throw new Error("no editor");
+  const ctx = { db, user: { ...editor, role: "editor" as const } };
+  const params = (u: string) => Object.fromEntries(new URL(`http://x${u}`).searchParams);
+  for (const u of mixes.dashboard) await getDashboard(ctx, params(u));
+  for (const u of mixes.claims) await listClaims(ctx, params(u));
+  const plans: { ms: number; query: string; params: unknown[]; plan: string }[] = [];
+  const seen = new Set<string>();
+  for (const c of captured.splice(0)) {
+    const key = c.query + JSON.stringify(c.params);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Warm once, then measure.
+    await client.unsafe(c.query, c.params as never[]);
+    const rows = await client.unsafe(`explain (analyze, buffers) ${c.query}`, c.params as never[]);
+    const plan = rows.map((r) => String(Object.values(r)[0])).join("\n");
+    const time = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+    plans.push({ ms: time, query: c.query, params: c.params, plan });
+  }
+  await client.end();
+  plans.sort((a, b) => b.ms - a.ms);
+  return { count: plans.length, slowest: plans[0], top: plans.slice(0, 5).map((p) => p.ms) };
+}
+
+async function machine() {
+  const sql = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const [row] = await sql<{ version: string }[]>`select version()`;
+  const version = row?.version ?? "unknown";
+  await sql.end();
+  return {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: version.split(" on ")[0],
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" / "),
+    at: new Date().toISOString(),
+  };
+}
+
+async function main() {
+  const results: Record<string, unknown>[] = [];
+  const host = await machine();
+  console.log("dashboard bench on", host);
+  for (const size of SIZES) {
+    console.log(`\n== ${size.toLocaleString("en")} claims`);
+    const { url, generatedSeconds } = await ensureDatabase(size);
+    console.log(
+      `  database ready${generatedSeconds ? ` (generated in ${generatedSeconds.toFixed(0)} s)` : " (reused)"}`,
+    );
+    const server = await startServer(url);
+    const pid = server.pid ?? 0;
+    const base = `http://127.0.0.1:${PORT}`;
+    try {
+      const cookie = await signIn(base);
+      const mixes = await buildMixes(url, base, cookie);
+      console.log("  one request at a time …");
+      const single = await sequential(
+        base,
+        cookie,
+        [...mixes.dashboard, ...mixes.claims, ...mixes.bare],
+        15,
+      );
+      const phases: Record<string, Awaited<ReturnType<typeof load>>> = {};
+      for (const name of ["dashboard", "claims", "bare"] as const) {
+        console.log(`  ${CONCURRENCY} clients on the ${name} mix for ${DURATION} s …`);
+        phases[name] = await load(base, cookie, mixes[name], DURATION, pid);
+        console.log("   ", JSON.stringify(phases[name]));
+      }
+      console.log("  EXPLAIN ANALYZE …");
+      const explain = await explainSlowest(url, mixes);
+      results.push({ size, generatedSeconds, single, phases, explain, loadAfter: os.loadavg() });
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
+  }
+  const out = { host, duration: DURATION, concurrency: CONCURRENCY, results };
+  fs.writeFileSync(
+    path.join("tests", "bench", "dashboard-results.json"),
+    `${JSON.stringify(out, null, 2)}\n`,
+  );
+  const section = renderSection(out);
+  console.log(`\n${section}`);
+  writeSection(section);
+}
+
+type Out = {
+  host: Awaited<ReturnType<typeof machine>>;
+  duration: number;
+  concurrency: number;
+  results: Record<string, unknown>[];
+};
+
+function renderSection(out: Out): string {
+  const lines: string[] = [];
+  const h = out.host;
+  lines.push("## Dashboard", "");
+  lines.push(
+    "Command: `npm run bench:dashboard` (`npx tsx tests/bench/dashboard.bench.ts`); it writes this",
+    "section and tests/bench/dashboard-results.json. Synthetic data: `npm run db:synthetic -- --claims N`.",
+    "",
+    `Machine: ${h.cpu}, ${h.cores} cores, ${h.memoryGb} GB memory, Node.js ${h.node}, ${h.postgres},`,
+    `measured ${h.at.slice(0, 16).replace("T", " ")} UTC; load average at start ${h.load} (shared machine).`,
+    "Server: production build, one Node.js process (`node --import tsx lib/server/start.ts`), PostgreSQL",
+    `on the same host; ${out.concurrency} concurrent signed-in editor clients on loopback, ${out.duration} s per mix.`,
+    "",
+  );
+  for (const r of out.results as {
+    size: number;
+    generatedSeconds: number | null;
+    single: Record<string, { median: number; p95: number; errors: number }>;
+    phases: Record<
+      string,
+      {
+        requests: number;
+        rps: number;
+        median: number;
+        p95: number;
+        max: number;
+        errors: number;
+        peakRssMb: number;
+        worstUrl?: { url: string; median: number; p95: number };
+      }
+    >;
+    explain: {
+      count: number;
+      slowest?: { ms: number; query: string; params: unknown[]; plan: string };
+      top: number[];
+    };
+  }[]) {
+    lines.push(`### ${r.size.toLocaleString("en")} claims`, "");
+    if (r.generatedSeconds)
+      lines.push(`Synthetic data generated in ${r.generatedSeconds.toFixed(0)} s.`, "");
+    lines.push(
+      `Under load (${out.concurrency} clients):`,
+      "",
+      "| mix | requests | requests/s | median | p95 | max | errors | server peak RSS | slowest URL (median / p95) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    );
+    for (const [name, p] of Object.entries(r.phases)) {
+      lines.push(
+        `| ${name} | ${p.requests} | ${p.rps.toFixed(1)} | ${ms(p.median)} | ${ms(p.p95)} | ${ms(p.max)} | ${p.errors} | ${p.peakRssMb.toFixed(0)} MB | ${p.worstUrl ? `\`${p.worstUrl.url}\` ${ms(p.worstUrl.median)} / ${ms(p.worstUrl.p95)}` : ""} |`,
+      );
+    }
+    const bare = r.phases.bare;
+    const dash = r.phases.dashboard;
+    if (bare && dash) {
+      lines.push(
+        "",
+        `Ratio to the bare page: dashboard median ${(dash.median / bare.median).toFixed(1)}×, requests/s ${(dash.rps / bare.rps).toFixed(2)}×.`,
+      );
+    }
+    lines.push(
+      "",
+      "One request at a time (server time per URL, 15 requests after one warm-up):",
+      "",
+      "| URL | median | p95 | errors |",
+      "| --- | ---: | ---: | ---: |",
+    );
+    for (const [url, s] of Object.entries(r.single)) {
+      lines.push(`| \`${url}\` | ${ms(s.median)} | ${ms(s.p95)} | ${s.errors} |`);
+    }
+    if (r.explain.slowest) {
+      lines.push(
+        "",
+        `Slowest of ${r.explain.count} distinct SQL statements the dashboard and list sent for these URLs (execution times of the top five: ${r.explain.top.map((t) => `${t.toFixed(1)} ms`).join(", ")}):`,
+        "",
+        "```sql",
+        r.explain.slowest.query.trim(),
+        `-- params: ${JSON.stringify(r.explain.slowest.params)}`,
+        "```",
+        "",
+        "```",
+        r.explain.slowest.plan,
+        "```",
+        "",
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+function writeSection(section: string) {
+  const file = path.join("tests", "bench", "RESULTS.md");
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmark results\n";
+  const start = "<!-- dashboard:start -->";
+  const end = "<!-- dashboard:end -->";
+  const block = `${start}\n${section.trim()}\n${end}`;
+  const next =
+    text.includes(start) && text.includes(end)
+      ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), block)
+      : `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(file, next);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
