@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
 import { requirePageCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getArticleView, listArticleHistory } from "@/lib/services/articles/get-article";
+import { getBulkAssignOptions } from "@/lib/services/workflow/bulk-assign-options";
 import { claimFilterSchema } from "@/lib/validation/claims";
 import { ArticleHeader } from "./article-header";
 import { ArticleWorkspace } from "./article-workspace";
+import { BulkAssign } from "./bulk-assign/bulk-assign";
+import { ExportMenu } from "./export-menu";
 import { HistoryList } from "./history-list";
 
 export const metadata: Metadata = { title: "Article" };
@@ -28,7 +32,10 @@ export default async function ArticlePage({
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const history = await listArticleHistory(ctx, articleId);
+  const [history, bulk] = await Promise.all([
+    listArticleHistory(ctx, articleId),
+    can(ctx.user.role, "claims.assign") ? getBulkAssignOptions(ctx, articleId) : null,
+  ]);
   const filters = claimFilterSchema.parse({ kind: query.kind, status: query.status });
   const claimId = typeof query.claim === "string" ? query.claim : null;
   return (
@@ -50,8 +57,18 @@ export default async function ArticlePage({
         view={view}
         filters={filters}
         initialClaimId={claimId}
-        // The lead mounts list-wide controls here (bulk assign, export menu).
-        toolbar={null}
+        toolbar={
+          <div className="flex flex-wrap items-center gap-2">
+            {bulk ? <BulkAssign articleId={articleId} {...bulk} /> : null}
+            <Link
+              href={`/articles/${articleId}/report`}
+              className="rounded-md border border-line bg-paper px-3 py-2 text-sm"
+            >
+              Report
+            </Link>
+            <ExportMenu articleId={articleId} />
+          </div>
+        }
       />
       <HistoryList
         rows={history}
