@@ -26,8 +26,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/login", error: "/login" },
   logger: {
     error: (error) => {
-      // Wrong passwords are expected; anything else is worth a log line.
-      if (!(error instanceof CredentialsSignin)) logger.error({ err: error }, "auth error");
+      // Wrong passwords are expected; a cookie that does not decode is a client's problem (an old
+      // secret, or a forgery) and answers like no session; anything else is worth an error line.
+      if (error instanceof CredentialsSignin) return;
+      if ((error as { type?: string }).type === "JWTSessionError") {
+        logger.warn({ code: "JWTSessionError" }, "session cookie could not be read");
+        return;
+      }
+      logger.error({ err: error }, "auth error");
     },
     warn: (code) => logger.warn({ code }, "auth warning"),
   },

@@ -1,5 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
+import { openDatabase } from "@/db/client";
 import { DEMO_TITLE, expectNotFoundPage, storageState } from "./helpers";
+import { makeApprovedArticle, setWorkflowDatabase } from "./workflow-steps";
 
 /** The count a funnel row shows in the table view, e.g. "Open" → 12. */
 async function funnelCount(page: Page, status: string): Promise<number> {
@@ -12,7 +14,8 @@ async function funnelCount(page: Page, status: string): Promise<number> {
 
 async function claimsInPeriod(page: Page): Promise<number> {
   const text = (await page.locator("#funnel ~ p").first().textContent()) ?? "";
-  return Number(text.replace(/[^\d].*$/, "").replace(/,/g, ""));
+  // Thousands separators first: "2,031 claims" is 2031, not 2.
+  return Number(text.replace(/,/g, "").replace(/[^\d].*$/, ""));
 }
 
 test.describe("dashboard", () => {
@@ -48,6 +51,30 @@ test.describe("dashboard", () => {
         .locator("tbody tr")
         .count();
       expect(listed).toBe(Math.min(open, 50));
+    });
+
+    test("a claim approved through the workflow is counted, with its rating", async ({
+      page,
+      baseURL,
+    }) => {
+      const url = process.env.E2E_DATABASE_URL;
+      if (!url) throw new Error("this test reads ids from the PostgreSQL e2e database");
+      const database = openDatabase({ url, max: 1 });
+      try {
+        setWorkflowDatabase(database);
+        await page.goto("/dashboard");
+        await page.getByText("Table view: Workflow funnel").click();
+        const approvedBefore = await funnelCount(page, "Approved");
+        await makeApprovedArticle(baseURL ?? "");
+        await page.reload();
+        await page.getByText("Table view: Workflow funnel").click();
+        expect(await funnelCount(page, "Approved")).toBe(approvedBefore + 1);
+        await page.goto("/dashboard?rating=mostly_true");
+        await page.getByText("Table view: Workflow funnel").click();
+        expect(await funnelCount(page, "Approved")).toBeGreaterThanOrEqual(1);
+      } finally {
+        await database.close();
+      }
     });
 
     test("a filter change updates the URL and the figures", async ({ page }) => {

@@ -1,15 +1,22 @@
 import fs from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type Database, openDatabase } from "@/db/client";
-import { articles, claims, sources, users, verdicts } from "@/db/schema";
-import { hashBody } from "@/lib/services/articles/body";
-import { DEMO, DEMO_TITLE, expectNotFoundPage, storageState } from "./helpers";
+import { articles, claims } from "@/db/schema";
+import { DEMO_TITLE, expectNotFoundPage, storageState } from "./helpers";
+import {
+  makeApprovedArticle,
+  RATIONALE,
+  reapprove,
+  setWorkflowDatabase,
+  TROOPS,
+} from "./workflow-steps";
 
 /**
- * The review workflow (propose/approve) is another issue's UI, so the article published here is
- * brought to "all approved or dismissed" by writing the rows the workflow would write, straight
- * into the e2e database. Everything the reader and editor do afterwards goes through the app.
+ * The article published here goes through the app as a desk would: imported through the import
+ * endpoint, its troop-number claim taken, sourced and proposed by the reviewer and approved by the
+ * editor, every other claim dismissed, all by calling the app's own server actions. The e2e
+ * database is only read, for ids and versions.
  */
 let database: Database;
 
@@ -20,9 +27,6 @@ function openE2eDatabase(): Database {
   }
   return openDatabase({ url, max: 2 });
 }
-
-const TROOPS = "Troops numbering around 2,500 personnel";
-const RATIONALE = "The CSTO put its peacekeeping force at about 2,030 troops, close to the figure.";
 
 async function demoArticleId(): Promise<string> {
   const [row] = await database.db
@@ -39,107 +43,6 @@ async function hasOpenClaims(articleId: string): Promise<boolean> {
     .from(claims)
     .where(eq(claims.articleId, articleId));
   return rows.some((row) => row.status !== "approved" && row.status !== "dismissed");
-}
-
-/** A copy of the demo article's troop-number paragraph, its claim approved, another dismissed. */
-async function makeApprovedArticle() {
-  const db = database.db;
-  const demo = await db
-    .select({ body: articles.body })
-    .from(articles)
-    .where(eq(articles.title, DEMO_TITLE));
-  const paragraph = demo[0]?.body.split("\n").find((line) => line.includes(TROOPS));
-  if (!paragraph) throw new Error("the demo article has no troop-number paragraph");
-  const title = `Report e2e ${crypto.randomUUID().slice(0, 8)}`;
-  const other = "The second sentence is opinion.";
-  const body = `${paragraph}\n\n${other} ${title}`;
-  const people = await db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(inArray(users.email, [DEMO.reviewer.email, DEMO.admin.email]));
-  const reviewer = people.find((p) => p.email === DEMO.reviewer.email);
-  const approver = people.find((p) => p.email === DEMO.admin.email);
-  const [article] = await db
-    .insert(articles)
-    .values({
-      title,
-      outlet: "India Narrative",
-      author: "Aditi Bhaduri",
-      publishedOn: "2022-01-15",
-      publishedApproximate: true,
-      body,
-      bodyHash: hashBody(body),
-    })
-    .returning({ id: articles.id });
-  if (!article) throw new Error("no article");
-  const start = body.indexOf(TROOPS);
-  const approvedAt = new Date();
-  const [troops] = await db
-    .insert(claims)
-    .values({
-      articleId: article.id,
-      text: TROOPS,
-      start,
-      end: start + TROOPS.length,
-      kind: "quantity",
-      values: { quantity: 2500, approximate: true, unit: "personnel" },
-      status: "approved",
-      rating: "mostly_true",
-      approvedAt,
-    })
-    .returning({ id: claims.id });
-  if (!troops) throw new Error("no claim");
-  await db.insert(verdicts).values({
-    claimId: troops.id,
-    rating: "mostly_true",
-    rationale: RATIONALE,
-    state: "approved",
-    proposedBy: reviewer?.id ?? null,
-    approvedBy: approver?.id ?? null,
-    approvedAt,
-  });
-  await db.insert(sources).values({
-    claimId: troops.id,
-    title: "CSTO: peacekeeping contingent numbers",
-    url: "https://en.odkb-csto.org/news/",
-    publisher: "CSTO",
-    stance: "supports",
-    accessedOn: "2026-01-02",
-  });
-  const otherStart = body.indexOf(other);
-  await db.insert(claims).values({
-    articleId: article.id,
-    text: other,
-    start: otherStart,
-    end: otherStart + other.length,
-    kind: "statement",
-    status: "dismissed",
-    dismissReason: "opinion",
-  });
-  return { id: article.id, title, troopsId: troops.id };
-}
-
-/** What the workflow does when an editor reopens a claim and a new verdict is approved. */
-async function reapprove(claimId: string, rating: "half_true", rationale: string) {
-  const db = database.db;
-  const [approver] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, DEMO.admin.email));
-  await db.update(verdicts).set({ state: "superseded" }).where(eq(verdicts.claimId, claimId));
-  const approvedAt = new Date();
-  await db.insert(verdicts).values({
-    claimId,
-    rating,
-    rationale,
-    state: "approved",
-    approvedBy: approver?.id ?? null,
-    approvedAt,
-  });
-  await db
-    .update(claims)
-    .set({ status: "approved", rating, approvedAt })
-    .where(eq(claims.id, claimId));
 }
 
 async function readDownload(page: Page, label: string) {
@@ -161,6 +64,7 @@ test.describe("fact-check report", () => {
   test.use({ storageState: storageState("editor") });
   test.beforeAll(() => {
     database = openE2eDatabase();
+    setWorkflowDatabase(database);
   });
   test.afterAll(async () => {
     await database?.close();
@@ -243,8 +147,9 @@ test.describe("fact-check report", () => {
   test("the editor publishes, a signed-out reader sees the verdict, and revoking takes it down", async ({
     page,
     browser,
+    baseURL,
   }) => {
-    const article = await makeApprovedArticle();
+    const article = await makeApprovedArticle(baseURL ?? "");
     await page.goto(`/articles/${article.id}/report`);
     await expect(page.getByText("DRAFT")).toHaveCount(0);
     await page.getByRole("button", { name: "Publish report" }).click();
@@ -264,14 +169,19 @@ test.describe("fact-check report", () => {
     const reviews = JSON.parse(jsonLd ?? "[]");
     expect(reviews[0]).toMatchObject({
       "@type": "ClaimReview",
-      claimReviewed: TROOPS,
+      claimReviewed: expect.stringContaining(TROOPS),
       url: `${url}#claim-1`,
       reviewRating: { alternateName: "Mostly true", ratingValue: 4 },
     });
 
     // The claim is reopened and approved again with another rating; republishing asks why, and
     // the public page then shows the correction.
-    await reapprove(article.troopsId, "half_true", "A later CSTO statement gave 2,030 troops.");
+    await reapprove(
+      baseURL ?? "",
+      article.id,
+      article.troopsId,
+      "A later CSTO statement gave the figure as 2,030 troops, well below the article's number.",
+    );
     await page.reload();
     await page.getByRole("button", { name: "Republish with corrections" }).click();
     await expect(page.getByText("Say why the report changed").first()).toBeVisible();
