@@ -28,6 +28,9 @@ const URL = /^(?:https?:\/\/|www\.)\S+$/iu;
 const FURNITURE_LEAD =
   /^(?:read more|also read|related|recommended|advertisement|subscribe|sign up|follow us|share this|click here|watch|listen)\b/iu;
 
+// A full stop, question or exclamation mark followed by the capital that opens another sentence.
+const INNER_SENTENCE_END = /\p{Ll}[.!?]["”’)]?\s+\p{Lu}/u;
+
 // Emoji and other symbols after the full stop do not make a sentence into a headline.
 const TRAILING_SYMBOL = /[\p{So}\p{Sk}\p{Cf}\p{M}\s]/u;
 
@@ -84,8 +87,11 @@ export function isFurniture(text: string): boolean {
   if (URL.test(trimmed) || isLinkList(trimmed) || DISCLAIMER.test(trimmed)) return true;
   if (words.length <= 12 && (BYLINE.test(trimmed) || FURNITURE_LEAD.test(trimmed))) return true;
   // Headlines, captions, menu entries and section labels do not end like a sentence. A long run
-  // without an ending is more likely a paragraph whose full stop went missing.
-  if (!endsLikeSentence(trimmed) && words.length <= 25) return true;
+  // without an ending, or one with a sentence ending inside it, is more likely a paragraph whose
+  // last full stop went missing.
+  if (!endsLikeSentence(trimmed) && words.length <= 25 && !INNER_SENTENCE_END.test(trimmed)) {
+    return true;
+  }
   if (words.length <= 20 && isTitleCase(words)) return true;
   return false;
 }
