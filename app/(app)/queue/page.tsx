@@ -3,8 +3,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { type ClaimStatus, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
+import { formatTime } from "@/lib/format-time";
 import { getMyQueue, OPEN_CLAIMS_LIMIT } from "@/lib/services/queue/get-queue";
-import { formatTime } from "@/lib/services/timeline/format-time";
 import { EmptyState } from "../../_components/empty-state";
 import { STATUS_LABEL, StatusBadge } from "../articles/[articleId]/claims/[claimId]/status-badge";
 

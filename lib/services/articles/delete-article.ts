@@ -3,7 +3,7 @@ import { articles, claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
-import { staleWriteError } from "@/lib/services/claims/conflict";
+import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { deleteArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";

@@ -4,7 +4,7 @@ import { articles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
-import { staleWriteError } from "@/lib/services/claims/conflict";
+import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { updateArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";

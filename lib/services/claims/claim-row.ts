@@ -5,8 +5,8 @@ import { canActOnClaim } from "@/lib/auth/permissions";
 import { reanchor } from "@/lib/claims";
 import { SELECTOR_CONTEXT } from "@/lib/claims/kinds";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
-import { staleWriteError } from "./conflict";
 
 /** The columns an edit reads and the client shows after a conflict. */
 export const claimColumns = {

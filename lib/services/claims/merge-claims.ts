@@ -3,6 +3,7 @@ import { claims, comments, sources, verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
+import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { mergeClaimsSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
@@ -14,7 +15,6 @@ import {
   spanAt,
   updateClaimRow,
 } from "./claim-row";
-import { staleWriteError } from "./conflict";
 
 const MERGEABLE = ["open", "in_review"] as const;
 

@@ -3,13 +3,9 @@ import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
+import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
-import {
-  assertCanAct,
-  assertEditable,
-  lastChange,
-  lockClaim,
-} from "@/lib/services/workflow/claim-lock";
+import { assertCanAct, assertEditable, lockClaim } from "@/lib/services/workflow/claim-lock";
 import { parseInput } from "@/lib/validation/parse";
 import { editSourceSchema } from "@/lib/validation/sources";
 import { auditFields, findSourceClaimId, lockSource, sourceColumns } from "./source-columns";
@@ -24,14 +20,11 @@ export async function editSource(ctx: Ctx, input: unknown) {
     assertCanAct(ctx.user, claim);
     assertEditable(claim);
     if (current.version !== version) {
-      const who = await lastChange(
+      throw await staleWriteError(
         tx,
-        { entityType: "source", entityId: sourceId },
-        current.updatedAt,
-      );
-      throw new ConflictError(
-        `This source was ${who}. Your edits are kept in the form: compare, then save again.`,
+        { type: "source", id: sourceId, label: "source", fallbackAt: current.updatedAt },
         current,
+        "Your edits are kept in the form: compare, then save again.",
       );
     }
     const [after] = await tx

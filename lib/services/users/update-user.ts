@@ -2,8 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
+import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { changeRoleSchema, userIdSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
@@ -32,9 +33,11 @@ async function changeUser(
     const before = await findUserForUpdate(tx, userId);
     if (!before) throw new NotFoundError("user");
     if (before.version !== version) {
-      throw new ConflictError(
-        "This user was changed by someone else since you opened the page. Reload to see the change, then try again.",
+      throw await staleWriteError(
+        tx,
+        { type: "user", id: before.id, label: "user" },
         before,
+        "Review the change, then try again.",
       );
     }
     const change = decide(before);

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { claimRefSchema } from "@/lib/validation/workflow";
-import { assertClaimVersion, lockClaim, requireTransition, updateClaim } from "./claim-lock";
+import { lockForAction, updateClaim } from "./claim-lock";
 import { lockCurrentProposal } from "./current-proposal";
 
 /**
@@ -18,9 +18,7 @@ export async function approveVerdict(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "verdicts.approve");
   const data = parseInput(claimRefSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const claim = await lockClaim(tx, data.claimId);
-    await assertClaimVersion(tx, claim, data.version);
-    const status = requireTransition(claim, "approve");
+    const { claim, status } = await lockForAction(tx, ctx.user, data, "approve");
     const proposal = await lockCurrentProposal(tx, claim.id);
     if (proposal.proposedBy === ctx.user.id) {
       throw new ForbiddenError(

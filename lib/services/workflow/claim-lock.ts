@@ -1,12 +1,13 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor, Tx } from "@/db/client";
-import { auditEvents, claims, reportPublications, users } from "@/db/schema";
+import { claims, reportPublications } from "@/db/schema";
 import type { ClaimStatus } from "@/db/schema/constants";
 import { canActOnClaim } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
 import { type ClaimAction, nextStatus, refusalMessage } from "@/lib/services/claims/transitions";
+import { staleWriteError } from "@/lib/services/conflict";
 import type { SessionUser } from "@/lib/services/context";
-import { formatTime } from "@/lib/services/timeline/format-time";
 
 export const lockedClaimColumns = {
   id: claims.id,
@@ -45,32 +46,12 @@ export async function lockClaim(tx: Tx, claimId: string): Promise<LockedClaim> {
   return claim;
 }
 
-/** Who made the latest recorded change to an entity, and when, for a conflict message. */
-export async function lastChange(
-  tx: Executor,
-  where: { entityType: string; entityId: string },
-  fallbackAt: Date,
-): Promise<string> {
-  const [row] = await tx
-    .select({ name: users.name, at: auditEvents.at })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(
-      and(eq(auditEvents.entityType, where.entityType), eq(auditEvents.entityId, where.entityId)),
-    )
-    .orderBy(desc(auditEvents.at))
-    .limit(1);
-  const name = row?.name ?? "someone";
-  const at = row?.at ?? fallbackAt;
-  return `changed by ${name} at ${formatTime(at)}`;
-}
-
 /** The claim must still be at the version the user read; otherwise nothing is written. */
 export async function assertClaimVersion(tx: Tx, claim: LockedClaim, version: number) {
   if (claim.version === version) return;
-  const who = await lastChange(tx, { entityType: "claim", entityId: claim.id }, claim.updatedAt);
-  throw new ConflictError(
-    `This claim was ${who}. Your input is kept: review the change, then try again.`,
+  throw await staleWriteError(
+    tx,
+    { type: "claim", id: claim.id, label: "claim", fallbackAt: claim.updatedAt },
     claim,
   );
 }
@@ -80,6 +61,44 @@ export function assertCanAct(user: SessionUser, claim: LockedClaim) {
   if (!canActOnClaim(user, claim)) {
     throw new ForbiddenError("This claim is assigned to someone else.");
   }
+}
+
+/**
+ * The start of every workflow change on a claim: the row locked, the acting user allowed on it
+ * (reviewers: unassigned or their own), the version they read still current, and the status the
+ * action leads to from the one workflow table.
+ */
+export async function lockForAction(
+  tx: Tx,
+  user: SessionUser,
+  ref: { claimId: string; version: number },
+  action: ClaimAction,
+): Promise<{ claim: LockedClaim; status: ClaimStatus }> {
+  const claim = await lockClaim(tx, ref.claimId);
+  assertCanAct(user, claim);
+  await assertClaimVersion(tx, claim, ref.version);
+  return { claim, status: requireTransition(claim, action) };
+}
+
+/** One audit row for a change to a claim, written with the transaction that made it. */
+export function auditClaimChange(
+  tx: Executor,
+  actorId: string,
+  claim: { id: string; articleId: string },
+  action: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+) {
+  return recordAudit(tx, {
+    actorId,
+    action,
+    entityType: "claim",
+    entityId: claim.id,
+    articleId: claim.articleId,
+    claimId: claim.id,
+    before,
+    after,
+  });
 }
 
 /** The status an action leads to, from the one workflow table; refused moves change nothing. */

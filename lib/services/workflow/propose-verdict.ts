@@ -6,23 +6,14 @@ import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { proposeVerdictSchema } from "@/lib/validation/verdicts";
-import {
-  assertCanAct,
-  assertClaimVersion,
-  lockClaim,
-  requireTransition,
-  updateClaim,
-} from "./claim-lock";
+import { lockForAction, updateClaim } from "./claim-lock";
 
 /** Proposes a rating with its rationale; needs a source, and hands the claim to an editor. */
 export async function proposeVerdict(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "verdicts.propose");
   const data = parseInput(proposeVerdictSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const claim = await lockClaim(tx, data.claimId);
-    assertCanAct(ctx.user, claim);
-    await assertClaimVersion(tx, claim, data.version);
-    const status = requireTransition(claim, "propose");
+    const { claim, status } = await lockForAction(tx, ctx.user, data, "propose");
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(sources)

@@ -1,11 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { reopenClaimSchema } from "@/lib/validation/workflow";
-import { assertClaimVersion, lockClaim, requireTransition, updateClaim } from "./claim-lock";
+import { auditClaimChange, lockForAction, updateClaim } from "./claim-lock";
 import { recordReopenCorrection } from "./record-correction";
 
 /**
@@ -16,9 +15,7 @@ export async function reopenClaim(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "verdicts.reopen");
   const data = parseInput(reopenClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const claim = await lockClaim(tx, data.claimId);
-    await assertClaimVersion(tx, claim, data.version);
-    const status = requireTransition(claim, "reopen");
+    const { claim, status } = await lockForAction(tx, ctx.user, data, "reopen");
     await tx
       .update(verdicts)
       .set({ state: "superseded", version: sql`${verdicts.version} + 1`, updatedAt: sql`now()` })
@@ -29,16 +26,14 @@ export async function reopenClaim(ctx: Ctx, input: unknown) {
       reason: data.reason,
       actorId: ctx.user.id,
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "claim.reopen",
-      entityType: "claim",
-      entityId: claim.id,
-      articleId: claim.articleId,
-      claimId: claim.id,
-      before: { status: claim.status, rating: claim.rating },
-      after: { status: after.status, reason: data.reason, correctionId },
-    });
+    await auditClaimChange(
+      tx,
+      ctx.user.id,
+      claim,
+      "claim.reopen",
+      { status: claim.status, rating: claim.rating },
+      { status: after.status, reason: data.reason, correctionId },
+    );
     return { claim: after, correctionId };
   });
 }

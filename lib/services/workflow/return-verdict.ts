@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { returnVerdictSchema } from "@/lib/validation/workflow";
-import { assertClaimVersion, lockClaim, requireTransition, updateClaim } from "./claim-lock";
+import { lockForAction, updateClaim } from "./claim-lock";
 import { lockCurrentProposal } from "./current-proposal";
 
 /** An editor sends the proposal back to review with a note the assignee sees on their queue. */
@@ -13,9 +13,7 @@ export async function returnVerdict(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "verdicts.approve");
   const data = parseInput(returnVerdictSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const claim = await lockClaim(tx, data.claimId);
-    await assertClaimVersion(tx, claim, data.version);
-    const status = requireTransition(claim, "return");
+    const { claim, status } = await lockForAction(tx, ctx.user, data, "return");
     const proposal = await lockCurrentProposal(tx, claim.id);
     const [verdict] = await tx
       .update(verdicts)

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { formatTime } from "@/lib/format-time";
 import type { HistoryRow } from "@/lib/services/articles/get-article";
-import { formatTime } from "@/lib/services/claims/conflict";
 
 const ACTION_LABEL: Record<string, string> = {
   "article.import": "imported the article",

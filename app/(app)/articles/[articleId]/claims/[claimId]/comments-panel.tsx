@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatTime } from "@/lib/services/timeline/format-time";
+import { formatTime } from "@/lib/format-time";
 import { Button } from "../../../../../_components/button";
 import { TextareaField } from "../../../../../_components/field";
 import { addCommentAction } from "./actions";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { formatTime } from "@/lib/services/timeline/format-time";
+import { formatTime } from "@/lib/format-time";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { CommentsPanel } from "./comments-panel";
 import { SourcesPanel } from "./sources-panel";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { SourceStance, SourceType } from "@/db/schema/constants";
-import { formatTime } from "@/lib/services/timeline/format-time";
+import { formatTime } from "@/lib/format-time";
 import { SOURCE_TYPE_LABEL, STANCE_LABEL } from "@/lib/validation/sources";
 import { Button } from "../../../../../_components/button";
 import { addSourceAction, editSourceAction, removeSourceAction } from "./actions";

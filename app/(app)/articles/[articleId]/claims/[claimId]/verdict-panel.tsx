@@ -11,7 +11,7 @@ import {
   type Rating,
   type VerdictState,
 } from "@/db/schema/constants";
-import { formatTime } from "@/lib/services/timeline/format-time";
+import { formatTime } from "@/lib/format-time";
 import { proposeVerdictSchema, RATIONALE_MIN_LENGTH } from "@/lib/validation/verdicts";
 import { Button } from "../../../../../_components/button";
 import { SelectField, TextareaField } from "../../../../../_components/field";
