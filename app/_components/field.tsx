@@ -37,7 +37,7 @@ function FieldShell({ id, label, error, hint, required, children }: FieldShellPr
   );
 }
 
-const control =
+const CONTROL_CLASS =
   "w-full rounded-md border border-line bg-paper px-3 py-2 text-base aria-[invalid=true]:border-danger";
 
 function describedBy(id: string, error?: string, hint?: ReactNode) {
@@ -49,6 +49,18 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
 
 type Common = { label: string; error?: string; hint?: ReactNode };
 
+/** The id and accessibility attributes every control shares, tied to its label, hint and error. */
+function useControlProps(id: string | undefined, error?: string, hint?: ReactNode, className = "") {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  return {
+    id: fieldId,
+    className: `${CONTROL_CLASS} ${className}`,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(fieldId, error, hint),
+  };
+}
+
 export function InputField({
   label,
   error,
@@ -57,17 +69,16 @@ export function InputField({
   className = "",
   ...props
 }: InputHTMLAttributes<HTMLInputElement> & Common) {
-  const auto = useId();
-  const fieldId = id ?? auto;
+  const controlProps = useControlProps(id, error, hint, className);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={props.required}>
-      <input
-        id={fieldId}
-        className={`${control} ${className}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, error, hint)}
-        {...props}
-      />
+    <FieldShell
+      id={controlProps.id}
+      label={label}
+      error={error}
+      hint={hint}
+      required={props.required}
+    >
+      <input {...controlProps} {...props} />
     </FieldShell>
   );
 }
@@ -80,17 +91,16 @@ export function TextareaField({
   className = "",
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & Common) {
-  const auto = useId();
-  const fieldId = id ?? auto;
+  const controlProps = useControlProps(id, error, hint, className);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={props.required}>
-      <textarea
-        id={fieldId}
-        className={`${control} ${className}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, error, hint)}
-        {...props}
-      />
+    <FieldShell
+      id={controlProps.id}
+      label={label}
+      error={error}
+      hint={hint}
+      required={props.required}
+    >
+      <textarea {...controlProps} {...props} />
     </FieldShell>
   );
 }
@@ -105,17 +115,16 @@ export function SelectField({
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> &
   Common & { options: readonly { value: string; label: string }[] }) {
-  const auto = useId();
-  const fieldId = id ?? auto;
+  const controlProps = useControlProps(id, error, hint, className);
   return (
-    <FieldShell id={fieldId} label={label} error={error} hint={hint} required={props.required}>
-      <select
-        id={fieldId}
-        className={`${control} ${className}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, error, hint)}
-        {...props}
-      >
+    <FieldShell
+      id={controlProps.id}
+      label={label}
+      error={error}
+      hint={hint}
+      required={props.required}
+    >
+      <select {...controlProps} {...props}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
