@@ -3,7 +3,8 @@ import { auditEvents, type NewAuditEvent } from "@/db/schema";
 
 export type AuditInput = Omit<NewAuditEvent, "id" | "at">;
 
-/** Writes one audit row; call it with the transaction that makes the change. */
-export async function recordAudit(tx: Executor, event: AuditInput): Promise<void> {
-  await tx.insert(auditEvents).values(event);
+/** Writes one audit row per change (one statement for many); call it with the transaction that makes the change. */
+export async function recordAudit(tx: Executor, events: AuditInput | AuditInput[]): Promise<void> {
+  const rows = Array.isArray(events) ? events : [events];
+  if (rows.length > 0) await tx.insert(auditEvents).values(rows);
 }

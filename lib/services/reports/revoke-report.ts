@@ -22,16 +22,17 @@ export async function revokeReport(ctx: Ctx, input: unknown): Promise<{ revokedA
       )
       .returning({ id: reportPublications.id, token: reportPublications.token });
     if (rows.length === 0) throw new NotFoundError("published report");
-    for (const row of rows) {
-      await recordAudit(tx, {
+    await recordAudit(
+      tx,
+      rows.map((row) => ({
         actorId: ctx.user.id,
         action: "report.revoke",
         entityType: "report_publication",
         entityId: row.id,
         articleId: data.articleId,
         after: { revokedAt: revokedAt.toISOString() },
-      });
-    }
+      })),
+    );
     return { revokedAt };
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
 import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";

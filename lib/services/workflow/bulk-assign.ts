@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -8,7 +8,7 @@ import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { bulkAssignSchema } from "@/lib/validation/workflow";
 import { requireActiveAssignee } from "./assignees";
-import { lockedClaimColumns, updateClaim } from "./claim-lock";
+import { lockedClaimColumns } from "./claim-lock";
 
 /**
  * Assigns several claims of one article to one person, all or nothing: a claim changed since the
@@ -40,22 +40,37 @@ export async function bulkAssignClaims(ctx: Ctx, input: unknown) {
         `${closed.length} of the selected claims are approved or dismissed and cannot be assigned. Nothing was assigned.`,
       );
     }
-    let changed = 0;
-    for (const row of rows) {
-      if (row.assigneeId === assignee.id) continue;
-      await updateClaim(tx, row, { assigneeId: assignee.id });
-      await recordAudit(tx, {
-        actorId: ctx.user.id,
-        action: "claim.assign",
-        entityType: "claim",
-        entityId: row.id,
-        articleId: row.articleId,
-        claimId: row.id,
-        before: { assigneeId: row.assigneeId },
-        after: { assigneeId: assignee.id, bulk: true },
-      });
-      changed++;
+    // Every row is locked and at the version the user read, so one statement updates them all.
+    const changing = rows.filter((row) => row.assigneeId !== assignee.id);
+    if (changing.length > 0) {
+      await tx
+        .update(claims)
+        .set({
+          assigneeId: assignee.id,
+          version: sql`${claims.version} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(
+          inArray(
+            claims.id,
+            changing.map((row) => row.id),
+          ),
+        );
+      await recordAudit(
+        tx,
+        changing.map((row) => ({
+          actorId: ctx.user.id,
+          action: "claim.assign",
+          entityType: "claim",
+          entityId: row.id,
+          articleId: row.articleId,
+          claimId: row.id,
+          before: { assigneeId: row.assigneeId },
+          after: { assigneeId: assignee.id, bulk: true },
+        })),
+      );
     }
+    const changed = changing.length;
     return { assigned: changed, unchanged: rows.length - changed, assignee: assignee.name };
   });
 }
