@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { storeArticleWithClaims } from "@/lib/services/articles/store-article";
-import type { Db } from "./client";
+import type { Db, Executor } from "./client";
 import type { UserRole } from "./schema/constants";
 import { users } from "./schema/users";
 
@@ -59,14 +59,20 @@ export function readDemoArticle() {
  * Seeds demo users and the demo article into a database that has no users yet. A database with
  * users is never touched. Returns whether it seeded.
  */
+async function hasUsers(db: Executor): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).limit(1);
+  return row !== undefined;
+}
+
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  // Most starts find users already: skip the deliberately slow password hashing then.
+  if (await hasUsers(db)) return { seeded: false };
   const hashes = await Promise.all(DEMO_LOGINS.map((login) => hashPassword(login.password)));
   const article = readDemoArticle();
   return db.transaction(async (tx) => {
-    // Serialise concurrent seeders the same way migrations are serialised.
+    // Serialise concurrent seeders the same way migrations are serialised, then look again.
     await tx.execute(sql`select pg_advisory_xact_lock(7361224002)`);
-    const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
-    if (Number(existing?.n ?? 0) > 0) return { seeded: false };
+    if (await hasUsers(tx)) return { seeded: false };
     const inserted = await tx
       .insert(users)
       .values(
