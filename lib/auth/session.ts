@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { Ctx, SessionUser } from "@/lib/services/context";
+import { isUuid } from "@/lib/validation/ids";
 import { auth } from "./config";
 import { can, type Permission } from "./permissions";
 
@@ -15,7 +16,7 @@ import { can, type Permission } from "./permissions";
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await auth()) as { user?: { id?: string }; sessionVersion?: number } | null;
   const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const db = await getDb();
   const [user] = await db
     .select({

@@ -4,6 +4,7 @@ import { articles, claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { ARTICLE_SORTS, type ArticleSort } from "@/lib/validation/articles";
+import { isUuid } from "@/lib/validation/ids";
 import { parseInput } from "@/lib/validation/parse";
 
 export const listArticlesSchema = z.object({
@@ -79,12 +80,7 @@ function encodeCursor(key: string, id: string): string {
 function decodeCursor(cursor: string): [string, string] | null {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === "string" &&
-      typeof value[1] === "string" &&
-      /^[0-9a-f-]{36}$/i.test(value[1])
-    ) {
+    if (Array.isArray(value) && typeof value[0] === "string" && isUuid(value[1])) {
       return [value[0], value[1]];
     }
   } catch {

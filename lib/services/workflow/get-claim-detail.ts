@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { sourceColumns } from "@/lib/services/sources/source-columns";
 import { getClaimTimeline } from "@/lib/services/timeline/get-timeline";
+import { isUuid } from "@/lib/validation/ids";
 import { listAssignees } from "./assignees";
 
 const proposer = alias(users, "proposer");
@@ -28,8 +29,7 @@ export function claimContext(body: string, start: number, end: number) {
 /** Everything the claim page shows, for any signed-in user; a claim of another article is not found. */
 export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claimId: string }) {
   requirePermission(ctx.user, "articles.read");
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(input.articleId) || !uuid.test(input.claimId)) throw new NotFoundError("claim");
+  if (!isUuid(input.articleId) || !isUuid(input.claimId)) throw new NotFoundError("claim");
   const db = ctx.db;
   const [row] = await db
     .select({

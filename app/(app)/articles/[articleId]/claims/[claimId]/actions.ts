@@ -14,6 +14,7 @@ import { reopenClaim } from "@/lib/services/workflow/reopen-claim";
 import { returnVerdict } from "@/lib/services/workflow/return-verdict";
 import { startReview } from "@/lib/services/workflow/start-review";
 import { takeClaim } from "@/lib/services/workflow/take-claim";
+import { isUuid } from "@/lib/validation/ids";
 
 /** Every change here shows on the claim page, the article page and someone's queue. */
 function refresh(articleId: unknown, claimId: unknown) {
@@ -23,10 +24,6 @@ function refresh(articleId: unknown, claimId: unknown) {
     revalidatePath(`/articles/${articleId}`);
   }
   revalidatePath("/queue");
-}
-
-function isUuid(value: unknown): value is string {
-  return typeof value === "string" && /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value);
 }
 
 type Where = { articleId: string; claimId: string };
