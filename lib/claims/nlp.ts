@@ -1,5 +1,6 @@
 import model from "wink-eng-lite-web-model";
 import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from "wink-nlp";
+import simpleFSM from "wink-nlp/src/automaton.js";
 
 // Words that introduce a provision of a legal instrument ("Article 4 of …", "Section 230 of …").
 export const PROVISION_WORDS = [
@@ -72,6 +73,7 @@ function getNlp(): WinkMethods {
   if (!instance) {
     const nlp = winkNLP(model, ["sbd", "pos", "ner", "cer"]);
     nlp.learnCustomEntities(buildPatterns());
+    primeAutomatonFeedback();
     if (nlp.readDoc("Article 4 of the Treaty.").customEntities().length() === 0) {
       throw new Error(
         "wink custom entities are not matching: was the model loaded elsewhere first?",
@@ -81,6 +83,34 @@ function getNlp(): WinkMethods {
     store[INSTANCE_KEY] = instance;
   }
   return instance;
+}
+
+/**
+ * Work around a V8 deoptimisation loop in wink's state machines (Node.js 20).
+ *
+ * All of wink's automata (sentence, part-of-speech, entity and custom-entity machines) are
+ * closures of one function, so V8 gives their pattern-matching code one shared set of inline
+ * caches. On every match that code reads `customPropertyAtStates[state]`, a table that is empty,
+ * so the read is out of bounds: a plain `{}` for the model's machines, an `Object.create(null)`
+ * for the custom-entity machine that `learnCustomEntities` builds. Once the cache has seen both
+ * kinds of object, optimised code cannot return `undefined` for an out-of-bounds read on the
+ * null-prototype one and deoptimises; the cache does not change, so V8 recompiles the same code
+ * and deoptimises again, hundreds of times (`node --trace-deopt` shows "out of bounds" at
+ * automaton.js:262). Depending on which document is read first, wink then ran about three times
+ * slower: 0.75 s instead of 0.25 s per MB, most of it spent recompiling.
+ *
+ * Running a few throw-away machines whose tables have different shapes before the first document
+ * makes those caches megamorphic; optimised code then does a generic lookup and never
+ * deoptimises there. It costs about 2 ms, once per process, and changes no result.
+ */
+function primeAutomatonFeedback(): void {
+  for (let k = 0; k < 8; k++) {
+    const machine = simpleFSM();
+    // Each table has its own property name, hence its own hidden class.
+    const table = JSON.stringify({ [`shape${k}`]: 0 });
+    machine.importJSON(`[100, 1, {"0": {"a": 1}}, {"1": "prime"}, ${table}, ${table}]`);
+    machine.recognize(["a"]);
+  }
 }
 
 export interface Span {
