@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/html";
 import {
   day,
   formatValues,
@@ -9,16 +10,6 @@ import {
   segmentBody,
 } from "./model";
 import { REPORT_CSS } from "./styles";
-
-/** Text for element content and quoted attribute values: nothing in it can become markup. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 const e = escapeHtml;
 

@@ -25,8 +25,16 @@ test.describe("dashboard", () => {
     test("counts the demo article's claims, and each number leads to those claims", async ({
       page,
     }) => {
+      // The figures are hydrated from their numbers, not their markup: a mismatch would log here.
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
       await page.goto("/dashboard");
       await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      expect(errors).toEqual([]);
       await page.getByText("Table view: Workflow funnel").click();
       const open = await funnelCount(page, "Open");
       expect(open).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { RATING_SCALE, RATINGS, type Rating } from "@/db/schema/constants";
+import { type Html, html } from "@/lib/html";
 import { RATING_STYLE } from "./labels";
 
 /*
@@ -85,46 +86,20 @@ export interface Bar {
 }
 
 /** Horizontal bars, one row each: label, bar, value. */
-export function HorizontalBars({ bars, label }: { bars: Bar[]; label: string }) {
+export function horizontalBars({ bars, label }: { bars: Bar[]; label: string }): Html {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 30;
   const labelWidth = 150;
   const barWidth = 330;
   const width = labelWidth + barWidth + 120;
-  return (
-    <svg viewBox={`0 0 ${width} ${bars.length * row}`} className="w-full min-w-[22rem] max-w-3xl">
-      <title>{label}</title>
-      {bars.map((bar, i) => {
-        const w = bar.value ? r1(Math.max(2, (bar.value / max) * barWidth)) : 0;
-        const y = i * row;
-        const text = `${bar.value}${bar.note ? ` (${bar.note})` : ""}`;
-        return (
-          <a
-            key={bar.label}
-            href={bar.href}
-            aria-label={`${bar.label}: ${text}. Show these claims.`}
-          >
-            <text x={labelWidth - 8} y={y + 19} textAnchor="end" fontSize="13" fill="#1b1f24">
-              {bar.label}
-            </text>
-            <rect x={labelWidth} y={y + 5} width={barWidth} height={20} fill="#f6f8fa" />
-            <rect
-              x={labelWidth}
-              y={y + 5}
-              width={w}
-              height={20}
-              fill={bar.fill}
-              stroke="#1b1f24"
-              strokeWidth={w ? 0.5 : 0}
-            />
-            <text x={labelWidth + w + 6} y={y + 19} fontSize="13" fill="#1b1f24">
-              {text}
-            </text>
-          </a>
-        );
-      })}
-    </svg>
-  );
+  return html`<svg viewBox="0 0 ${width} ${bars.length * row}" class="w-full min-w-[22rem] max-w-3xl"><title>${label}</title>${bars.map(
+    (bar, i) => {
+      const w = bar.value ? r1(Math.max(2, (bar.value / max) * barWidth)) : 0;
+      const y = i * row;
+      const text = `${bar.value}${bar.note ? ` (${bar.note})` : ""}`;
+      return html`<a href="${bar.href}" aria-label="${bar.label}: ${text}. Show these claims."><text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" font-size="13" fill="#1b1f24">${bar.label}</text><rect x="${labelWidth}" y="${y + 5}" width="${barWidth}" height="20" fill="#f6f8fa"/><rect x="${labelWidth}" y="${y + 5}" width="${w}" height="20" fill="${bar.fill}" stroke="#1b1f24" stroke-width="${w ? 0.5 : 0}"/><text x="${labelWidth + w + 6}" y="${y + 19}" font-size="13" fill="#1b1f24">${text}</text></a>`;
+    },
+  )}</svg>`;
 }
 
 export interface StackWeek {
@@ -135,7 +110,7 @@ export interface StackWeek {
 }
 
 /** Weekly stacked columns by rating, the week's total printed above each column. */
-export function StackedWeeks({ weeks, label }: { weeks: StackWeek[]; label: string }) {
+export function stackedWeeks({ weeks, label }: { weeks: StackWeek[]; label: string }): Html {
   const max = Math.max(1, ...weeks.map((w) => w.total));
   const height = 200;
   const column = Math.max(14, Math.min(48, Math.floor(640 / Math.max(1, weeks.length))));
@@ -143,58 +118,28 @@ export function StackedWeeks({ weeks, label }: { weeks: StackWeek[]; label: stri
   const left = 8;
   const width = left + weeks.length * (column + gap);
   const everyNth = Math.ceil(weeks.length / 12);
-  return (
-    <svg viewBox={`0 0 ${Math.max(width, 320)} ${height + 50}`} className="w-full min-w-[22rem]">
-      <title>{label}</title>
-      <style>{"rect[fill^='url']{stroke:#fff;stroke-width:.5}"}</style>
-      <line x1={0} x2={width} y1={height + 20} y2={height + 20} stroke="#d0d7de" />
-      {weeks.map((week, i) => {
-        const x = left + i * (column + gap);
-        let y = height + 20;
-        return (
-          <g key={week.week}>
-            {week.segments
-              .filter((s) => s.value > 0)
-              .map((segment) => {
-                const h = (segment.value / max) * height;
-                y -= h;
-                return (
-                  <a
-                    key={segment.rating}
-                    href={segment.href}
-                    aria-label={`Week of ${week.label}, ${RATING_SCALE[segment.rating].label}: ${segment.value}`}
-                  >
-                    <rect
-                      x={r1(x)}
-                      y={r1(y)}
-                      width={column}
-                      height={r1(h)}
-                      fill={ratingFill(segment.rating)}
-                    />
-                  </a>
-                );
-              })}
-            {week.total > 0 ? (
-              <text x={x + column / 2} y={y - 4} textAnchor="middle" fontSize="11" fill="#1b1f24">
-                {week.total}
-              </text>
-            ) : null}
-            {i % everyNth === 0 ? (
-              <text
-                x={x + column / 2}
-                y={height + 36}
-                textAnchor="middle"
-                fontSize="11"
-                fill="#57606a"
-              >
-                {week.label}
-              </text>
-            ) : null}
-          </g>
-        );
-      })}
-    </svg>
-  );
+  return html`<svg viewBox="0 0 ${Math.max(width, 320)} ${height + 50}" class="w-full min-w-[22rem]"><title>${label}</title><style>rect[fill^='url']{stroke:#fff;stroke-width:.5}</style><line x1="0" x2="${width}" y1="${height + 20}" y2="${height + 20}" stroke="#d0d7de"/>${weeks.map(
+    (week, i) => {
+      const x = left + i * (column + gap);
+      let y = height + 20;
+      const segments = week.segments
+        .filter((s) => s.value > 0)
+        .map((segment) => {
+          const h = (segment.value / max) * height;
+          y -= h;
+          return html`<a href="${segment.href}" aria-label="Week of ${week.label}, ${RATING_SCALE[segment.rating].label}: ${segment.value}"><rect x="${r1(x)}" y="${r1(y)}" width="${column}" height="${r1(h)}" fill="${ratingFill(segment.rating)}"/></a>`;
+        });
+      return html`<g>${segments}${
+        week.total > 0
+          ? html`<text x="${x + column / 2}" y="${y - 4}" text-anchor="middle" font-size="11" fill="#1b1f24">${week.total}</text>`
+          : null
+      }${
+        i % everyNth === 0
+          ? html`<text x="${x + column / 2}" y="${height + 36}" text-anchor="middle" font-size="11" fill="#57606a">${week.label}</text>`
+          : null
+      }</g>`;
+    },
+  )}</svg>`;
 }
 
 export function RatingLegend({ ratings }: { ratings: readonly Rating[] }) {
@@ -231,7 +176,7 @@ export interface TimeWeek {
 }
 
 /** Median as a solid column, 90th percentile as an outlined column behind it, on a log scale. */
-export function TimeColumns({ weeks, label }: { weeks: TimeWeek[]; label: string }) {
+export function timeColumns({ weeks, label }: { weeks: TimeWeek[]; label: string }): Html {
   const height = 180;
   const maxHours = Math.max(24, ...weeks.map((w) => w.p90 ?? w.median ?? 0));
   const scale = (hours: number) => (Math.log10(1 + hours) / Math.log10(1 + maxHours)) * height;
@@ -239,68 +184,24 @@ export function TimeColumns({ weeks, label }: { weeks: TimeWeek[]; label: string
   const gap = Math.max(2, Math.round(column * 0.25));
   const width = 8 + weeks.length * (column + gap);
   const everyNth = Math.ceil(weeks.length / 12);
-  return (
-    <svg viewBox={`0 0 ${Math.max(width, 320)} ${height + 60}`} className="w-full min-w-[22rem]">
-      <title>{label}</title>
-      <line x1={0} x2={width} y1={height + 30} y2={height + 30} stroke="#d0d7de" />
-      {weeks.map((week, i) => {
-        const x = 8 + i * (column + gap);
-        const base = height + 30;
-        const mh = week.median !== null ? r1(scale(week.median)) : 0;
-        const ph = week.p90 !== null ? r1(scale(week.p90)) : week.approved ? height : 0;
-        return (
-          <a
-            key={week.week}
-            href={week.href}
-            aria-label={`Week of ${week.label}: ${week.approved} approved, median ${week.medianText}, 90th percentile ${week.p90Text}. Show these claims.`}
-          >
-            {week.approved ? (
-              <>
-                <rect
-                  x={x}
-                  y={base - ph}
-                  width={column}
-                  height={ph}
-                  fill="none"
-                  stroke="#0b5cad"
-                  strokeDasharray="3 2"
-                />
-                <rect
-                  x={x + column * 0.2}
-                  y={base - mh}
-                  width={column * 0.6}
-                  height={mh}
-                  fill="#0b5cad"
-                />
-                {weeks.length <= 16 ? (
-                  <text
-                    x={x + column / 2}
-                    y={base - ph - 4}
-                    textAnchor="middle"
-                    fontSize="10"
-                    fill="#1b1f24"
-                  >
-                    {week.medianText.replace("≤ ", "")}
-                  </text>
-                ) : null}
-              </>
-            ) : (
-              <rect x={x} y={base - 1} width={column} height={1} fill="#d0d7de" />
-            )}
-            {i % everyNth === 0 ? (
-              <text
-                x={x + column / 2}
-                y={base + 16}
-                textAnchor="middle"
-                fontSize="11"
-                fill="#57606a"
-              >
-                {week.label}
-              </text>
-            ) : null}
-          </a>
-        );
-      })}
-    </svg>
-  );
+  const base = height + 30;
+  return html`<svg viewBox="0 0 ${Math.max(width, 320)} ${height + 60}" class="w-full min-w-[22rem]"><title>${label}</title><line x1="0" x2="${width}" y1="${base}" y2="${base}" stroke="#d0d7de"/>${weeks.map(
+    (week, i) => {
+      const x = 8 + i * (column + gap);
+      const mh = week.median !== null ? r1(scale(week.median)) : 0;
+      const ph = week.p90 !== null ? r1(scale(week.p90)) : week.approved ? height : 0;
+      const columns = week.approved
+        ? html`<rect x="${x}" y="${base - ph}" width="${column}" height="${ph}" fill="none" stroke="#0b5cad" stroke-dasharray="3 2"/><rect x="${x + column * 0.2}" y="${base - mh}" width="${column * 0.6}" height="${mh}" fill="#0b5cad"/>${
+            weeks.length <= 16
+              ? html`<text x="${x + column / 2}" y="${base - ph - 4}" text-anchor="middle" font-size="10" fill="#1b1f24">${week.medianText.replace("≤ ", "")}</text>`
+              : null
+          }`
+        : html`<rect x="${x}" y="${base - 1}" width="${column}" height="1" fill="#d0d7de"/>`;
+      return html`<a href="${week.href}" aria-label="Week of ${week.label}: ${week.approved} approved, median ${week.medianText}, 90th percentile ${week.p90Text}. Show these claims.">${columns}${
+        i % everyNth === 0
+          ? html`<text x="${x + column / 2}" y="${base + 16}" text-anchor="middle" font-size="11" fill="#57606a">${week.label}</text>`
+          : null
+      }</a>`;
+    },
+  )}</svg>`;
 }

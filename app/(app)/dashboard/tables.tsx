@@ -1,35 +1,23 @@
-import type { Dashboard } from "@/lib/services/dashboard/get-dashboard";
-import { ARTICLE_LIMIT } from "@/lib/services/dashboard/get-dashboard";
+import { attr, type Html, html } from "@/lib/html";
 import type { ArticleSort } from "@/lib/validation/dashboard";
 import { EmptyState } from "../../_components/empty-state";
-import { DataTable } from "./data-table";
+import { RawHtml } from "../../_components/raw-html";
+import { dataTable, th } from "./data-table";
 import { pct, STATUS_LABEL } from "./labels";
 import { claimsHref, dashboardHref } from "./links";
+import type { DashboardView } from "./view";
 
 // Plain anchors, not next/link: these tables hold hundreds of links, and a client Link each
-// (with viewport prefetching) costs more server time than the queries behind the numbers.
+// (with viewport prefetching) costs more server time than the queries behind the numbers. The
+// tables themselves are markup strings (lib/html.ts) for the same reason.
 
-function SortHeader({ d, sort, label }: { d: Dashboard; sort: ArticleSort; label: string }) {
+function sortHeader(d: DashboardView, sort: ArticleSort, label: string): Html {
   const active = d.articleSort === sort;
-  return (
-    <th
-      scope="col"
-      aria-sort={active ? (sort === "title" ? "ascending" : "descending") : undefined}
-      className={sort === "title" ? undefined : "n"}
-    >
-      <a
-        href={`${dashboardHref(d.filters, { articleSort: sort })}#articles`}
-        className="text-accent underline-offset-2 hover:underline"
-      >
-        {label}
-        {active ? (sort === "title" ? " ▲" : " ▼") : ""}
-        <span className="sr-only">{active ? " (sorted)" : ", sort by this column"}</span>
-      </a>
-    </th>
-  );
+  const ariaSort = active ? (sort === "title" ? "ascending" : "descending") : null;
+  return html`<th scope="col"${attr("aria-sort", ariaSort)}${attr("class", sort !== "title" && "n")}><a href="${dashboardHref(d.filters, { articleSort: sort })}#articles" class="text-accent underline-offset-2 hover:underline">${label}${active ? (sort === "title" ? " ▲" : " ▼") : ""}<span class="sr-only">${active ? " (sorted)" : ", sort by this column"}</span></a></th>`;
 }
 
-export function ArticleTable({ d }: { d: Dashboard }) {
+export function ArticleTable({ d }: { d: DashboardView }) {
   const f = d.filters;
   // Per-article numbers count all of an article's claims, so the links drop the period.
   const of = (articleId: string, status?: string) =>
@@ -40,7 +28,7 @@ export function ArticleTable({ d }: { d: Dashboard }) {
         Progress by article
       </h2>
       <p className="text-sm text-muted">
-        Articles imported in the period, up to {ARTICLE_LIMIT}; choose a column heading to sort.
+        Articles imported in the period, up to {d.limits.articles}; choose a column heading to sort.
         “Open” counts claims open or in review.
       </p>
       {d.articles.length === 0 ? (
@@ -48,50 +36,22 @@ export function ArticleTable({ d }: { d: Dashboard }) {
           Import an article from the Articles page, or widen the dates above.
         </EmptyState>
       ) : (
-        <DataTable caption="Progress by article">
-          <thead>
-            <tr>
-              <SortHeader d={d} sort="title" label="Article" />
-              <SortHeader d={d} sort="claims" label="Claims" />
-              <SortHeader d={d} sort="approved" label="Approved" />
-              <SortHeader d={d} sort="pending" label="Pending" />
-              <SortHeader d={d} sort="open" label="Open" />
-            </tr>
-          </thead>
-          <tbody>
-            {d.articles.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a
-                    href={`/articles/${a.id}`}
-                    className="font-medium text-accent underline-offset-2 hover:underline"
-                  >
-                    {a.title}
-                  </a>
-                  {a.outlet ? <span className="block text-xs text-muted">{a.outlet}</span> : null}
-                </td>
-                <td className="n">
-                  <a href={of(a.id)}>{a.claims}</a>
-                </td>
-                <td className="n">
-                  <a href={of(a.id, "approved")}>{a.approved}</a>
-                </td>
-                <td className="n">
-                  <a href={of(a.id, "pending_approval")}>{a.pending}</a>
-                </td>
-                <td className="n">
-                  <a href={of(a.id, "open,in_review")}>{a.open}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <RawHtml
+          html={dataTable(
+            "Progress by article",
+            html`${sortHeader(d, "title", "Article")}${sortHeader(d, "claims", "Claims")}${sortHeader(d, "approved", "Approved")}${sortHeader(d, "pending", "Pending")}${sortHeader(d, "open", "Open")}`,
+            d.articles.map(
+              (a) =>
+                html`<tr><td><a href="/articles/${a.id}" class="font-medium text-accent underline-offset-2 hover:underline">${a.title}</a>${a.outlet ? html`<span class="block text-xs text-muted">${a.outlet}</span>` : null}</td><td class="n"><a href="${of(a.id)}">${a.claims}</a></td><td class="n"><a href="${of(a.id, "approved")}">${a.approved}</a></td><td class="n"><a href="${of(a.id, "pending_approval")}">${a.pending}</a></td><td class="n"><a href="${of(a.id, "open,in_review")}">${a.open}</a></td></tr>`,
+            ),
+          )}
+        />
       )}
     </section>
   );
 }
 
-export function ReviewerTable({ d }: { d: Dashboard }) {
+export function ReviewerTable({ d }: { d: DashboardView }) {
   const f = d.filters;
   const verdicts = (id: string, basis: string) =>
     claimsHref(f, { reviewer: undefined, proposer: id, basis });
@@ -110,115 +70,46 @@ export function ReviewerTable({ d }: { d: Dashboard }) {
           An admin adds reviewers on the Users page; assign them claims to see their work here.
         </EmptyState>
       ) : (
-        <DataTable caption="Reviewers: workload and throughput">
-          <thead>
-            <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col" className="n">
-                Assigned open
-              </th>
-              <th scope="col" className="n">
-                Proposed
-              </th>
-              <th scope="col" className="n">
-                Approved
-              </th>
-              <th scope="col" className="n">
-                Returned by editors
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.reviewers.map((r) => (
-              <tr key={r.id}>
-                <td>{r.name}</td>
-                <td className="n">
-                  <a href={claimsHref(f, { reviewer: r.id, status: "open,in_review" })}>
-                    {r.assignedOpen}
-                  </a>
-                </td>
-                <td className="n">
-                  <a href={verdicts(r.id, "proposed")}>{r.proposed}</a>
-                </td>
-                <td className="n">
-                  <a href={verdicts(r.id, "verdict_approved")}>{r.approved}</a>
-                </td>
-                <td className="n">
-                  <a href={verdicts(r.id, "returned")}>
-                    {r.returnedShare === null ? "—" : pct(r.returnedShare)}
-                    <span className="text-muted"> ({r.returned})</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <RawHtml
+          html={dataTable(
+            "Reviewers: workload and throughput",
+            html`${th("Reviewer")}${th("Assigned open", true)}${th("Proposed", true)}${th("Approved", true)}${th("Returned by editors", true)}`,
+            d.reviewers.map(
+              (r) =>
+                html`<tr><td>${r.name}</td><td class="n"><a href="${claimsHref(f, { reviewer: r.id, status: "open,in_review" })}">${r.assignedOpen}</a></td><td class="n"><a href="${verdicts(r.id, "proposed")}">${r.proposed}</a></td><td class="n"><a href="${verdicts(r.id, "verdict_approved")}">${r.approved}</a></td><td class="n"><a href="${verdicts(r.id, "returned")}">${r.returnedShare === null ? "—" : pct(r.returnedShare)}<span class="text-muted"> (${r.returned})</span></a></td></tr>`,
+            ),
+          )}
+        />
       )}
     </section>
   );
 }
 
-function age(from: Date, now: number): string {
-  const hours = Math.max(0, (now - from.getTime()) / 3_600_000);
-  if (hours < 48) return `${Math.floor(hours)} h`;
-  return `${Math.floor(hours / 24)} d`;
-}
-
-export function OldestTable({ d }: { d: Dashboard }) {
-  const now = Date.now();
+export function OldestTable({ d }: { d: DashboardView }) {
   return (
     <section aria-labelledby="oldest" className="space-y-3">
       <h2 id="oldest" className="text-lg font-semibold">
         Oldest unfinished claims
       </h2>
       <p className="text-sm text-muted">
-        The 20 oldest claims of the period that are open, in review or waiting for approval.
+        The {d.limits.oldest} oldest claims of the period that are open, in review or waiting for
+        approval.
       </p>
       {d.oldest.length === 0 ? (
         <EmptyState title="Nothing waiting">
           Every claim of this period is approved or dismissed. Widen the dates to look further back.
         </EmptyState>
       ) : (
-        <DataTable caption="Oldest unfinished claims">
-          <thead>
-            <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Article</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="n">
-                Age
-              </th>
-              <th scope="col">Assignee</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.oldest.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <a
-                    href={`/articles/${c.articleId}/claims/${c.id}`}
-                    className="line-clamp-2 text-accent underline-offset-2 hover:underline"
-                  >
-                    {c.text}
-                  </a>
-                </td>
-                <td>
-                  <a
-                    href={`/articles/${c.articleId}`}
-                    className="underline-offset-2 hover:underline"
-                  >
-                    {c.articleTitle}
-                  </a>
-                </td>
-                <td>{STATUS_LABEL[c.status]}</td>
-                <td className="n">
-                  <time dateTime={c.createdAt.toISOString()}>{age(c.createdAt, now)}</time>
-                </td>
-                <td>{c.assigneeName ?? <span className="text-muted">Unassigned</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <RawHtml
+          html={dataTable(
+            "Oldest unfinished claims",
+            html`${th("Claim")}${th("Article")}${th("Status")}${th("Age", true)}${th("Assignee")}`,
+            d.oldest.map(
+              (c) =>
+                html`<tr><td><a href="/articles/${c.articleId}/claims/${c.id}" class="line-clamp-2 text-accent underline-offset-2 hover:underline">${c.text}</a></td><td><a href="/articles/${c.articleId}" class="underline-offset-2 hover:underline">${c.articleTitle}</a></td><td>${STATUS_LABEL[c.status]}</td><td class="n"><time datetime="${c.createdAt}">${c.age}</time></td><td>${c.assigneeName ?? html`<span class="text-muted">Unassigned</span>`}</td></tr>`,
+            ),
+          )}
+        />
       )}
     </section>
   );
