@@ -5,10 +5,14 @@
  * and filled by db/synthetic.ts unless it already holds that many synthetic claims), a production
  * server started with `node --import tsx lib/server/start.ts`, the demo editor signed in through
  * Auth.js's endpoints, then:
- *   1. server time per URL, one request at a time (the issue's "for any single filter" targets);
+ *   1. server time per URL, one request at a time (the issue's "for any single filter" targets),
+ *      both "cold" (a claim changed just before each request, so the dashboard is computed afresh
+ *      rather than reused from lib/services/dashboard/cache.ts) and "warm" (nothing changed);
  *   2. 10 concurrent signed-in clients for `duration` seconds over the dashboard filter mix, then
- *      the claim-list mix, then a bare dynamic page (/account), loopback only: requests/s, median
- *      and p95 latency, errors, and the server's peak resident memory;
+ *      the claim-list mix, then a bare dynamic page (/account), loopback only, while a writer
+ *      reassigns one claim per second through the triggers (so cached dashboards keep going
+ *      stale, as on a working desk): requests/s, median and p95 latency, errors, and the server's
+ *      peak resident memory;
  *   3. EXPLAIN (ANALYZE, BUFFERS) of every SQL statement the dashboard and the list send for the
  *      filter mix, keeping the slowest plan.
  * Results go to tests/bench/dashboard-results.json and the "Dashboard" section of RESULTS.md.
@@ -238,26 +242,81 @@ async function timed(base: string, path: string, cookie: string) {
   return { ms: performance.now() - started, ok: response.status === 200, status: response.status };
 }
 
-/** One request at a time: each URL's own server time. */
-async function sequential(base: string, cookie: string, urls: string[], rounds: number) {
-  const result: Record<string, { median: number; p95: number; errors: number }> = {};
-  for (const url of urls) {
-    await timed(base, url, cookie);
+/**
+ * A change as a reviewer's action makes one: a claim handed to the other reviewer, through the
+ * summary triggers, which also raises the dashboard's data version.
+ */
+function changer(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  let claims: string[] = [];
+  let reviewers: string[] = [];
+  let i = 0;
+  return {
+    async change() {
+      if (claims.length === 0) {
+        reviewers = (
+          await sql<{ id: string }[]>`
+            select id from users where email like 'synthetic-%' and role = 'reviewer' order by email limit 2`
+        ).map((r) => r.id);
+        claims = (
+          await sql<{ id: string }[]>`
+            select id from claims where status = 'in_review' order by created_at desc limit 500`
+        ).map((r) => r.id);
+      }
+      const claim = claims[i % claims.length] ?? "";
+      const reviewer = reviewers[i++ % reviewers.length] ?? null;
+      await sql`update claims set assignee_id = ${reviewer} where id = ${claim}`;
+    },
+    end: () => sql.end(),
+  };
+}
+
+type Times = { median: number; p95: number; errors: number };
+
+/** One request at a time: each URL's own server time, computed afresh (cold) and reused (warm). */
+async function sequential(
+  base: string,
+  cookie: string,
+  urls: string[],
+  rounds: number,
+  change: () => Promise<void>,
+) {
+  const result: Record<string, { cold: Times; warm: Times }> = {};
+  const run = async (url: string, before?: () => Promise<void>): Promise<Times> => {
     const times: number[] = [];
     let errors = 0;
     for (let i = 0; i < rounds; i++) {
+      if (before) await before();
       const r = await timed(base, url, cookie);
       times.push(r.ms);
       if (!r.ok) errors++;
     }
-    result[url] = { median: percentile(times, 0.5), p95: percentile(times, 0.95), errors };
+    return { median: percentile(times, 0.5), p95: percentile(times, 0.95), errors };
+  };
+  for (const url of urls) {
+    await timed(base, url, cookie);
+    result[url] = { cold: await run(url, change), warm: await run(url) };
   }
   return result;
 }
 
 /** `CONCURRENCY` clients, each going round the URL list, for `seconds`. */
-async function load(base: string, cookie: string, urls: string[], seconds: number, pid: number) {
+async function load(
+  base: string,
+  cookie: string,
+  urls: string[],
+  seconds: number,
+  pid: number,
+  change: () => Promise<void>,
+) {
   const latencies: number[] = [];
+  let changes = 0;
+  const writer = setInterval(() => {
+    change().then(
+      () => changes++,
+      (error: unknown) => console.error("writer:", error),
+    );
+  }, 1000);
   const perUrl = new Map<string, number[]>();
   let errors = 0;
   let peakKb = rssKb(pid);
@@ -283,6 +342,7 @@ async function load(base: string, cookie: string, urls: string[], seconds: numbe
     }),
   );
   clearInterval(sampler);
+  clearInterval(writer);
   const elapsed = (performance.now() - started) / 1000;
   return {
     requests: latencies.length,
@@ -291,6 +351,7 @@ async function load(base: string, cookie: string, urls: string[], seconds: numbe
     p95: percentile(latencies, 0.95),
     max: Math.max(...latencies),
     errors,
+    changes,
     peakRssMb: peakKb / 1024,
     worstUrl: [...perUrl]
       .map(([url, t]) => ({ url, median: percentile(t, 0.5), p95: percentile(t, 0.95) }))
@@ -365,6 +426,7 @@ async function main() {
     );
     const server = await startServer(url);
     const pid = server.pid ?? 0;
+    const writer = changer(url);
     const base = `http://127.0.0.1:${PORT}`;
     try {
       const cookie = await signIn(base);
@@ -375,17 +437,19 @@ async function main() {
         cookie,
         [...mixes.dashboard, ...mixes.claims, ...mixes.bare],
         15,
+        writer.change,
       );
       const phases: Record<string, Awaited<ReturnType<typeof load>>> = {};
       for (const name of ["dashboard", "claims", "bare"] as const) {
         console.log(`  ${CONCURRENCY} clients on the ${name} mix for ${DURATION} s …`);
-        phases[name] = await load(base, cookie, mixes[name], DURATION, pid);
+        phases[name] = await load(base, cookie, mixes[name], DURATION, pid, writer.change);
         console.log("   ", JSON.stringify(phases[name]));
       }
       console.log("  EXPLAIN ANALYZE …");
       const explain = await explainSlowest(url, mixes);
       results.push({ size, generatedSeconds, single, phases, explain, loadAfter: os.loadavg() });
     } finally {
+      await writer.end();
       server.kill("SIGTERM");
       await new Promise((r) => server.once("exit", r));
     }
@@ -424,7 +488,7 @@ function renderSection(out: Out): string {
   for (const r of out.results as {
     size: number;
     generatedSeconds: number | null;
-    single: Record<string, { median: number; p95: number; errors: number }>;
+    single: Record<string, { cold: Times; warm: Times }>;
     phases: Record<
       string,
       {
@@ -434,6 +498,7 @@ function renderSection(out: Out): string {
         p95: number;
         max: number;
         errors: number;
+        changes?: number;
         peakRssMb: number;
         worstUrl?: { url: string; median: number; p95: number };
       }
@@ -448,14 +513,14 @@ function renderSection(out: Out): string {
     if (r.generatedSeconds)
       lines.push(`Synthetic data generated in ${r.generatedSeconds.toFixed(0)} s.`, "");
     lines.push(
-      `Under load (${out.concurrency} clients):`,
+      `Under load (${out.concurrency} clients, and one claim changed per second by a writer):`,
       "",
-      "| mix | requests | requests/s | median | p95 | max | errors | server peak RSS | slowest URL (median / p95) |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+      "| mix | requests | requests/s | median | p95 | max | errors | changes written | server peak RSS | slowest URL (median / p95) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     );
     for (const [name, p] of Object.entries(r.phases)) {
       lines.push(
-        `| ${name} | ${p.requests} | ${p.rps.toFixed(1)} | ${ms(p.median)} | ${ms(p.p95)} | ${ms(p.max)} | ${p.errors} | ${p.peakRssMb.toFixed(0)} MB | ${p.worstUrl ? `\`${p.worstUrl.url}\` ${ms(p.worstUrl.median)} / ${ms(p.worstUrl.p95)}` : ""} |`,
+        `| ${name} | ${p.requests} | ${p.rps.toFixed(1)} | ${ms(p.median)} | ${ms(p.p95)} | ${ms(p.max)} | ${p.errors} | ${p.changes ?? 0} | ${p.peakRssMb.toFixed(0)} MB | ${p.worstUrl ? `\`${p.worstUrl.url}\` ${ms(p.worstUrl.median)} / ${ms(p.worstUrl.p95)}` : ""} |`,
       );
     }
     const bare = r.phases.bare;
@@ -468,13 +533,17 @@ function renderSection(out: Out): string {
     }
     lines.push(
       "",
-      "One request at a time (server time per URL, 15 requests after one warm-up):",
+      "One request at a time (server time per URL, 15 requests each after one warm-up). Cold: a claim",
+      "was changed just before each request, so the dashboard is computed from the database; warm:",
+      "nothing changed, so it is reused (the claim list is always read afresh):",
       "",
-      "| URL | median | p95 | errors |",
-      "| --- | ---: | ---: | ---: |",
+      "| URL | cold median | cold p95 | warm median | warm p95 | errors |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const [url, s] of Object.entries(r.single)) {
-      lines.push(`| \`${url}\` | ${ms(s.median)} | ${ms(s.p95)} | ${s.errors} |`);
+      lines.push(
+        `| \`${url}\` | ${ms(s.cold.median)} | ${ms(s.cold.p95)} | ${ms(s.warm.median)} | ${ms(s.warm.p95)} | ${s.cold.errors + s.warm.errors} |`,
+      );
     }
     if (r.explain.slowest) {
       lines.push(

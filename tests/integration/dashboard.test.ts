@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
+import { dataVersion } from "@/lib/services/dashboard/cache";
 import { type Dashboard, getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { bucketOf, formatBucket } from "@/lib/services/dashboard/percentiles";
 import { queryRows } from "@/lib/services/dashboard/rows";
@@ -225,6 +226,40 @@ describe("dashboard figures on a hand-built desk", () => {
     await expect(getDashboard(ctxFor(db.current.db, reviewer), PERIOD)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
+  });
+});
+
+describe("dashboard reuse while the data is unchanged", () => {
+  const db = useTestDatabase();
+
+  it("serves the computed figures again until a change commits, then recomputes", async () => {
+    const desk = await buildDesk(db.current.db);
+    const other = await makeUser(db.current.db, { role: "editor" });
+    const ctx = ctxFor(db.current.db, desk.users.editor);
+    const first = await getDashboard(ctx, PERIOD);
+    expect(await getDashboard(ctx, PERIOD)).toBe(first);
+    // It holds nothing personal, so another editor is served the same figures.
+    const second = await getDashboard(ctxFor(db.current.db, other), PERIOD);
+    expect(second).toBe(first);
+    const before = await dataVersion(db.current.db);
+
+    await db.current.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`update articles set title = 'Retitled piece' where id = ${desk.articles.a1.id}`,
+      );
+      await tx.execute(sql`delete from claims where id = ${desk.claims.c2.id}`);
+      // Raised at commit, once: inside the transaction the version is still the old one.
+      expect(await dataVersion(tx)).toBe(before);
+    });
+    expect(Number(await dataVersion(db.current.db))).toBe(Number(before) + 1);
+
+    const after = await getDashboard(ctx, PERIOD);
+    expect(after).not.toBe(first);
+    expect(after.claimsTotal).toBe(first.claimsTotal - 1);
+    expect(after.articles.map((a) => a.title)).toContain("Retitled piece");
+    // Other filters are computed afresh too, and then reused.
+    const byKind = await getDashboard(ctx, { ...PERIOD, kind: "quantity" });
+    expect(await getDashboard(ctx, { ...PERIOD, kind: "quantity" })).toBe(byKind);
   });
 });
 

@@ -62,7 +62,8 @@ const ORDERS: Record<ClaimSort, Order> = {
   },
   // Newest article first, its claims in reading order.
   article: {
-    order: sql`a.created_at desc, a.id desc, c.start asc, c.id asc`,
+    // "nulls last" (the columns are never null) so the order is the index's, read without a sort.
+    order: sql`a.created_at desc nulls last, a.id desc nulls last, c.start asc, c.id asc`,
     size: 4,
     key: (r) => [iso(r.articleCreatedAt), r.articleId, r.start, r.id],
     after: ([at, articleId, start, id]) =>
@@ -180,7 +181,7 @@ export async function queryClaimPage(
 function articlesInOrder(input: ClaimListInput): SQL {
   const bound = input.to ? sql`where created_at < ${utc(addDays(input.to, 1))}` : sql``;
   return sql`(select id, title, outlet, created_at from articles ${bound}
-    order by created_at desc, id desc limit 1000000000) a`;
+    order by created_at desc nulls last, id desc nulls last limit 1000000000) a`;
 }
 
 /** One page of the filtered claim list, in keyset order. */

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { type ArticleSort, dashboardSchema } from "@/lib/validation/dashboard";
 import { parseInput } from "@/lib/validation/parse";
+import { cachedByVersion } from "./cache";
 import { listOutlets, listPeople } from "./filter-options";
 import { type BucketPercentile, histogramPercentile } from "./percentiles";
 import { resolvePeriod } from "./period";
@@ -84,7 +85,10 @@ export interface Dashboard {
 export const ARTICLE_LIMIT = 25;
 export const OLDEST_LIMIT = 20;
 
-/** Everything the dashboard shows for one set of filters, read in parallel. */
+/**
+ * Everything the dashboard shows for one set of filters, read in parallel, and reused while the
+ * data behind it is unchanged (cache.ts).
+ */
 export async function getDashboard(
   ctx: Ctx,
   input: unknown,
@@ -99,7 +103,18 @@ export async function getDashboard(
     kind: data.kind,
     rating: data.rating,
   };
-  const db = ctx.db;
+  const key = JSON.stringify([filters, data.articleSort, options.base ?? false]);
+  return cachedByVersion(ctx.db, key, () =>
+    computeDashboard(ctx.db, filters, data.articleSort, options),
+  );
+}
+
+async function computeDashboard(
+  db: Executor,
+  filters: DashboardFilters,
+  articleSort: ArticleSort,
+  options: SourceOptions,
+): Promise<Dashboard> {
   const [statusRows, ratingWeeks, bucketWeeks, eventRows, articles, oldest, people, outlets] =
     await Promise.all([
       queryRows<{ reviewer: string; status: ClaimStatus; n: number }>(
@@ -122,7 +137,7 @@ export async function getDashboard(
         sql`select proposer, event, sum(n)::int as n from (${verdictWeeks(filters, options)}) s
           group by proposer, event`,
       ),
-      listArticleProgress(db, filters, data.articleSort, options),
+      listArticleProgress(db, filters, articleSort, options),
       listOldestUnfinished(db, filters),
       listPeople(db),
       listOutlets(db),
@@ -201,7 +216,7 @@ export async function getDashboard(
 
   return {
     filters,
-    articleSort: data.articleSort,
+    articleSort,
     funnel,
     claimsTotal: Object.values(funnel).reduce((a, b) => a + b, 0),
     distribution: RATINGS.map((rating) => {

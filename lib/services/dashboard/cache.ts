@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { queryRows } from "./rows";
+
+/*
+ * Dashboards already computed, reused while the data they were computed from is unchanged. Every
+ * transaction that changes claims, verdicts, articles or users raises `dashboard_state.version` at
+ * commit (migration 0003), so an approval shows on the next dashboard load, on every server. A
+ * result is kept only when the version read before its queries equals the version read after them:
+ * then no change committed in between, and every query saw that one state.
+ *
+ * One cache per database handle (tests run several databases in one process; a transaction handle
+ * gets its own, dropped with it), at most LIMIT filter combinations each, least recently used out.
+ * Cached values are shared between requests: callers must not mutate them.
+ */
+const LIMIT = 200;
+
+const caches = new WeakMap<object, Map<string, { version: string; value: unknown }>>();
+
+export async function dataVersion(db: Executor): Promise<string> {
+  const [row] = await queryRows<{ version: string }>(
+    db,
+    sql`select version::text as version from dashboard_state`,
+  );
+  return row?.version ?? "";
+}
+
+export async function cachedByVersion<T>(
+  db: Executor,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const before = await dataVersion(db);
+  const hit = cache.get(key);
+  if (hit && hit.version === before) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await compute();
+  if ((await dataVersion(db)) === before) {
+    cache.delete(key);
+    cache.set(key, { version: before, value });
+    if (cache.size > LIMIT) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+  }
+  return value;
+}
