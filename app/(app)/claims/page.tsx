@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { CLAIM_STATUSES, RATING_SCALE } from "@/db/schema/constants";
+import { CLAIM_STATUSES } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
 import { EmptyState } from "../../_components/empty-state";
-import { Table, Td, Th } from "../../_components/table";
 import { FilterForm } from "../dashboard/filter-form";
-import { KIND_LABEL, STATUS_LABEL } from "../dashboard/labels";
+import { STATUS_LABEL } from "../dashboard/labels";
+import { ClaimRows } from "./claim-rows";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -48,15 +48,19 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     if (text) values[name] = text;
   }
   const after = typeof params.after === "string" ? params.after : undefined;
-  let error: string | null = null;
-  let page: Awaited<ReturnType<typeof listClaims>> = { rows: [], next: null };
-  try {
-    page = await listClaims(ctx, { ...values, after });
-  } catch (caught) {
-    if (!(caught instanceof ValidationError)) throw caught;
-    error = caught.message;
-  }
-  const options = await getFilterOptions(ctx);
+  // The page of claims and the filters' choices are read at once; a bad filter value in a
+  // hand-edited URL shows its message above an empty list.
+  const empty: Awaited<ReturnType<typeof listClaims>> = { rows: [], next: null };
+  const [{ page, error }, options] = await Promise.all([
+    listClaims(ctx, { ...values, after }).then(
+      (listed) => ({ page: listed, error: null as string | null }),
+      (caught: unknown) => {
+        if (!(caught instanceof ValidationError)) throw caught;
+        return { page: empty, error: caught.message };
+      },
+    ),
+    getFilterOptions(ctx),
+  ]);
   const query = new URLSearchParams(values);
   const sort = values.sort ?? "oldest";
   const statuses = values.status?.split(",") ?? [];
@@ -134,54 +138,12 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           Clear a filter or widen the dates; new claims appear when articles are imported.
         </EmptyState>
       ) : (
-        <Table caption="Claims matching the filters">
-          <thead>
-            <tr>
-              <Th>Claim</Th>
-              <Th>Article</Th>
-              <Th>Kind</Th>
-              <Th className="text-right">Score</Th>
-              <Th>Status</Th>
-              <Th>Assignee</Th>
-              <Th>Imported</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((c) => (
-              <tr key={c.id}>
-                <Td>
-                  <a
-                    href={`/articles/${c.articleId}/claims/${c.id}`}
-                    className="line-clamp-3 text-accent underline-offset-2 hover:underline"
-                  >
-                    {c.text}
-                  </a>
-                </Td>
-                <Td>
-                  <a
-                    href={`/articles/${c.articleId}`}
-                    className="underline-offset-2 hover:underline"
-                  >
-                    {c.articleTitle}
-                  </a>
-                  {c.outlet ? <span className="block text-xs text-muted">{c.outlet}</span> : null}
-                </Td>
-                <Td>{KIND_LABEL[c.kind]}</Td>
-                <Td className="text-right tabular-nums">{c.score.toFixed(2)}</Td>
-                <Td>
-                  {STATUS_LABEL[c.status]}
-                  {c.status === "approved" && c.rating ? `: ${RATING_SCALE[c.rating].label}` : ""}
-                </Td>
-                <Td>{c.assigneeName ?? <span className="text-muted">Unassigned</span>}</Td>
-                <Td>
-                  <time dateTime={c.createdAt.toISOString()}>
-                    {c.createdAt.toISOString().slice(0, 10)}
-                  </time>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ClaimRows
+          rows={page.rows.map(({ approvedAt: _approvedAt, createdAt, ...row }) => ({
+            ...row,
+            createdAt: createdAt.toISOString(),
+          }))}
+        />
       )}
       <nav aria-label="Pages" className="flex justify-end gap-4">
         {after ? (

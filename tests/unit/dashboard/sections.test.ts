@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CLAIM_STATUSES, RATINGS } from "@/db/schema/constants";
 import { resolvePeriod } from "@/lib/services/dashboard/period";
+import { ClaimRows } from "../../../app/(app)/claims/claim-rows";
 import { DashboardSections } from "../../../app/(app)/dashboard/sections";
 import type { DashboardView } from "../../../app/(app)/dashboard/view";
 
@@ -93,5 +94,35 @@ describe("dashboard sections markup", () => {
     ]) {
       expect(markup).toContain(`<caption class="sr-only">${caption}</caption>`);
     }
+  });
+});
+
+describe("claim list rows markup", () => {
+  it("escapes claim text, titles and names, and links each claim and article", () => {
+    const markup = renderToStaticMarkup(
+      createElement(ClaimRows, {
+        rows: [
+          {
+            id: "c1",
+            articleId: "a1",
+            articleTitle: HOSTILE,
+            outlet: HOSTILE,
+            text: HOSTILE,
+            kind: "quantity",
+            score: 0.876,
+            status: "approved",
+            rating: "false",
+            assigneeName: HOSTILE,
+            createdAt: "2026-01-06T10:00:00.000Z",
+          },
+        ],
+      }),
+    );
+    expect(markup).not.toContain("<script>");
+    expect(markup).not.toContain("<img");
+    expect(markup).toContain('<a href="/articles/a1/claims/c1"');
+    expect(markup).toContain("<td>Approved: False</td>");
+    expect(markup).toContain('<td class="n">0.88</td>');
+    expect(markup).toContain('<caption class="sr-only">Claims matching the filters</caption>');
   });
 });

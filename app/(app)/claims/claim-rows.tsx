@@ -1,0 +1,43 @@
+"use client";
+
+/*
+ * The claim list's rows, built as one escaped string (lib/html.ts) from compact rows on the server
+ * and again when the page hydrates, so the page carries each claim's markup once rather than
+ * twice (HTML plus the RSC payload). See app/(app)/dashboard/sections.tsx for the same approach.
+ */
+import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
+import { RATING_SCALE } from "@/db/schema/constants";
+import { html } from "@/lib/html";
+import { RawHtml } from "../../_components/raw-html";
+import { dataTable, th } from "../dashboard/data-table";
+import { KIND_LABEL, STATUS_LABEL } from "../dashboard/labels";
+
+export interface ClaimRowView {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  outlet: string | null;
+  text: string;
+  kind: ClaimKindName;
+  score: number;
+  status: ClaimStatus;
+  rating: Rating | null;
+  assigneeName: string | null;
+  /** ISO timestamp of the import. */
+  createdAt: string;
+}
+
+export function ClaimRows({ rows }: { rows: ClaimRowView[] }) {
+  return (
+    <RawHtml
+      html={dataTable(
+        "Claims matching the filters",
+        html`${th("Claim")}${th("Article")}${th("Kind")}${th("Score", true)}${th("Status")}${th("Assignee")}${th("Imported")}`,
+        rows.map(
+          (c) =>
+            html`<tr><td><a href="/articles/${c.articleId}/claims/${c.id}" class="line-clamp-3 text-accent underline-offset-2 hover:underline">${c.text}</a></td><td><a href="/articles/${c.articleId}" class="underline-offset-2 hover:underline">${c.articleTitle}</a>${c.outlet ? html`<span class="block text-xs text-muted">${c.outlet}</span>` : null}</td><td>${KIND_LABEL[c.kind]}</td><td class="n">${c.score.toFixed(2)}</td><td>${STATUS_LABEL[c.status]}${c.status === "approved" && c.rating ? `: ${RATING_SCALE[c.rating].label}` : ""}</td><td>${c.assigneeName ?? html`<span class="text-muted">Unassigned</span>`}</td><td><time datetime="${c.createdAt}">${c.createdAt.slice(0, 10)}</time></td></tr>`,
+        ),
+      )}
+    />
+  );
+}
