@@ -5,27 +5,15 @@
  * and again when the page hydrates, so the page carries each claim's markup once rather than
  * twice (HTML plus the RSC payload). See app/(app)/dashboard/sections.tsx for the same approach.
  */
-import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
 import { RATING_SCALE } from "@/db/schema/constants";
 import { html } from "@/lib/html";
+import type { ClaimListRow } from "@/lib/services/claim-list/list-claims";
 import { RawHtml } from "../../_components/raw-html";
 import { dataTable, th } from "../dashboard/data-table";
 import { KIND_LABEL, STATUS_LABEL } from "../dashboard/labels";
 
-export interface ClaimRowView {
-  id: string;
-  articleId: string;
-  articleTitle: string;
-  outlet: string | null;
-  text: string;
-  kind: ClaimKindName;
-  score: number;
-  status: ClaimStatus;
-  rating: Rating | null;
-  assigneeName: string | null;
-  /** ISO timestamp of the import. */
-  createdAt: string;
-}
+/** A row of the claim list as it crosses to the browser: the import time as an ISO string. */
+export type ClaimRowView = Omit<ClaimListRow, "createdAt" | "approvedAt"> & { createdAt: string };
 
 export function ClaimRows({ rows }: { rows: ClaimRowView[] }) {
   return (
