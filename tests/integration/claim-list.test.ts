@@ -96,6 +96,28 @@ describe("claim list and CSV export", () => {
     expect(byScore).toEqual([0.95, 0.9, 0.8].map((s) => expect.closeTo(s, 5)));
   });
 
+  it("pages a short verdict-date period (gathered first, then sorted) like any other list", async () => {
+    const short = { ...PERIOD, basis: "approved" };
+    for (const sort of ["oldest", "newest", "score"]) {
+      const all = await ids({ ...short, sort });
+      expect(all, sort).toHaveLength(5);
+      const paged: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await listClaims(ctx(), { ...short, sort, limit: 2, after });
+        paged.push(...page.rows.map((r) => r.id));
+        after = page.next ?? undefined;
+      } while (after);
+      expect(paged, sort).toEqual(all);
+      // A period too long to gather first is walked in order instead: same claims, same order.
+      const wide = await ids({ from: "2025-06-01", to: "2026-06-30", basis: "approved", sort });
+      expect(
+        wide.filter((id) => all.includes(id)),
+        sort,
+      ).toEqual(all);
+    }
+  });
+
   it("ignores a cursor it did not make", async () => {
     const page = await listClaims(ctx(), { limit: 1000, after: "not-a-cursor" });
     expect(page.rows).toHaveLength(12);
