@@ -18,6 +18,8 @@ export interface FeatureConfig {
   cues: boolean;
   /** Divide the summed weights by sqrt(number of features of the sentence). */
   rowNorm?: boolean;
+  /** Add the mean of the sentence's word vectors (GloVe, see lib/cli/claims-embeddings.ts). */
+  embeddings?: boolean;
 }
 
 export interface CheckworthinessModel {
@@ -26,6 +28,76 @@ export interface CheckworthinessModel {
   bias: number;
   config: FeatureConfig;
   weights: Record<string, number>;
+  /**
+   * With `config.embeddings`: each word's share of the logit, the dot product of its word vector
+   * with the (standardised) weights of the mean-vector features. A linear model over the mean of
+   * the vectors adds the mean of these scalars, so no vector is needed at run time. The tokens of
+   * the sentence found here are averaged; a sentence without any adds nothing.
+   */
+  wordScores?: Record<string, number>;
+}
+
+/**
+ * The committed file (lib/claims/model/checkworthiness.json): names and numbers in parallel, the
+ * names joined by newlines. Two hundred thousand object keys took the app (tsx) about 0.75 s and
+ * a hundred MB to load; a string and an array of numbers take less than half of that.
+ */
+export interface CheckworthinessJson {
+  version: 3;
+  threshold: number;
+  bias: number;
+  config: FeatureConfig;
+  /** Sparse feature names, joined by "\n"; `weights` holds their weights in the same order. */
+  features: string;
+  weights: number[];
+  /** Words with a score, joined by "\n"; `wordScores` in the same order (with embeddings). */
+  words?: string;
+  wordScores?: number[];
+}
+
+function joinNames(record: Record<string, number>): { names: string; values: number[] } {
+  const names = Object.keys(record);
+  for (const name of names) {
+    if (name.includes("\n"))
+      throw new Error(`model name with a line break: ${JSON.stringify(name)}`);
+  }
+  return { names: names.join("\n"), values: Object.values(record) };
+}
+
+function splitNames(names: string, values: number[]): Record<string, number> {
+  if (values.length === 0) return {};
+  // fromEntries makes own properties even of names such as "__proto__".
+  return Object.fromEntries(names.split("\n").map((name, i) => [name, values[i] as number]));
+}
+
+export function toModelJson(m: CheckworthinessModel): CheckworthinessJson {
+  const sparse = joinNames(m.weights);
+  const json: CheckworthinessJson = {
+    version: 3,
+    threshold: m.threshold,
+    bias: m.bias,
+    config: m.config,
+    features: sparse.names,
+    weights: sparse.values,
+  };
+  if (m.wordScores) {
+    const words = joinNames(m.wordScores);
+    json.words = words.names;
+    json.wordScores = words.values;
+  }
+  return json;
+}
+
+export function fromModelJson(json: CheckworthinessJson): CheckworthinessModel {
+  const m: CheckworthinessModel = {
+    version: json.version,
+    threshold: json.threshold,
+    bias: json.bias,
+    config: json.config,
+    weights: splitNames(json.features, json.weights),
+  };
+  if (json.wordScores) m.wordScores = splitNames(json.words ?? "", json.wordScores);
+  return m;
 }
 
 const YEAR = /^(1[6-9]|20)\d\d$/;
@@ -243,6 +315,23 @@ export function sentenceFeatures(sentence: string, config: FeatureConfig): strin
   return [...feats];
 }
 
+/** The tokens the features are built from: lower-cased words, `<num>`, `<year>`, `$ % ? !`. */
+export function sentenceTokens(sentence: string): string[] {
+  return analyse(sentence, false).toks;
+}
+
+/** Mean of the word scores of the tokens that have one; 0 when none has (reference path). */
+function meanWordScore(toks: string[], scores: Record<string, number>): number {
+  let sum = 0;
+  let found = 0;
+  for (const t of toks) {
+    if (!Object.hasOwn(scores, t)) continue;
+    sum += scores[t] as number;
+    found++;
+  }
+  return found === 0 ? 0 : sum / found;
+}
+
 /** Tokens (see sentenceFeatures) and claim-cue features of a sentence. */
 function analyse(sentence: string, withCues: boolean): { toks: string[]; cues: string[] } {
   const raw = sentence.match(TOKEN) ?? [];
@@ -369,41 +458,69 @@ function slotOf(a: number, mask: number): number {
   return (a ^ (a >>> 16) ^ Math.imul(a, 0x27d4eb2d)) & mask;
 }
 
+/**
+ * Open-addressing table from a 64-bit feature key (two 32-bit hashes) to a weight. Each slot is
+ * 16 bytes in one buffer (key halves and weight side by side), so a lookup touches one cache line:
+ * with ~100,000 features the table is megabytes, and a sentence makes hundreds of lookups while
+ * wink's data competes for the cache. The all-zero key marks an empty slot.
+ */
 class WeightTable {
-  private readonly k1: Int32Array;
-  private readonly k2: Int32Array;
-  private readonly w: Float64Array;
-  private readonly used: Uint8Array;
+  private readonly keys: Int32Array;
+  private readonly values: Float64Array;
   private readonly mask: number;
 
-  constructor(weights: Record<string, number>) {
-    const entries = Object.entries(weights);
+  /** From newline-joined names and their weights in the same order (CheckworthinessJson). */
+  constructor(names: string, weights: number[]) {
     let size = 1024;
-    while (size < entries.length * 4) size *= 2;
+    while (size < weights.length * 2) size *= 2;
     this.mask = size - 1;
-    this.k1 = new Int32Array(size);
-    this.k2 = new Int32Array(size);
-    this.w = new Float64Array(size);
-    this.used = new Uint8Array(size);
-    for (const [f, w] of entries) {
-      const a = feed1(SEED1, f);
-      const b = feed2(SEED2, f);
-      let i = slotOf(a, this.mask);
-      while (this.used[i] && !(this.k1[i] === a && this.k2[i] === b)) i = (i + 1) & this.mask;
-      this.used[i] = 1;
-      this.k1[i] = a;
-      this.k2[i] = b;
-      this.w[i] = (this.w[i] as number) + w;
+    const buffer = new ArrayBuffer(size * 16);
+    this.keys = new Int32Array(buffer);
+    this.values = new Float64Array(buffer);
+    let from = 0;
+    for (let k = 0; k < weights.length; k++) {
+      let to = names.indexOf("\n", from);
+      if (to < 0) to = names.length;
+      // Hash the name in place, as feed1/feed2 would hash names.slice(from, to).
+      let a = SEED1;
+      let b = SEED2;
+      for (let c = from; c < to; c++) {
+        a = h1(a, names.charCodeAt(c));
+        b = h2(b, names.charCodeAt(c));
+      }
+      if (a === 0 && b === 0) throw new Error(`model name ${names.slice(from, to)} hashes to 0`);
+      const i = this.find(a, b);
+      this.keys[4 * i] = a;
+      this.keys[4 * i + 1] = b;
+      this.values[2 * i + 1] = (this.values[2 * i + 1] as number) + (weights[k] as number);
+      from = to + 1;
     }
   }
 
-  get(a: number, b: number): number {
+  /** The slot holding the key, or the empty slot where it would go. */
+  private find(a: number, b: number): number {
+    const keys = this.keys;
     let i = slotOf(a, this.mask);
-    while (this.used[i]) {
-      if (this.k1[i] === a && this.k2[i] === b) return this.w[i] as number;
+    for (;;) {
+      const ka = keys[4 * i] as number;
+      const kb = keys[4 * i + 1] as number;
+      if ((ka === a && kb === b) || (ka === 0 && kb === 0)) return i;
       i = (i + 1) & this.mask;
     }
-    return 0;
+  }
+
+  /** The weight of the key, or NaN when the table does not hold it. */
+  lookup(a: number, b: number): number {
+    const i = this.find(a, b);
+    const k = 4 * i;
+    return this.keys[k] === 0 && this.keys[k + 1] === 0
+      ? Number.NaN
+      : (this.values[2 * i + 1] as number);
+  }
+
+  get(a: number, b: number): number {
+    const w = this.lookup(a, b);
+    return Number.isNaN(w) ? 0 : w;
   }
 }
 
@@ -414,9 +531,11 @@ class Scratch {
   stamp = new Int32Array(0);
   mask = 0;
   current = 0;
-  /** Per-token hash buffers, reused across calls. */
+  /** Per-token hashes of the tokens and of the bigrams ending at them, reused across calls. */
   tok1 = new Int32Array(64);
   tok2 = new Int32Array(64);
+  big1 = new Int32Array(64);
+  big2 = new Int32Array(64);
 
   reset(capacity: number): void {
     let size = 256;
@@ -451,16 +570,21 @@ class Scratch {
 
 const BOS1 = feed1(SEED1, "<s>");
 const BOS2 = feed2(SEED2, "<s>");
-const EOS = " </s>";
+const EOS = "</s>";
 
-/** Sum of weights and number of distinct features of a sentence (hashed path). */
+/**
+ * Sum of weights and number of distinct sparse features of a sentence (hashed path), and the sum
+ * and number of its tokens that have a word score. Hashes are built by extension (a bigram's from
+ * its first token's, a trigram's from its bigram's), so no feature string is allocated.
+ */
 function hashedSum(
-  sentence: string,
+  toks: string[],
+  cues: string[],
   config: FeatureConfig,
   table: WeightTable,
+  words: WeightTable | null,
   scratch: Scratch,
-): { sum: number; count: number } {
-  const { toks, cues } = analyse(sentence, config.cues);
+): { sum: number; count: number; wordSum: number; wordCount: number } {
   const n = toks.length;
   // Upper bound of the feature count, to size the scratch set.
   let cap = 3 * n + cues.length + 8;
@@ -476,34 +600,52 @@ function hashedSum(
       sum += table.get(a, b);
     }
   };
-  if (scratch.tok1.length < n) {
-    scratch.tok1 = new Int32Array(n * 2);
-    scratch.tok2 = new Int32Array(n * 2);
+  if (scratch.tok1.length < n + 1) {
+    scratch.tok1 = new Int32Array(n * 2 + 2);
+    scratch.tok2 = new Int32Array(n * 2 + 2);
+    scratch.big1 = new Int32Array(n * 2 + 2);
+    scratch.big2 = new Int32Array(n * 2 + 2);
   }
   const t1 = scratch.tok1;
   const t2 = scratch.tok2;
+  let wordSum = 0;
+  let wordCount = 0;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as string;
-    t1[i] = feed1(SEED1, t);
-    t2[i] = feed2(SEED2, t);
-    emit(t1[i] as number, t2[i] as number);
+    const a = feed1(SEED1, t);
+    const b = feed2(SEED2, t);
+    t1[i] = a;
+    t2[i] = b;
+    emit(a, b);
+    if (words) {
+      const w = words.lookup(a, b);
+      if (!Number.isNaN(w)) {
+        wordSum += w;
+        wordCount++;
+      }
+    }
   }
   if (config.ngram >= 2) {
+    // big[i]: the bigram ending at token i ("<s> t0" for i = 0).
+    const g1 = scratch.big1;
+    const g2 = scratch.big2;
     let a = BOS1;
     let b = BOS2;
     for (let i = 0; i < n; i++) {
       const t = toks[i] as string;
-      emit(feed1(h1(a, SPACE), t), feed2(h2(b, SPACE), t));
+      g1[i] = feed1(h1(a, SPACE), t);
+      g2[i] = feed2(h2(b, SPACE), t);
+      emit(g1[i] as number, g2[i] as number);
       a = t1[i] as number;
       b = t2[i] as number;
     }
-    emit(feed1(a, EOS), feed2(b, EOS));
-  }
-  if (config.ngram >= 3) {
-    const at = (i: number) => (i < 0 ? "<s>" : i < n ? (toks[i] as string) : "</s>");
-    for (let i = 1; i <= n; i++) {
-      const f = `${at(i - 2)} ${at(i - 1)} ${at(i)}`;
-      emit(feed1(SEED1, f), feed2(SEED2, f));
+    emit(feed1(h1(a, SPACE), EOS), feed2(h2(b, SPACE), EOS));
+    if (config.ngram >= 3) {
+      // The trigram ending at token i (or at the end mark, i = n) extends the bigram before it.
+      for (let i = 1; i <= n; i++) {
+        const t = i < n ? (toks[i] as string) : EOS;
+        emit(feed1(h1(g1[i - 1] as number, SPACE), t), feed2(h2(g2[i - 1] as number, SPACE), t));
+      }
     }
   }
   if (config.charNgrams.length > 0) {
@@ -526,32 +668,49 @@ function hashedSum(
     }
   }
   for (const c of cues) emit(feed1(SEED1, c), feed2(SEED2, c));
-  return { sum, count };
+  return { sum, count, wordSum, wordCount };
 }
 
-const typed = model as unknown as CheckworthinessModel;
-const TABLE = new WeightTable(typed.weights);
+const committed = model as unknown as CheckworthinessJson;
+const TABLE = new WeightTable(committed.features, committed.weights);
+const WORDS = committed.config.embeddings
+  ? new WeightTable(committed.words ?? "", committed.wordScores ?? [])
+  : null;
 const SCRATCH = new Scratch();
-const BIAS = typed.bias;
-const CONFIG: FeatureConfig = typed.config;
+const BIAS = committed.bias;
+const CONFIG: FeatureConfig = committed.config;
 
 /** Probability-like cut-off above which a sentence counts as check-worthy. */
-export const CHECKWORTHY_THRESHOLD: number = typed.threshold;
+export const CHECKWORTHY_THRESHOLD: number = committed.threshold;
 
 /** Linear score (log-odds) of a sentence under the committed model. */
 export function sentenceLogit(sentence: string): number {
-  const { sum, count } = hashedSum(sentence, CONFIG, TABLE, SCRATCH);
-  return BIAS + (CONFIG.rowNorm ? sum / Math.sqrt(Math.max(count, 1)) : sum);
+  const { toks, cues } = analyse(sentence, CONFIG.cues);
+  const { sum, count, wordSum, wordCount } = hashedSum(toks, cues, CONFIG, TABLE, WORDS, SCRATCH);
+  const sparse = CONFIG.rowNorm ? sum / Math.sqrt(Math.max(count, 1)) : sum;
+  return BIAS + sparse + (wordCount > 0 ? wordSum / wordCount : 0);
+}
+
+let committedModel: CheckworthinessModel | undefined;
+
+function committedAsRecord(): CheckworthinessModel {
+  committedModel ??= fromModelJson(committed);
+  return committedModel;
 }
 
 /**
  * Reference implementation of sentenceLogit over feature strings (slow; for tests and tools).
  */
-export function sentenceLogitReference(sentence: string, m: CheckworthinessModel = typed): number {
+export function sentenceLogitReference(
+  sentence: string,
+  m: CheckworthinessModel = committedAsRecord(),
+): number {
   const feats = sentenceFeatures(sentence, m.config);
   let z = 0;
   for (const f of feats) if (Object.hasOwn(m.weights, f)) z += m.weights[f] as number;
-  return m.bias + (m.config.rowNorm ? z / Math.sqrt(Math.max(feats.length, 1)) : z);
+  const sparse = m.config.rowNorm ? z / Math.sqrt(Math.max(feats.length, 1)) : z;
+  if (!m.config.embeddings) return m.bias + sparse;
+  return m.bias + sparse + meanWordScore(sentenceTokens(sentence), m.wordScores ?? {});
 }
 
 /** Check-worthiness probability in [0, 1] of one sentence. */

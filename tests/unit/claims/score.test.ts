@@ -5,9 +5,12 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   CHECKWORTHY_THRESHOLD,
+  type CheckworthinessModel,
+  fromModelJson,
   scoreSentence,
   sentenceLogit,
   sentenceLogitReference,
+  toModelJson,
 } from "@/lib/claims/score";
 import { parseCt24 } from "@/lib/cli/claims-eval";
 
@@ -63,6 +66,27 @@ describe("scoreSentence", () => {
       "constructor __proto__ toString hasOwnProperty",
     ];
     for (const s of more) expect(sentenceLogit(s)).toBeCloseTo(sentenceLogitReference(s), 9);
+  });
+
+  it("stores a model as joined names and numbers and reads it back unchanged", () => {
+    const m: CheckworthinessModel = {
+      version: 3,
+      threshold: 0.4,
+      bias: -0.5,
+      config: { ngram: 2, charNgrams: [3], cues: true, rowNorm: true, embeddings: true },
+      weights: { "#num1": 0.25, "the </s>": -0.125, "~_ta": 0.5 },
+      // Parsed, so that "__proto__" is an own key as it would be in a model file.
+      wordScores: JSON.parse('{"the": 0.1, "2010": -0.2, "__proto__": 0.3, "constructor": 0.4}'),
+    };
+    const json = toModelJson(m);
+    expect(typeof json.features).toBe("string");
+    expect(json.weights).toHaveLength(3);
+    const back = fromModelJson(JSON.parse(JSON.stringify(json)));
+    expect(back).toEqual(m);
+    expect(Object.keys(back.wordScores ?? {})).toContain("__proto__");
+    for (const s of ["The proto constructor of 2010 rose", "the the the", ""]) {
+      expect(sentenceLogitReference(s, back)).toBe(sentenceLogitReference(s, m));
+    }
   });
 });
 
