@@ -3,30 +3,22 @@ import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
-import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
-import { assertCanAct, assertEditable, lockClaim } from "@/lib/services/workflow/claim-lock";
 import { parseInput } from "@/lib/validation/parse";
 import { editSourceSchema } from "@/lib/validation/sources";
-import { auditFields, findSourceClaimId, lockSource, sourceColumns } from "./source-columns";
+import { auditFields, lockSourceForChange, sourceColumns } from "./source-columns";
 
 export async function editSource(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version, ...fields } = parseInput(editSourceSchema, input);
   return ctx.db.transaction(async (tx) => {
-    // Claim first, then source: the same lock order as everywhere else, so no deadlock.
-    const claim = await lockClaim(tx, await findSourceClaimId(tx, sourceId));
-    const current = await lockSource(tx, sourceId);
-    assertCanAct(ctx.user, claim);
-    assertEditable(claim);
-    if (current.version !== version) {
-      throw await staleWriteError(
-        tx,
-        { type: "source", id: sourceId, label: "source", fallbackAt: current.updatedAt },
-        current,
-        "Your edits are kept in the form: compare, then save again.",
-      );
-    }
+    const { claim, current } = await lockSourceForChange(
+      tx,
+      ctx.user,
+      sourceId,
+      version,
+      "Your edits are kept in the form: compare, then save again.",
+    );
     const [after] = await tx
       .update(sources)
       .set({ ...fields, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })

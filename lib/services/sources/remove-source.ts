@@ -3,30 +3,22 @@ import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
-import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
-import { assertCanAct, assertEditable, lockClaim } from "@/lib/services/workflow/claim-lock";
 import { parseInput } from "@/lib/validation/parse";
 import { removeSourceSchema } from "@/lib/validation/sources";
-import { auditFields, findSourceClaimId, lockSource } from "./source-columns";
+import { auditFields, lockSourceForChange } from "./source-columns";
 
 export async function removeSource(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version } = parseInput(removeSourceSchema, input);
   return ctx.db.transaction(async (tx) => {
-    // Claim first, then source: the same lock order as everywhere else, so no deadlock.
-    const claim = await lockClaim(tx, await findSourceClaimId(tx, sourceId));
-    const current = await lockSource(tx, sourceId);
-    assertCanAct(ctx.user, claim);
-    assertEditable(claim);
-    if (current.version !== version) {
-      throw await staleWriteError(
-        tx,
-        { type: "source", id: sourceId, label: "source", fallbackAt: current.updatedAt },
-        current,
-        "Check the change before removing it.",
-      );
-    }
+    const { claim, current } = await lockSourceForChange(
+      tx,
+      ctx.user,
+      sourceId,
+      version,
+      "Check the change before removing it.",
+    );
     if (claim.status === "pending_approval") {
       // A verdict waiting for approval must keep at least one source behind it.
       const [others] = await tx

@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { staleWriteError } from "@/lib/services/conflict";
+import type { SessionUser } from "@/lib/services/context";
+import { assertCanAct, assertEditable, lockClaim } from "@/lib/services/workflow/claim-lock";
 
 export const sourceColumns = {
   id: sources.id,
@@ -20,7 +23,7 @@ export const sourceColumns = {
   version: sources.version,
 };
 
-export async function lockSource(tx: Tx, sourceId: string) {
+async function lockSource(tx: Tx, sourceId: string) {
   const [source] = await tx
     .select(sourceColumns)
     .from(sources)
@@ -45,11 +48,38 @@ export function auditFields(source: {
   return { url, title, publisher, sourceType, stance, excerpt, accessedOn, note };
 }
 
-export async function findSourceClaimId(tx: Tx, sourceId: string): Promise<string> {
+async function findSourceClaimId(tx: Tx, sourceId: string): Promise<string> {
   const [row] = await tx
     .select({ claimId: sources.claimId })
     .from(sources)
     .where(eq(sources.id, sourceId));
   if (!row) throw new NotFoundError("source");
   return row.claimId;
+}
+
+/**
+ * Locks a source and its claim for a change (claim first, then source: the same lock order as
+ * everywhere else, so no deadlock), checks that the user may change the claim's sources now, and
+ * that the source is still at the version the user saw; `staleHint` ends the conflict message.
+ */
+export async function lockSourceForChange(
+  tx: Tx,
+  user: SessionUser,
+  sourceId: string,
+  version: number,
+  staleHint: string,
+) {
+  const claim = await lockClaim(tx, await findSourceClaimId(tx, sourceId));
+  const current = await lockSource(tx, sourceId);
+  assertCanAct(user, claim);
+  assertEditable(claim);
+  if (current.version !== version) {
+    throw await staleWriteError(
+      tx,
+      { type: "source", id: sourceId, label: "source", fallbackAt: current.updatedAt },
+      current,
+      staleHint,
+    );
+  }
+  return { claim, current };
 }
