@@ -3,11 +3,10 @@ import { articles, claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
-import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { deleteArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
-import { readArticleMeta } from "./update-article";
+import { readArticleMeta, staleArticleError } from "./update-article";
 
 /**
  * Deletes an article; its claims go with it, and their sources, verdicts and comments with them
@@ -27,14 +26,7 @@ export async function deleteArticle(ctx: Ctx, input: unknown): Promise<{ id: str
       .delete(articles)
       .where(and(eq(articles.id, data.articleId), eq(articles.version, data.version)))
       .returning({ id: articles.id });
-    if (deleted.length === 0) {
-      const current = await readArticleMeta(tx, data.articleId);
-      throw await staleWriteError(
-        tx,
-        { type: "article", id: data.articleId, label: "article" },
-        current,
-      );
-    }
+    if (deleted.length === 0) throw await staleArticleError(tx, data.articleId);
     // The article row is gone, so the audit row names it by entity_id only.
     await recordAudit(tx, {
       actorId: ctx.user.id,

@@ -40,6 +40,12 @@ export async function readArticleMeta(
   return row ?? null;
 }
 
+/** The conflict raised when an article changed since the user read it, naming who changed it. */
+export async function staleArticleError(tx: Executor, articleId: string) {
+  const current = await readArticleMeta(tx, articleId);
+  return staleWriteError(tx, { type: "article", id: articleId, label: "article" }, current);
+}
+
 function snapshot(row: ArticleMetaRow) {
   const { id: _id, updatedAt: _at, ...rest } = row;
   return rest;
@@ -66,14 +72,7 @@ export async function updateArticleMeta(ctx: Ctx, input: unknown): Promise<Artic
       })
       .where(and(eq(articles.id, data.articleId), eq(articles.version, data.version)))
       .returning(metaColumns);
-    if (!updated) {
-      const current = await readArticleMeta(tx, data.articleId);
-      throw await staleWriteError(
-        tx,
-        { type: "article", id: data.articleId, label: "article" },
-        current,
-      );
-    }
+    if (!updated) throw await staleArticleError(tx, data.articleId);
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "article.update",
