@@ -2,13 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { CLAIM_KINDS, type ClaimKindName } from "@/db/schema/constants";
+import type { ClaimKindName } from "@/db/schema/constants";
 import { Button } from "../../../_components/button";
 import { useToast } from "../../../_components/toast";
 import { addClaimAction } from "./actions";
-import { KIND_STYLE } from "./claim-style";
 import type { TextSpan } from "./text-selection";
-import { fromRows, type ValueRow, ValuesEditor } from "./values-editor";
+import { fromRows, KindSelect, type ValueRow, ValuesEditor } from "./values-editor";
 
 /** Turns the current text selection into a manual claim. */
 export function AddClaimForm({
@@ -62,20 +61,7 @@ export function AddClaimForm({
       <blockquote className="max-h-32 overflow-auto border-l-4 border-accent pl-2 text-sm">
         {selection.text}
       </blockquote>
-      <label className="flex flex-col text-sm font-medium">
-        Kind of the new claim
-        <select
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ClaimKindName)}
-          className="rounded-md border border-line bg-paper px-2 py-1"
-        >
-          {CLAIM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_STYLE[k].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect label="Kind of the new claim" value={kind} onChange={setKind} />
       <ValuesEditor rows={rows} onChange={setRows} />
       {error ? (
         <p role="alert" className="text-sm text-danger">

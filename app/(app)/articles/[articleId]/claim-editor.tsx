@@ -2,12 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import {
-  CLAIM_KINDS,
-  type ClaimKindName,
-  DISMISS_REASONS,
-  type DismissReason,
-} from "@/db/schema/constants";
+import { type ClaimKindName, DISMISS_REASONS, type DismissReason } from "@/db/schema/constants";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
 import { DISMISS_REASON_LABELS } from "@/lib/validation/claims";
 import { Button } from "../../../_components/button";
@@ -22,7 +17,7 @@ import {
 import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
 import type { VersionedResult } from "./run-versioned";
 import type { TextSpan } from "./text-selection";
-import { fromRows, toRows, ValuesEditor } from "./values-editor";
+import { fromRows, KindSelect, toRows, ValuesEditor } from "./values-editor";
 
 interface Conflict {
   message: string;
@@ -195,20 +190,7 @@ export function ClaimEditor({
           submit("save");
         }}
       >
-        <label className="flex flex-col text-sm font-medium">
-          Kind
-          <select
-            value={kind}
-            onChange={(e) => setKind(e.target.value as ClaimKindName)}
-            className="rounded-md border border-line bg-paper px-2 py-1"
-          >
-            {CLAIM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_STYLE[k].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect label="Kind" value={kind} onChange={setKind} />
         <ValuesEditor rows={rows} onChange={setRows} />
         <Button type="submit" busy={pending}>
           Save kind and values

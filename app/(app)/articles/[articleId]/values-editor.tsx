@@ -1,6 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { CLAIM_KINDS, type ClaimKindName } from "@/db/schema/constants";
+import { KIND_STYLE } from "./claim-style";
 
 export interface ValueRow {
   key: string;
@@ -90,5 +92,33 @@ export function ValuesEditor({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** The claim-kind picker that goes with the values editor. */
+export function KindSelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: ClaimKindName;
+  onChange: (kind: ClaimKindName) => void;
+}) {
+  return (
+    <label className="flex flex-col text-sm font-medium">
+      {label}
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value as ClaimKindName)}
+        className="rounded-md border border-line bg-paper px-2 py-1"
+      >
+        {CLAIM_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {KIND_STYLE[k].label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
