@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -6,16 +7,18 @@ import { users } from "@/db/schema";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { Ctx, SessionUser } from "@/lib/services/context";
 import { isUuid } from "@/lib/validation/ids";
-import { auth } from "./config";
 import { can, type Permission } from "./permissions";
+import { readSessionClaims } from "./session-token";
 
 /**
  * The signed-in user, checked against the database on every request: a disabled user, a changed
  * role or a sign-out-everywhere (all bump session_version) ends the session at once.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await auth()) as { user?: { id?: string }; sessionVersion?: number } | null;
-  const id = session?.user?.id;
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  const claims = await readSessionClaims(await cookies(), secret);
+  const id = claims?.userId;
   if (!isUuid(id)) return null;
   const db = await getDb();
   const [user] = await db
@@ -28,7 +31,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     })
     .from(users)
     .where(and(eq(users.id, id), isNull(users.disabledAt)));
-  if (!user || user.sessionVersion !== session?.sessionVersion) return null;
+  if (!user || user.sessionVersion !== claims?.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { Executor } from "@/db/client";
 import { queryRows } from "./rows";
 
@@ -15,7 +16,8 @@ import { queryRows } from "./rows";
  */
 const LIMIT = 200;
 
-const caches = new WeakMap<object, Map<string, { version: string; value: unknown }>>();
+type Entry = { version: string; value: unknown };
+const caches = new WeakMap<object, LRUCache<string, Entry>>();
 
 export async function dataVersion(db: Executor): Promise<string> {
   const [row] = await queryRows<{ version: string }>(
@@ -32,24 +34,13 @@ export async function cachedByVersion<T>(
 ): Promise<T> {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = new LRUCache<string, Entry>({ max: LIMIT });
     caches.set(db, cache);
   }
   const before = await dataVersion(db);
   const hit = cache.get(key);
-  if (hit && hit.version === before) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.value as T;
-  }
+  if (hit && hit.version === before) return hit.value as T;
   const value = await compute();
-  if ((await dataVersion(db)) === before) {
-    cache.delete(key);
-    cache.set(key, { version: before, value });
-    if (cache.size > LIMIT) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-  }
+  if ((await dataVersion(db)) === before) cache.set(key, { version: before, value });
   return value;
 }

@@ -1,8 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-
-// session.ts imports the Auth.js config; only the pure helper is under test here.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
-const { safeCallbackPath } = await import("@/lib/auth/session");
+import { describe, expect, it } from "vitest";
+import { safeCallbackPath } from "@/lib/auth/session";
 
 describe("callbackUrl after sign-in", () => {
   it.each([
