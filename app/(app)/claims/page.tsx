@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { CLAIM_STATUSES } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
 import { EmptyState } from "../../_components/empty-state";
 import { FilterForm } from "../dashboard/filter-form";
-import { STATUS_LABEL } from "../dashboard/labels";
 import { ClaimRows } from "./claim-rows";
 
 export const metadata: Metadata = { title: "Claims" };
@@ -34,8 +32,6 @@ const BASIS_LABEL: Record<string, string> = {
   verdict_approved: "with a verdict approved",
   returned: "with a verdict returned",
 };
-
-const control = "w-full rounded-md border border-line bg-paper px-3 py-2 text-base";
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const ctx = await requirePageCtx("/claims", "dashboard.view");
@@ -96,42 +92,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         values={values}
         outlets={options.outlets}
         reviewers={options.reviewers}
-        extra={
-          <>
-            <fieldset className="sm:col-span-2">
-              <legend className="text-sm font-medium">Status</legend>
-              <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-                {CLAIM_STATUSES.map((status) => (
-                  <label key={status} className="flex items-center gap-1.5 text-sm">
-                    <input
-                      type="checkbox"
-                      name="status"
-                      value={status}
-                      defaultChecked={statuses.includes(status)}
-                    />
-                    {STATUS_LABEL[status]}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="filter-sort" className="text-sm font-medium">
-                Sort by
-              </label>
-              <select id="filter-sort" name="sort" defaultValue={sort} className={control}>
-                <option value="oldest">Age, oldest first</option>
-                <option value="newest">Age, newest first</option>
-                <option value="score">Score, highest first</option>
-                <option value="article">Article, newest first</option>
-              </select>
-            </div>
-            {["basis", "article", "proposer"].map((name) =>
-              values[name] ? (
-                <input key={name} type="hidden" name={name} value={values[name]} />
-              ) : null,
-            )}
-          </>
-        }
+        list={{
+          statuses,
+          sort,
+          hidden: (["basis", "article", "proposer"] as const).flatMap((name) => {
+            const value = values[name];
+            return value ? [[name, value] as [string, string]] : [];
+          }),
+        }}
       />
       {page.rows.length === 0 ? (
         <EmptyState title="No claims match these filters">

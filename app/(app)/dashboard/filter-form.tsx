@@ -1,5 +1,16 @@
-import { CLAIM_KINDS, RATING_SCALE, RATINGS } from "@/db/schema/constants";
-import { KIND_LABEL } from "./labels";
+"use client";
+
+/*
+ * The filters of the dashboard and the claim list: a plain GET form, so applying it puts every
+ * filter in the URL (a view can be bookmarked and shared) and it works without JavaScript. It has
+ * no state of its own, so it is built as one escaped string (lib/html.ts) from the compact values
+ * below, like the dashboard's sections: the reviewer and outlet lists would otherwise cost a React
+ * element per option twice over on every page.
+ */
+import { CLAIM_KINDS, CLAIM_STATUSES, RATING_SCALE, RATINGS } from "@/db/schema/constants";
+import { attr, type Html, html } from "@/lib/html";
+import { RawHtml } from "../../_components/raw-html";
+import { KIND_LABEL, STATUS_LABEL } from "./labels";
 
 export interface FilterValues {
   from?: string;
@@ -10,137 +21,106 @@ export interface FilterValues {
   rating?: string;
 }
 
-const control = "w-full rounded-md border border-line bg-paper px-3 py-2 text-base";
+/** The claim list's own fields: statuses, sort order, and filters carried over from a link. */
+export interface ListControls {
+  statuses: string[];
+  sort: string;
+  hidden: [name: string, value: string][];
+}
 
-/**
- * A plain GET form: applying it puts every filter in the URL, so a view can be bookmarked and
- * shared, and it works without JavaScript. `extra` adds the claim list's own fields.
- */
-export function FilterForm({
+const CONTROL = "w-full rounded-md border border-line bg-paper px-3 py-2 text-base";
+
+const SORTS: [value: string, label: string][] = [
+  ["oldest", "Age, oldest first"],
+  ["newest", "Age, newest first"],
+  ["score", "Score, highest first"],
+  ["article", "Article, newest first"],
+];
+
+function field(id: string, label: string, control: Html): Html {
+  return html`<div class="flex flex-col gap-1"><label for="${id}" class="text-sm font-medium">${label}</label>${control}</div>`;
+}
+
+function dateInput(name: "from" | "to", value: string | undefined): Html {
+  return html`<input id="filter-${name}" name="${name}" type="date"${attr("value", value)} class="${CONTROL}">`;
+}
+
+function select(
+  name: string,
+  selected: string | undefined,
+  options: readonly (readonly [value: string, label: string])[],
+): Html {
+  const current = selected ?? "";
+  return html`<select id="filter-${name}" name="${name}" class="${CONTROL}">${options.map(
+    ([value, label]) =>
+      html`<option value="${value}"${value === current ? html` selected` : null}>${label}</option>`,
+  )}</select>`;
+}
+
+function listFields(list: ListControls): Html {
+  const statuses = CLAIM_STATUSES.map(
+    (status) =>
+      html`<label class="flex items-center gap-1.5 text-sm"><input type="checkbox" name="status" value="${status}"${list.statuses.includes(status) ? html` checked` : null}>${STATUS_LABEL[status]}</label>`,
+  );
+  return html`<fieldset class="sm:col-span-2"><legend class="text-sm font-medium">Status</legend><div class="mt-1 flex flex-wrap gap-x-4 gap-y-1">${statuses}</div></fieldset>${field(
+    "filter-sort",
+    "Sort by",
+    select("sort", list.sort, SORTS),
+  )}${list.hidden.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
+}
+
+export function filterFormHtml({
   action,
   values,
   outlets,
   reviewers,
-  extra,
+  list,
 }: {
   action: string;
   values: FilterValues;
   outlets: string[];
   reviewers: { id: string; name: string }[];
-  extra?: React.ReactNode;
-}) {
-  return (
-    <search>
-      <form
-        action={action}
-        method="get"
-        className="grid grid-cols-1 gap-3 rounded-lg border border-line bg-paper p-4 sm:grid-cols-2 lg:grid-cols-4"
-        aria-label="Filters"
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-from" className="text-sm font-medium">
-            From
-          </label>
-          <input
-            id="filter-from"
-            name="from"
-            type="date"
-            defaultValue={values.from}
-            className={control}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-to" className="text-sm font-medium">
-            To
-          </label>
-          <input
-            id="filter-to"
-            name="to"
-            type="date"
-            defaultValue={values.to}
-            className={control}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-outlet" className="text-sm font-medium">
-            Outlet
-          </label>
-          <select
-            id="filter-outlet"
-            name="outlet"
-            defaultValue={values.outlet ?? ""}
-            className={control}
-          >
-            <option value="">All outlets</option>
-            {outlets.map((outlet) => (
-              <option key={outlet} value={outlet}>
-                {outlet}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-reviewer" className="text-sm font-medium">
-            Reviewer
-          </label>
-          <select
-            id="filter-reviewer"
-            name="reviewer"
-            defaultValue={values.reviewer ?? ""}
-            className={control}
-          >
-            <option value="">All reviewers</option>
-            {reviewers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-kind" className="text-sm font-medium">
-            Claim kind
-          </label>
-          <select id="filter-kind" name="kind" defaultValue={values.kind ?? ""} className={control}>
-            <option value="">All kinds</option>
-            {CLAIM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABEL[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-rating" className="text-sm font-medium">
-            Rating
-          </label>
-          <select
-            id="filter-rating"
-            name="rating"
-            defaultValue={values.rating ?? ""}
-            className={control}
-          >
-            <option value="">All ratings</option>
-            {RATINGS.map((rating) => (
-              <option key={rating} value={rating}>
-                {RATING_SCALE[rating].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {extra}
-        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-          <button
-            type="submit"
-            className="rounded-md border border-transparent bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-accent-strong"
-          >
-            Apply filters
-          </button>
-          <a href={action} className="text-sm text-accent underline">
-            Clear filters
-          </a>
-        </div>
-      </form>
-    </search>
-  );
+  list?: ListControls;
+}): Html {
+  const fields = [
+    field("filter-from", "From", dateInput("from", values.from)),
+    field("filter-to", "To", dateInput("to", values.to)),
+    field(
+      "filter-outlet",
+      "Outlet",
+      select("outlet", values.outlet, [
+        ["", "All outlets"],
+        ...outlets.map((o) => [o, o] as const),
+      ]),
+    ),
+    field(
+      "filter-reviewer",
+      "Reviewer",
+      select("reviewer", values.reviewer, [
+        ["", "All reviewers"],
+        ...reviewers.map((r) => [r.id, r.name] as const),
+      ]),
+    ),
+    field(
+      "filter-kind",
+      "Claim kind",
+      select("kind", values.kind, [
+        ["", "All kinds"],
+        ...CLAIM_KINDS.map((k) => [k, KIND_LABEL[k]] as const),
+      ]),
+    ),
+    field(
+      "filter-rating",
+      "Rating",
+      select("rating", values.rating, [
+        ["", "All ratings"],
+        ...RATINGS.map((r) => [r, RATING_SCALE[r].label] as const),
+      ]),
+    ),
+  ];
+  return html`<search><form action="${action}" method="get" class="grid grid-cols-1 gap-3 rounded-lg border border-line bg-paper p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filters">${fields}${list ? listFields(list) : null}<div class="flex items-end gap-3 sm:col-span-2 lg:col-span-4"><button type="submit" class="rounded-md border border-transparent bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-accent-strong">Apply filters</button><a href="${action}" class="text-sm text-accent underline">Clear filters</a></div></form></search>`;
+}
+
+export function FilterForm(props: Parameters<typeof filterFormHtml>[0]) {
+  return <RawHtml html={filterFormHtml(props)} />;
 }
