@@ -61,6 +61,17 @@ export const envSchema = z.object({
   ),
   ORGANIZATION_NAME: z.preprocess(emptyToUndefined, z.string().default("Claimtrack")),
   SEED_DEMO: booleanFlag,
+  // Server processes sharing the port (node:cluster). Above 1 needs DATABASE_URL: the embedded
+  // database lives inside one process.
+  WEB_CONCURRENCY: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "expected a number of server processes from 1 to 64" })
+      .int("expected a number of server processes from 1 to 64")
+      .min(1, "expected a number of server processes from 1 to 64")
+      .max(64, "expected a number of server processes from 1 to 64")
+      .default(1),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,13 +1,18 @@
 /**
  * `npm start`: validate settings, open the database, migrate, seed an empty embedded database,
- * build when no current build exists, then serve Next.js from this process (so the embedded PGlite
- * database is opened by exactly one process). Every failure is one line on stderr and exit 1.
+ * build when no current build exists, then serve Next.js. With the embedded PGlite database (the
+ * default) one process serves, so the database is opened by exactly one process. On PostgreSQL,
+ * WEB_CONCURRENCY=N forks N server processes that share the port (node:cluster); this process then
+ * only prepares, supervises and restarts them. Every failure is one line on stderr and exit 1.
  */
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import type { Database } from "@/db/client";
+import type { Env } from "@/lib/env";
 import { isBuildCurrent, writeBuildStamp } from "./build-stamp";
 
 const root = process.cwd();
@@ -50,21 +55,41 @@ function checkPortFree(port: number, hostname: string | undefined): Promise<void
   });
 }
 
-async function main() {
+function readEnv(): Promise<Env> {
   // Next.js reads this when it is loaded; a production server is what `npm start` serves.
   (process.env as Record<string, string>).NODE_ENV = "production";
-  const { parseEnv, EnvError } = await import("@/lib/env");
-  let env: ReturnType<typeof parseEnv>;
+  return import("@/lib/env").then(({ parseEnv, EnvError }) => {
+    try {
+      return parseEnv();
+    } catch (error) {
+      if (error instanceof EnvError) fail(error.message);
+      throw error;
+    }
+  });
+}
+
+async function openOrFail(env: Env): Promise<Database> {
+  const { openDatabase, DatabaseOpenError } = await import("@/db/client");
   try {
-    env = parseEnv();
+    return openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
   } catch (error) {
-    if (error instanceof EnvError) fail(error.message);
+    if (error instanceof DatabaseOpenError) fail(error.message);
     throw error;
   }
+}
+
+/** The one process that checks, migrates, seeds and builds; then it serves, or forks servers. */
+async function main() {
+  const env = await readEnv();
   const embedded = env.DATABASE_URL === undefined;
   if (!embedded && !env.AUTH_SECRET) {
     fail(
       "Setting AUTH_SECRET is required with DATABASE_URL: expected at least 32 random characters (openssl rand -base64 32).",
+    );
+  }
+  if (embedded && env.WEB_CONCURRENCY > 1) {
+    fail(
+      "Setting WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database is opened by one process.",
     );
   }
 
@@ -83,17 +108,9 @@ async function main() {
     fail(`Cannot listen on port ${env.PORT}: ${errorMessage(error)}`);
   }
 
-  const { openDatabase, setDatabase, DatabaseOpenError } = await import("@/db/client");
   const { runMigrations } = await import("@/db/migrate");
-  const { seedDemo, DEMO_LOGINS } = await import("@/db/seed");
-
-  let database: ReturnType<typeof openDatabase>;
-  try {
-    database = openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
-  } catch (error) {
-    if (error instanceof DatabaseOpenError) fail(error.message);
-    throw error;
-  }
+  const { seedDemo } = await import("@/db/seed");
+  const database = await openOrFail(env);
   try {
     const { applied, total } = await runMigrations(database.db);
     console.log(
@@ -103,11 +120,9 @@ async function main() {
     const where = embedded ? `PGLITE_DIR ${env.PGLITE_DIR}` : "DATABASE_URL";
     fail(`cannot open the database at ${where}: ${errorMessage(error)}`);
   }
-  setDatabase(database);
 
-  let seeded = false;
   if (embedded || env.SEED_DEMO) {
-    seeded = (await seedDemo(database.db)).seeded;
+    const { seeded } = await seedDemo(database.db);
     if (seeded) console.log("claimtrack: seeded the demo users and the demo article.");
   }
 
@@ -130,6 +145,80 @@ async function main() {
   process.env.AUTH_SECRET = env.AUTH_SECRET ?? ensureEmbeddedSecret(env.PGLITE_DIR);
   process.env.AUTH_TRUST_HOST ??= "true";
 
+  const ready = await readyLines(env, embedded);
+  if (env.WEB_CONCURRENCY > 1) {
+    // Each server process opens its own connections; this one keeps none.
+    await database.close().catch(() => {});
+    superviseWorkers(env.WEB_CONCURRENCY, ready);
+    return;
+  }
+  await serve(env, database, ready);
+}
+
+async function readyLines(env: Env, embedded: boolean): Promise<string[]> {
+  const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const processes = env.WEB_CONCURRENCY > 1 ? ` (${env.WEB_CONCURRENCY} server processes)` : "";
+  const lines = [`claimtrack: ready on ${url}${processes}`];
+  if (embedded) {
+    const { DEMO_LOGINS } = await import("@/db/seed");
+    lines.push("claimtrack: demo logins (embedded demo database only):");
+    for (const login of DEMO_LOGINS) {
+      lines.push(`  ${login.role.padEnd(8)} ${login.email.padEnd(24)} ${login.password}`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * WEB_CONCURRENCY server processes on one port. The primary hands out connections; a process that
+ * dies is replaced (at most a few times a minute, so a crash at start-up does not spin), and a stop
+ * signal stops them all.
+ */
+function superviseWorkers(count: number, ready: string[]) {
+  let listening = 0;
+  let stopping = false;
+  const recentRestarts: number[] = [];
+  const fork = () => cluster.fork();
+  cluster.on("listening", () => {
+    listening++;
+    if (listening === count) for (const line of ready) console.log(line);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    while (recentRestarts.length > 0 && now - (recentRestarts[0] ?? now) > 60_000)
+      recentRestarts.shift();
+    if (recentRestarts.length >= 5) {
+      fail(`server process ${worker.process.pid} exited (${signal ?? code}) too often; stopping.`);
+    }
+    recentRestarts.push(now);
+    console.error(
+      `claimtrack: server process ${worker.process.pid} exited (${signal ?? code}); starting another.`,
+    );
+    fork();
+  });
+  for (let i = 0; i < count; i++) fork();
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+/** A forked server process: the primary has checked, migrated and built already. */
+async function worker() {
+  const env = await readEnv();
+  await serve(env, await openOrFail(env), []);
+}
+
+async function serve(env: Env, database: Database, ready: string[]) {
+  const { setDatabase } = await import("@/db/client");
+  setDatabase(database);
   const { CLIENT_ADDRESS_HEADER } = await import("@/lib/auth/client-address");
   const { default: next } = await import("next");
   const app = next({
@@ -160,14 +249,7 @@ async function main() {
     fail(`server error: ${errorMessage(error)}`);
   });
   server.listen(env.PORT, env.HOSTNAME, () => {
-    const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-    console.log(`claimtrack: ready on ${url}`);
-    if (embedded) {
-      console.log("claimtrack: demo logins (embedded demo database only):");
-      for (const login of DEMO_LOGINS) {
-        console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(24)} ${login.password}`);
-      }
-    }
+    for (const line of ready) console.log(line);
   });
 
   const shutdown = () => {
@@ -181,4 +263,4 @@ async function main() {
   process.once("SIGTERM", shutdown);
 }
 
-main().catch((error: unknown) => fail(errorMessage(error)));
+(cluster.isPrimary ? main() : worker()).catch((error: unknown) => fail(errorMessage(error)));
