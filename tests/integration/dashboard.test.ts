@@ -267,6 +267,31 @@ describe("dashboard reuse while the data is unchanged", () => {
     const byKind = await getDashboard(ctx, { ...PERIOD, kind: "quantity" });
     expect(await getDashboard(ctx, { ...PERIOD, kind: "quantity" })).toBe(byKind);
   });
+
+  it("computes the figures once for requests that arrive together, and afresh after a change", async () => {
+    const desk = await buildDesk(db.current.db);
+    const editor = ctxFor(db.current.db, desk.users.editor);
+    const admin = ctxFor(db.current.db, await makeUser(db.current.db, { role: "admin" }));
+    const filters = { ...PERIOD, kind: "date" };
+    const together = await Promise.all([
+      getDashboard(editor, filters),
+      getDashboard(admin, filters),
+      getDashboard(editor, filters),
+    ]);
+    expect(together[1]).toBe(together[0]);
+    expect(together[2]).toBe(together[0]);
+
+    await db.current.db.execute(sql`delete from claims where id = ${desk.claims.c2.id}`);
+    const [again] = await Promise.all([
+      getDashboard(editor, filters),
+      getDashboard(admin, filters),
+    ]);
+    expect(again).not.toBe(together[0]);
+    // A reviewer joining the same filters is still refused: the check runs before the cache.
+    await expect(
+      getDashboard(ctxFor(db.current.db, desk.users.r1), filters),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+  });
 });
 
 describe("time-to-verdict buckets in SQL", () => {

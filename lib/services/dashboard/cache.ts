@@ -10,6 +10,12 @@ import { queryRows } from "./rows";
  * result is kept only when the version read before its queries equals the version read after them:
  * then no change committed in between, and every query saw that one state.
  *
+ * Requests for the same filters that arrive while those figures are being computed for the same
+ * version wait for that computation instead of starting their own: after each change every open
+ * dashboard asks again at once, and ten copies of the two-year view would only queue behind
+ * each other. Joining is as fresh as computing: the joiner read the same version, so no change
+ * committed between the first request's start and its own.
+ *
  * One cache per database handle (tests run several databases in one process; a transaction handle
  * gets its own, dropped with it), at most LIMIT filter combinations each, least recently used out.
  * Cached values are shared between requests: callers must not mutate them.
@@ -17,7 +23,8 @@ import { queryRows } from "./rows";
 const LIMIT = 200;
 
 type Entry = { version: string; value: unknown };
-const caches = new WeakMap<object, LRUCache<string, Entry>>();
+type Flight = { version: string; promise: Promise<unknown> };
+const caches = new WeakMap<object, { done: LRUCache<string, Entry>; running: Map<string, Flight> }>();
 
 export async function dataVersion(db: Executor): Promise<string> {
   const [row] = await queryRows<{ version: string }>(
@@ -34,13 +41,25 @@ export async function cachedByVersion<T>(
 ): Promise<T> {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new LRUCache<string, Entry>({ max: LIMIT });
+    cache = { done: new LRUCache<string, Entry>({ max: LIMIT }), running: new Map() };
     caches.set(db, cache);
   }
+  const { done, running } = cache;
   const before = await dataVersion(db);
-  const hit = cache.get(key);
+  const hit = done.get(key);
   if (hit && hit.version === before) return hit.value as T;
-  const value = await compute();
-  if ((await dataVersion(db)) === before) cache.set(key, { version: before, value });
-  return value;
+  const flight = running.get(key);
+  if (flight && flight.version === before) return flight.promise as Promise<T>;
+
+  const promise = (async () => {
+    const value = await compute();
+    if ((await dataVersion(db)) === before) done.set(key, { version: before, value });
+    return value;
+  })();
+  running.set(key, { version: before, promise });
+  try {
+    return await promise;
+  } finally {
+    if (running.get(key)?.promise === promise) running.delete(key);
+  }
 }
