@@ -79,7 +79,8 @@ export default defineConfig({
             url: `http://localhost:${secondPort}/api/health`,
             timeout: 180_000,
             reuseExistingServer: false,
-            env: serverEnv(secondPort),
+            // Two server processes behind one port (node:cluster), as a multi-core deployment runs.
+            env: { ...serverEnv(secondPort), WEB_CONCURRENCY: "2" },
           },
         ]
       : []),

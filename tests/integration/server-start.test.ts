@@ -73,6 +73,13 @@ describe("server start refuses bad settings with one clear line and exit 1", () 
     );
   });
 
+  it("more than one server process on the embedded database", async () => {
+    expectOneLineFailure(
+      await start({ WEB_CONCURRENCY: "2", PGLITE_DIR: path.join(tmp(), "pg"), PORT: "3990" }),
+      /^claimtrack: Setting WEB_CONCURRENCY above 1 needs DATABASE_URL/,
+    );
+  });
+
   it("an unreachable DATABASE_URL, quickly rather than hanging", async () => {
     const started = Date.now();
     const result = await start({

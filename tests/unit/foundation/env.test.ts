@@ -25,6 +25,8 @@ describe("settings", () => {
     ["PORT", "70000", /^Setting PORT is invalid: expected a port number/],
     ["AUTH_SECRET", "short", /^Setting AUTH_SECRET is invalid: expected at least 32 characters/],
     ["SEED_DEMO", "maybe", /^Setting SEED_DEMO is invalid: expected true or false/],
+    ["WEB_CONCURRENCY", "0", /^Setting WEB_CONCURRENCY is invalid: expected a number of server/],
+    ["WEB_CONCURRENCY", "two", /^Setting WEB_CONCURRENCY is invalid: expected a number of server/],
   ])("names %s and what it expects when it is %s", (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(message);
