@@ -1,26 +1,28 @@
 /**
- * `npm run bench:dashboard [-- --sizes 100000,1000000 --duration 30 --fresh]`
+ * `npm run bench:dashboard [-- --sizes 100000,1000000 --duration 30 --processes 2,1 --fresh]`
  *
  * For each size: a PostgreSQL database of its own (claimtrack_bench_100k, claimtrack_bench_1m, made
- * and filled by db/synthetic.ts unless it already holds that many synthetic claims), a production
+ * and filled by db/synthetic.ts unless it already holds that many synthetic claims); then for each
+ * number of server processes (WEB_CONCURRENCY; by default one per core, then one) a production
  * server started with `node --import tsx lib/server/start.ts`, the demo editor signed in through
- * Auth.js's endpoints, then:
- *   1. server time per URL, one request at a time (the issue's "for any single filter" targets),
- *      both "cold" (a claim changed just before each request, so the dashboard is computed afresh
- *      rather than reused from lib/services/dashboard/cache.ts) and "warm" (nothing changed);
- *   2. 10 concurrent signed-in clients for `duration` seconds over the dashboard filter mix, then
- *      the claim-list mix, then a bare dynamic page (/account), loopback only, while a writer
- *      reassigns one claim per second through the triggers (so cached dashboards keep going
- *      stale, as on a working desk): requests/s, median and p95 latency, errors, and the server's
- *      peak resident memory;
- *   3. EXPLAIN (ANALYZE, BUFFERS) of every SQL statement the dashboard and the list send for the
- *      filter mix, keeping the slowest plan.
+ * Auth.js's endpoints, and:
+ *   1. (first server only) server time per URL, one request at a time (the issue's "for any single
+ *      filter" targets), both "cold" (a claim changed just before each request, so the dashboard is
+ *      computed afresh rather than reused from lib/services/dashboard/cache.ts) and "warm";
+ *   2. 10 concurrent keep-alive connections (autocannon) for `duration` seconds over the dashboard
+ *      filter mix, then the claim-list mix, then a bare dynamic page (/account), each after 5 s of
+ *      unmeasured warm-up, while a writer reassigns one claim per second through the triggers (so
+ *      cached dashboards keep going stale, as on a working desk): requests/s, median and p95
+ *      latency overall and for the slowest URL, errors, and the server processes' peak memory;
+ *   3. (first server only) EXPLAIN (ANALYZE, BUFFERS) of every SQL statement the dashboard and the
+ *      list send for the filter mix, keeping the slowest plan.
  * Results go to tests/bench/dashboard-results.json and the "Dashboard" section of RESULTS.md.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import autocannon from "autocannon";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
@@ -43,6 +45,16 @@ function arg(name: string, fallback: string): string {
 const SIZES = arg("sizes", "100000,1000000").split(",").map(Number);
 const DURATION = Number(arg("duration", "30"));
 const FRESH = process.argv.includes("--fresh");
+// Server processes (WEB_CONCURRENCY) per run: one per core, as deployed, then one for comparison.
+const CORES = os.availableParallelism();
+const PROCESSES = [
+  ...new Set(
+    arg("processes", `${CORES},1`)
+      .split(",")
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 1),
+  ),
+];
 const CONCURRENCY = 10;
 
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`);
@@ -113,10 +125,11 @@ async function ensureDemoUsers(url: string) {
   }
 }
 
-async function startServer(url: string): Promise<ChildProcess> {
+async function startServer(url: string, processes: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/server/start.ts"], {
     env: {
       ...process.env,
+      WEB_CONCURRENCY: String(processes),
       DATABASE_URL: url,
       AUTH_SECRET,
       PORT: String(PORT),
@@ -146,8 +159,30 @@ async function startServer(url: string): Promise<ChildProcess> {
 }
 
 function rssKb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The server and the server processes it forked (their parent is the server). */
+function serverPids(pid: number): number[] {
+  const children = fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        // pid (comm) state ppid …: the command may hold spaces, so read after its closing bracket.
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [pid, ...children];
 }
 
 async function signIn(base: string): Promise<string> {
@@ -300,13 +335,17 @@ async function sequential(
   return result;
 }
 
-/** `CONCURRENCY` clients, each going round the URL list, for `seconds`. */
+/**
+ * `CONCURRENCY` keep-alive connections (autocannon), each going round the URL list for `seconds`,
+ * one request in flight per connection. autocannon reads responses without decoding them, so the
+ * load generator takes little of the CPU the server and PostgreSQL share on this machine.
+ */
 async function load(
   base: string,
   cookie: string,
   urls: string[],
   seconds: number,
-  pid: number,
+  pids: number[],
   change: () => Promise<void>,
 ) {
   const latencies: number[] = [];
@@ -318,32 +357,44 @@ async function load(
     );
   }, 1000);
   const perUrl = new Map<string, number[]>();
+  const sent = new WeakMap<object, number>();
   let errors = 0;
-  let peakKb = rssKb(pid);
+  const rss = () => pids.reduce((sum, pid) => sum + rssKb(pid), 0);
+  let peakKb = rss();
   const sampler = setInterval(() => {
-    peakKb = Math.max(peakKb, rssKb(pid));
+    peakKb = Math.max(peakKb, rss());
   }, 100);
-  const end = performance.now() + seconds * 1000;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, worker) => {
-      let i = worker;
-      while (performance.now() < end) {
-        const url = urls[i++ % urls.length] ?? "/";
-        try {
-          const r = await timed(base, url, cookie);
-          latencies.push(r.ms);
-          perUrl.set(url, [...(perUrl.get(url) ?? []), r.ms]);
-          if (!r.ok) errors++;
-        } catch {
-          errors++;
-        }
-      }
-    }),
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+      url: base,
+      connections: CONCURRENCY,
+      duration: seconds,
+      headers: { cookie },
+      requests: urls.map((path) => ({ method: "GET" as const, path })),
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
   );
+  instance.on("response", (client: object, status: number, _bytes: number, time: number) => {
+    // Each connection goes round the list in order, so its count tells which URL this was.
+    const n = sent.get(client) ?? 0;
+    sent.set(client, n + 1);
+    const url = urls[n % urls.length] ?? "";
+    latencies.push(time);
+    perUrl.set(url, [...(perUrl.get(url) ?? []), time]);
+    if (status !== 200) errors++;
+  });
+  const summary = await done;
   clearInterval(sampler);
   clearInterval(writer);
   const elapsed = (performance.now() - started) / 1000;
+  errors += summary.errors + summary.timeouts;
   return {
     requests: latencies.length,
     rps: latencies.length / elapsed,
@@ -424,35 +475,50 @@ async function main() {
     console.log(
       `  database ready${generatedSeconds ? ` (generated in ${generatedSeconds.toFixed(0)} s)` : " (reused)"}`,
     );
-    const server = await startServer(url);
-    const pid = server.pid ?? 0;
-    const writer = changer(url);
-    const base = `http://127.0.0.1:${PORT}`;
-    try {
-      const cookie = await signIn(base);
-      const mixes = await buildMixes(url, base, cookie);
-      console.log("  one request at a time …");
-      const single = await sequential(
-        base,
-        cookie,
-        [...mixes.dashboard, ...mixes.claims, ...mixes.bare],
-        15,
-        writer.change,
-      );
-      const phases: Record<string, Awaited<ReturnType<typeof load>>> = {};
-      for (const name of ["dashboard", "claims", "bare"] as const) {
-        console.log(`  ${CONCURRENCY} clients on the ${name} mix for ${DURATION} s …`);
-        phases[name] = await load(base, cookie, mixes[name], DURATION, pid, writer.change);
-        console.log("   ", JSON.stringify(phases[name]));
+    const runs: Record<string, unknown>[] = [];
+    let single: Awaited<ReturnType<typeof sequential>> | null = null;
+    let explain: Awaited<ReturnType<typeof explainSlowest>> | null = null;
+    for (const processes of PROCESSES) {
+      const server = await startServer(url, processes);
+      const pids = serverPids(server.pid ?? 0);
+      const writer = changer(url);
+      const base = `http://127.0.0.1:${PORT}`;
+      try {
+        const cookie = await signIn(base);
+        const mixes = await buildMixes(url, base, cookie);
+        if (!single) {
+          console.log("  one request at a time …");
+          single = await sequential(
+            base,
+            cookie,
+            [...mixes.dashboard, ...mixes.claims, ...mixes.bare],
+            15,
+            writer.change,
+          );
+        }
+        const phases: Record<string, Awaited<ReturnType<typeof load>>> = {};
+        for (const name of ["dashboard", "claims", "bare"] as const) {
+          // A few seconds of the same load first, unmeasured: connections spread over the server
+          // processes, so every process has compiled its code before the measured run.
+          await load(base, cookie, mixes[name], 5, pids, async () => {});
+          console.log(
+            `  ${processes} server process(es), ${CONCURRENCY} clients on the ${name} mix for ${DURATION} s …`,
+          );
+          phases[name] = await load(base, cookie, mixes[name], DURATION, pids, writer.change);
+          console.log("   ", JSON.stringify(phases[name]));
+        }
+        if (!explain) {
+          console.log("  EXPLAIN ANALYZE …");
+          explain = await explainSlowest(url, mixes);
+        }
+        runs.push({ processes, phases });
+      } finally {
+        await writer.end();
+        server.kill("SIGTERM");
+        await new Promise((r) => server.once("exit", r));
       }
-      console.log("  EXPLAIN ANALYZE …");
-      const explain = await explainSlowest(url, mixes);
-      results.push({ size, generatedSeconds, single, phases, explain, loadAfter: os.loadavg() });
-    } finally {
-      await writer.end();
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
     }
+    results.push({ size, generatedSeconds, single, runs, explain, loadAfter: os.loadavg() });
   }
   const out = { host, duration: DURATION, concurrency: CONCURRENCY, results };
   fs.writeFileSync(
@@ -481,28 +547,32 @@ function renderSection(out: Out): string {
     "",
     `Machine: ${h.cpu}, ${h.cores} cores, ${h.memoryGb} GB memory, Node.js ${h.node}, ${h.postgres},`,
     `measured ${h.at.slice(0, 16).replace("T", " ")} UTC; load average at start ${h.load} (shared machine).`,
-    "Server: production build, one Node.js process (`node --import tsx lib/server/start.ts`), PostgreSQL",
-    `on the same host; ${out.concurrency} concurrent signed-in editor clients on loopback, ${out.duration} s per mix.`,
+    "Server: production build (`node --import tsx lib/server/start.ts`) with WEB_CONCURRENCY server processes",
+    "(node:cluster) as each table row says, PostgreSQL on the same host; load from autocannon in the bench process:",
+    `${out.concurrency} keep-alive connections of one signed-in editor on loopback, ${out.duration} s per mix after 5 s unmeasured.`,
     "",
   );
   for (const r of out.results as {
     size: number;
     generatedSeconds: number | null;
     single: Record<string, { cold: Times; warm: Times }>;
-    phases: Record<
-      string,
-      {
-        requests: number;
-        rps: number;
-        median: number;
-        p95: number;
-        max: number;
-        errors: number;
-        changes?: number;
-        peakRssMb: number;
-        worstUrl?: { url: string; median: number; p95: number };
-      }
-    >;
+    runs: {
+      processes: number;
+      phases: Record<
+        string,
+        {
+          requests: number;
+          rps: number;
+          median: number;
+          p95: number;
+          max: number;
+          errors: number;
+          changes?: number;
+          peakRssMb: number;
+          worstUrl?: { url: string; median: number; p95: number };
+        }
+      >;
+    }[];
     explain: {
       count: number;
       slowest?: { ms: number; query: string; params: unknown[]; plan: string };
@@ -515,21 +585,25 @@ function renderSection(out: Out): string {
     lines.push(
       `Under load (${out.concurrency} clients, and one claim changed per second by a writer):`,
       "",
-      "| mix | requests | requests/s | median | p95 | max | errors | changes written | server peak RSS | slowest URL (median / p95) |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+      "| server processes | mix | requests | requests/s | median | p95 | max | errors | changes written | server peak RSS | slowest URL (median / p95) |",
+      "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     );
-    for (const [name, p] of Object.entries(r.phases)) {
-      lines.push(
-        `| ${name} | ${p.requests} | ${p.rps.toFixed(1)} | ${ms(p.median)} | ${ms(p.p95)} | ${ms(p.max)} | ${p.errors} | ${p.changes ?? 0} | ${p.peakRssMb.toFixed(0)} MB | ${p.worstUrl ? `\`${p.worstUrl.url}\` ${ms(p.worstUrl.median)} / ${ms(p.worstUrl.p95)}` : ""} |`,
-      );
+    for (const run of r.runs) {
+      for (const [name, p] of Object.entries(run.phases)) {
+        lines.push(
+          `| ${run.processes} | ${name} | ${p.requests} | ${p.rps.toFixed(1)} | ${ms(p.median)} | ${ms(p.p95)} | ${ms(p.max)} | ${p.errors} | ${p.changes ?? 0} | ${p.peakRssMb.toFixed(0)} MB | ${p.worstUrl ? `\`${p.worstUrl.url}\` ${ms(p.worstUrl.median)} / ${ms(p.worstUrl.p95)}` : ""} |`,
+        );
+      }
     }
-    const bare = r.phases.bare;
-    const dash = r.phases.dashboard;
-    if (bare && dash) {
-      lines.push(
-        "",
-        `Ratio to the bare page: dashboard median ${(dash.median / bare.median).toFixed(1)}×, requests/s ${(dash.rps / bare.rps).toFixed(2)}×.`,
-      );
+    lines.push("");
+    for (const run of r.runs) {
+      const bare = run.phases.bare;
+      const dash = run.phases.dashboard;
+      if (bare && dash) {
+        lines.push(
+          `Ratio to the bare page with ${run.processes} server process(es): dashboard median ${(dash.median / bare.median).toFixed(1)}×, requests/s ${(dash.rps / bare.rps).toFixed(2)}×.`,
+        );
+      }
     }
     lines.push(
       "",
