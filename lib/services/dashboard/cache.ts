@@ -24,7 +24,10 @@ const LIMIT = 200;
 
 type Entry = { version: string; value: unknown };
 type Flight = { version: string; promise: Promise<unknown> };
-const caches = new WeakMap<object, { done: LRUCache<string, Entry>; running: Map<string, Flight> }>();
+const caches = new WeakMap<
+  object,
+  { done: LRUCache<string, Entry>; running: Map<string, Flight> }
+>();
 
 export async function dataVersion(db: Executor): Promise<string> {
   const [row] = await queryRows<{ version: string }>(
