@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
 import { dataVersion } from "@/lib/services/dashboard/cache";
+import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
 import { type Dashboard, getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { bucketOf, formatBucket } from "@/lib/services/dashboard/percentiles";
 import { queryRows } from "@/lib/services/dashboard/rows";
@@ -291,6 +292,32 @@ describe("dashboard reuse while the data is unchanged", () => {
     await expect(
       getDashboard(ctxFor(db.current.db, desk.users.r1), filters),
     ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("filter choices", () => {
+  const db = useTestDatabase();
+
+  it("are reused until a change commits, then show a new outlet and a disabled reviewer at once", async () => {
+    const desk = await buildDesk(db.current.db);
+    const ctx = ctxFor(db.current.db, desk.users.editor);
+    const first = await getFilterOptions(ctx);
+    expect(first.outlets).toContain("Daily Planet");
+    expect(first.reviewers.map((r) => r.id)).toContain(desk.users.r1.id);
+    expect(await getFilterOptions(ctx)).toBe(first);
+
+    await db.current.db.execute(
+      sql`update articles set outlet = 'Evening Courier' where id = ${desk.articles.a1.id}`,
+    );
+    await db.current.db.execute(
+      sql`update users set disabled_at = now() where id = ${desk.users.r1.id}`,
+    );
+    const after = await getFilterOptions(ctx);
+    expect(after.outlets).toContain("Evening Courier");
+    expect(after.reviewers.map((r) => r.id)).not.toContain(desk.users.r1.id);
+    await expect(getFilterOptions(ctxFor(db.current.db, desk.users.r2))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 

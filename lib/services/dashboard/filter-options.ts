@@ -2,16 +2,23 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
+import { cachedByVersion } from "./cache";
 import { queryRows } from "./rows";
 
-/** What the filter form offers: every outlet, and the people who can hold claims. */
+/**
+ * What the filter form offers: every outlet, and the people who can hold claims. The same for
+ * every editor and changed only with articles and users, so it is reused while the data version
+ * (cache.ts) is unchanged, like the dashboard itself.
+ */
 export async function getFilterOptions(ctx: Ctx) {
   requirePermission(ctx.user, "dashboard.view");
-  const [people, outlets] = await Promise.all([listPeople(ctx.db), listOutlets(ctx.db)]);
-  return {
-    outlets,
-    reviewers: people.filter((p) => p.active).map(({ id, name }) => ({ id, name })),
-  };
+  return cachedByVersion(ctx.db, "filter-options", async () => {
+    const [people, outlets] = await Promise.all([listPeople(ctx.db), listOutlets(ctx.db)]);
+    return {
+      outlets,
+      reviewers: people.filter((p) => p.active).map(({ id, name }) => ({ id, name })),
+    };
+  });
 }
 
 export async function listPeople(db: Executor) {
