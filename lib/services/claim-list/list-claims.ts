@@ -152,7 +152,9 @@ export async function queryClaimPage(
   // A short period on a verdict date (a dashboard week, say) matches few claims, but the planner
   // takes them to be spread evenly in import or score order and walks that whole order to find a
   // page. Those few are cheaper found first (by the date's index; "offset 0" keeps that step planned
-  // on its own), then sorted and cut to the page before articles and assignees are joined.
+  // on its own), then sorted and cut to the page before articles and assignees are joined. The
+  // gathering reads only the sort keys, which an approval-date period finds in its index alone
+  // (claims_approved_at_idx); whole rows are read for the page only.
   const fenced =
     input.sort !== "article" &&
     input.basis !== "imported" &&
@@ -163,9 +165,11 @@ export async function queryClaimPage(
     input.sort === "article"
       ? sql`${articlesInOrder(input)} join claims c on c.article_id = a.id`
       : fenced
-        ? sql`(select * from (select c.* from claims c
+        ? sql`(select c.* from claims c join (select c.id from (select c.id, c.created_at, c.score
+              from claims c
               ${input.outlet !== undefined ? sql`join articles a on a.id = c.article_id` : sql``}
-              ${where} offset 0) c order by ${order.order} limit ${input.limit + 1}) c
+              ${where} offset 0) c order by ${order.order} limit ${input.limit + 1}) page
+              on page.id = c.id) c
             join articles a on a.id = c.article_id`
         : sql`articles a join claims c on c.article_id = a.id`;
   const rows = await queryRows<RawRow>(

@@ -1,0 +1,2 @@
+DROP INDEX "claims_approved_at_idx";--> statement-breakpoint
+CREATE INDEX "claims_approved_at_idx" ON "claims" USING btree ("approved_at","id","rating","created_at","score") WHERE "claims"."status" = 'approved';
