@@ -446,6 +446,24 @@ async function explainSlowest(url: string, mixes: Mixes) {
   return { count: plans.length, slowest: plans[0], top: plans.slice(0, 5).map((p) => p.ms) };
 }
 
+/**
+ * How fast this host's CPU is right now: the median of three runs of a fixed loop. The cores of
+ * this shared machine run at different speeds from minute to minute (the same loop took 334 to
+ * 568 ms within ten minutes while the machine was otherwise idle), so each run records it at its
+ * start and end, beside the figures it may explain.
+ */
+function speedProbeMs(): number {
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    let x = 0;
+    for (let i = 0; i < 3e8; i++) x += i % 7;
+    if (x < 0) throw new Error("unreachable");
+    times.push(performance.now() - started);
+  }
+  return percentile(times, 0.5);
+}
+
 async function machine() {
   const sql = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   const [row] = await sql<{ version: string }[]>`select version()`;
@@ -462,6 +480,7 @@ async function machine() {
       .map((l) => l.toFixed(2))
       .join(" / "),
     at: new Date().toISOString(),
+    speedProbeMs: speedProbeMs(),
   };
 }
 
@@ -520,7 +539,13 @@ async function main() {
     }
     results.push({ size, generatedSeconds, single, runs, explain, loadAfter: os.loadavg() });
   }
-  const out = { host, duration: DURATION, concurrency: CONCURRENCY, results };
+  const out = {
+    host,
+    speedProbeEndMs: speedProbeMs(),
+    duration: DURATION,
+    concurrency: CONCURRENCY,
+    results,
+  };
   fs.writeFileSync(
     path.join("tests", "bench", "dashboard-results.json"),
     `${JSON.stringify(out, null, 2)}\n`,
@@ -532,6 +557,7 @@ async function main() {
 
 type Out = {
   host: Awaited<ReturnType<typeof machine>>;
+  speedProbeEndMs: number;
   duration: number;
   concurrency: number;
   results: Record<string, unknown>[];
@@ -547,6 +573,7 @@ function renderSection(out: Out): string {
     "",
     `Machine: ${h.cpu}, ${h.cores} cores, ${h.memoryGb} GB memory, Node.js ${h.node}, ${h.postgres},`,
     `measured ${h.at.slice(0, 16).replace("T", " ")} UTC; load average at start ${h.load} (shared machine).`,
+    `Host speed probe (a fixed loop of 3×10⁸ steps, median of three; lower is faster, 334 ms the fastest seen here): ${h.speedProbeMs.toFixed(0)} ms at the start, ${out.speedProbeEndMs.toFixed(0)} ms at the end.`,
     "Server: production build (`node --import tsx lib/server/start.ts`) with WEB_CONCURRENCY server processes",
     "(node:cluster) as each table row says, PostgreSQL on the same host; load from autocannon in the bench process:",
     `${out.concurrency} keep-alive connections of one signed-in editor on loopback, ${out.duration} s per mix after 5 s unmeasured.`,
