@@ -6,13 +6,15 @@
  * on both sides from the same numbers, so the page carries its markup once instead of twice (HTML
  * plus the RSC payload), which halves the bytes the server writes per request.
  */
-import { CLAIM_STATUSES, RATING_SCALE, RATINGS } from "@/db/schema/constants";
+import type { ReactNode } from "react";
+import { CLAIM_STATUSES, RATING_SCALE, RATINGS, type Rating } from "@/db/schema/constants";
 import { html } from "@/lib/html";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
 import { addDays } from "@/lib/services/dashboard/period";
 import { EmptyState } from "../../_components/empty-state";
 import { RawHtml } from "../../_components/raw-html";
 import {
+  type Bar,
   ChartFigure,
   horizontalBars,
   RatingLegend,
@@ -34,88 +36,112 @@ const FUNNEL_FILL: Record<(typeof CLAIM_STATUSES)[number], string> = {
   dismissed: "#d0d7de",
 };
 
+/** A horizontal-bar chart and its table view from the same rows, each number a link. */
+function BarFigure({
+  id,
+  title,
+  description,
+  empty,
+  label,
+  head,
+  noteHeading,
+  bars,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  /** Shown instead of the chart when every bar is zero. */
+  empty: ReactNode;
+  label: string;
+  head: [label: string, value: string];
+  /** The table's column for each bar's note (a share, say); the chart prints the note anyway. */
+  noteHeading?: string;
+  bars: Bar[];
+}) {
+  return (
+    <ChartFigure
+      id={id}
+      title={title}
+      description={description}
+      chart={
+        bars.every((bar) => bar.value === 0) ? (
+          empty
+        ) : (
+          <RawHtml html={horizontalBars({ label, bars })} />
+        )
+      }
+      table={
+        <RawHtml
+          html={dataTable(
+            label,
+            html`${th(head[0])}${th(head[1], true)}${noteHeading ? th(noteHeading, true) : null}`,
+            bars.map(
+              (bar) =>
+                html`<tr><td>${bar.label}</td><td class="n"><a href="${bar.href}">${bar.value}</a></td>${noteHeading ? html`<td class="n">${bar.note}</td>` : null}</tr>`,
+            ),
+          )}
+        />
+      }
+    />
+  );
+}
+
 export function DashboardSections({ view: d }: { view: DashboardView }) {
   const f = d.filters;
-  const weekHref = (week: string, extra: Record<string, string> = {}) =>
-    claimsHref(f, { from: week, to: addDays(week, 6), basis: "approved", ...extra });
+  // A week's links appear in its chart column and its table row alike: each is built once.
+  const weekLinks = new Map<string, string>();
+  const weekHref = (week: string, rating?: Rating) => {
+    const key = `${week} ${rating ?? ""}`;
+    let href = weekLinks.get(key);
+    if (href === undefined) {
+      href = claimsHref(f, { from: week, to: addDays(week, 6), basis: "approved", rating });
+      weekLinks.set(key, href);
+    }
+    return href;
+  };
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-2">
-        <ChartFigure
+        <BarFigure
           id="funnel"
           title="Workflow funnel"
           description={`${d.totals.claims} claims imported in the period.`}
-          chart={
-            d.claimsTotal === 0 ? (
-              <EmptyState title="No claims in this period">
-                Import articles, or widen the dates or clear a filter above.
-              </EmptyState>
-            ) : (
-              <RawHtml
-                html={horizontalBars({
-                  label: "Claims by status",
-                  bars: CLAIM_STATUSES.map((status) => ({
-                    label: STATUS_LABEL[status],
-                    value: d.funnel[status],
-                    note: d.claimsTotal ? pct(d.funnel[status] / d.claimsTotal) : undefined,
-                    href: claimsHref(f, { status }),
-                    fill: FUNNEL_FILL[status],
-                  })),
-                })}
-              />
-            )
+          empty={
+            <EmptyState title="No claims in this period">
+              Import articles, or widen the dates or clear a filter above.
+            </EmptyState>
           }
-          table={
-            <RawHtml
-              html={dataTable(
-                "Claims by status",
-                html`${th("Status")}${th("Claims", true)}`,
-                CLAIM_STATUSES.map(
-                  (status) =>
-                    html`<tr><td>${STATUS_LABEL[status]}</td><td class="n"><a href="${claimsHref(f, { status })}">${d.funnel[status]}</a></td></tr>`,
-                ),
-              )}
-            />
-          }
+          label="Claims by status"
+          head={["Status", "Claims"]}
+          bars={CLAIM_STATUSES.map((status) => ({
+            label: STATUS_LABEL[status],
+            value: d.funnel[status],
+            note: d.claimsTotal ? pct(d.funnel[status] / d.claimsTotal) : undefined,
+            href: claimsHref(f, { status }),
+            fill: FUNNEL_FILL[status],
+          }))}
         />
 
-        <ChartFigure
+        <BarFigure
           id="distribution"
           title="Verdict distribution"
           description={`${d.totals.approved} verdicts approved in the period.`}
-          chart={
-            d.approvedTotal === 0 ? (
-              <EmptyState title="No verdicts approved in this period">
-                Approved verdicts appear here. Approve pending claims from the claim pages, or widen
-                the dates.
-              </EmptyState>
-            ) : (
-              <RawHtml
-                html={horizontalBars({
-                  label: "Approved verdicts by rating",
-                  bars: d.distribution.map((row) => ({
-                    label: RATING_SCALE[row.rating].label,
-                    value: row.count,
-                    note: pct(row.share),
-                    href: claimsHref(f, { basis: "approved", rating: row.rating }),
-                    fill: ratingFill(row.rating),
-                  })),
-                })}
-              />
-            )
+          empty={
+            <EmptyState title="No verdicts approved in this period">
+              Approved verdicts appear here. Approve pending claims from the claim pages, or widen
+              the dates.
+            </EmptyState>
           }
-          table={
-            <RawHtml
-              html={dataTable(
-                "Approved verdicts by rating",
-                html`${th("Rating")}${th("Verdicts", true)}${th("Share", true)}`,
-                d.distribution.map(
-                  (row) =>
-                    html`<tr><td>${RATING_SCALE[row.rating].label}</td><td class="n"><a href="${claimsHref(f, { basis: "approved", rating: row.rating })}">${row.count}</a></td><td class="n">${pct(row.share)}</td></tr>`,
-                ),
-              )}
-            />
-          }
+          label="Approved verdicts by rating"
+          head={["Rating", "Verdicts"]}
+          noteHeading="Share"
+          bars={d.distribution.map((row) => ({
+            label: RATING_SCALE[row.rating].label,
+            value: row.count,
+            note: pct(row.share),
+            href: claimsHref(f, { basis: "approved", rating: row.rating }),
+            fill: ratingFill(row.rating),
+          }))}
         />
       </div>
 
@@ -141,7 +167,7 @@ export function DashboardSections({ view: d }: { view: DashboardView }) {
                     segments: RATINGS.map((rating) => ({
                       rating,
                       value: w.counts[rating],
-                      href: weekHref(w.week, { rating }),
+                      href: weekHref(w.week, rating),
                     })),
                   })),
                 })}
@@ -158,7 +184,7 @@ export function DashboardSections({ view: d }: { view: DashboardView }) {
                 (w) =>
                   html`<tr><td>${w.week}</td>${RATINGS.map(
                     (rating) =>
-                      html`<td class="n"><a href="${weekHref(w.week, { rating })}">${w.counts[rating]}</a></td>`,
+                      html`<td class="n"><a href="${weekHref(w.week, rating)}">${w.counts[rating]}</a></td>`,
                   )}<td class="n"><a href="${weekHref(w.week)}">${w.total}</a></td></tr>`,
               ),
             )}
