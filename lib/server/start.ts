@@ -47,6 +47,9 @@ function ensureEmbeddedSecret(dataDir: string): string {
   return secret;
 }
 
+const portInUse = (port: number) =>
+  `Port ${port} is already in use: stop what is using it or set PORT to another port.`;
+
 function checkPortFree(port: number, hostname: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = http.createServer();
@@ -97,10 +100,7 @@ async function main() {
     await checkPortFree(env.PORT, env.HOSTNAME);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE")
-      fail(
-        `Port ${env.PORT} is already in use: stop what is using it or set PORT to another port.`,
-      );
+    if (code === "EADDRINUSE") fail(portInUse(env.PORT));
     if (code === "EACCES")
       fail(
         `Port ${env.PORT} needs privileges this user does not have: set PORT to a port above 1023.`,
@@ -178,7 +178,6 @@ function superviseWorkers(count: number, ready: string[]) {
   let listening = 0;
   let stopping = false;
   const recentRestarts: number[] = [];
-  const fork = () => cluster.fork();
   cluster.on("listening", () => {
     listening++;
     if (listening === count) for (const line of ready) console.log(line);
@@ -198,13 +197,13 @@ function superviseWorkers(count: number, ready: string[]) {
     console.error(
       `claimtrack: server process ${worker.process.pid} exited (${signal ?? code}); starting another.`,
     );
-    fork();
+    cluster.fork();
   });
   // A larger young generation: a page render allocates a few megabytes that die young, and with
   // the default 16 MB semi-space the collector runs every few requests (about 10% more pages per
   // second measured with 64 MB, tests/bench/RESULTS.md).
   cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-semi-space-size=64"] });
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) cluster.fork();
   const stop = () => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
@@ -246,10 +245,7 @@ async function serve(env: Env, database: Database, ready: string[]) {
     });
   });
   server.once("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EADDRINUSE")
-      fail(
-        `Port ${env.PORT} is already in use: stop what is using it or set PORT to another port.`,
-      );
+    if (error.code === "EADDRINUSE") fail(portInUse(env.PORT));
     fail(`server error: ${errorMessage(error)}`);
   });
   server.listen(env.PORT, env.HOSTNAME, () => {
