@@ -387,7 +387,9 @@ async function load(
     sent.set(client, n + 1);
     const url = urls[n % urls.length] ?? "";
     latencies.push(time);
-    perUrl.set(url, [...(perUrl.get(url) ?? []), time]);
+    const times = perUrl.get(url);
+    if (times) times.push(time);
+    else perUrl.set(url, [time]);
     if (status !== 200) errors++;
   });
   const summary = await done;
