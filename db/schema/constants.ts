@@ -23,6 +23,25 @@ export const CLAIM_STATUSES = [
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/** The names the pages give kinds and statuses (the claim list, dashboard, reader and editor). */
+export const CLAIM_KIND_LABEL: Record<ClaimKindName, string> = {
+  quantity: "Quantity",
+  date: "Date",
+  legal: "Legal",
+  quote: "Quote",
+  event: "Event",
+  comparison: "Comparison",
+  statement: "Statement",
+};
+
+export const CLAIM_STATUS_LABEL: Record<ClaimStatus, string> = {
+  open: "Open",
+  in_review: "In review",
+  pending_approval: "Pending approval",
+  approved: "Approved",
+  dismissed: "Dismissed",
+};
+
 export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
 export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
 

@@ -5,12 +5,11 @@
  * and again when the page hydrates, so the page carries each claim's markup once rather than
  * twice (HTML plus the RSC payload). See app/(app)/dashboard/sections.tsx for the same approach.
  */
-import { RATING_SCALE } from "@/db/schema/constants";
+import { CLAIM_KIND_LABEL, CLAIM_STATUS_LABEL, RATING_SCALE } from "@/db/schema/constants";
 import { html } from "@/lib/html";
 import type { ClaimListRow } from "@/lib/services/claim-list/list-claims";
 import { RawHtml } from "../../_components/raw-html";
 import { dataTable, th } from "../dashboard/data-table";
-import { KIND_LABEL, STATUS_LABEL } from "../dashboard/labels";
 
 /** A row of the claim list as it crosses to the browser: the import time as an ISO string. */
 export type ClaimRowView = Omit<ClaimListRow, "createdAt" | "approvedAt"> & { createdAt: string };
@@ -23,7 +22,7 @@ export function ClaimRows({ rows }: { rows: ClaimRowView[] }) {
         html`${th("Claim")}${th("Article")}${th("Kind")}${th("Score", true)}${th("Status")}${th("Assignee")}${th("Imported")}`,
         rows.map(
           (c) =>
-            html`<tr><td><a href="/articles/${c.articleId}/claims/${c.id}" class="line-clamp-3 text-accent underline-offset-2 hover:underline">${c.text}</a></td><td><a href="/articles/${c.articleId}" class="underline-offset-2 hover:underline">${c.articleTitle}</a>${c.outlet ? html`<span class="block text-xs text-muted">${c.outlet}</span>` : null}</td><td>${KIND_LABEL[c.kind]}</td><td class="n">${c.score.toFixed(2)}</td><td>${STATUS_LABEL[c.status]}${c.status === "approved" && c.rating ? `: ${RATING_SCALE[c.rating].label}` : ""}</td><td>${c.assigneeName ?? html`<span class="text-muted">Unassigned</span>`}</td><td><time datetime="${c.createdAt}">${c.createdAt.slice(0, 10)}</time></td></tr>`,
+            html`<tr><td><a href="/articles/${c.articleId}/claims/${c.id}" class="line-clamp-3 text-accent underline-offset-2 hover:underline">${c.text}</a></td><td><a href="/articles/${c.articleId}" class="underline-offset-2 hover:underline">${c.articleTitle}</a>${c.outlet ? html`<span class="block text-xs text-muted">${c.outlet}</span>` : null}</td><td>${CLAIM_KIND_LABEL[c.kind]}</td><td class="n">${c.score.toFixed(2)}</td><td>${CLAIM_STATUS_LABEL[c.status]}${c.status === "approved" && c.rating ? `: ${RATING_SCALE[c.rating].label}` : ""}</td><td>${c.assigneeName ?? html`<span class="text-muted">Unassigned</span>`}</td><td><time datetime="${c.createdAt}">${c.createdAt.slice(0, 10)}</time></td></tr>`,
         ),
       )}
     />

@@ -7,10 +7,16 @@
  * below, like the dashboard's sections: the reviewer and outlet lists would otherwise cost a React
  * element per option twice over on every page.
  */
-import { CLAIM_KINDS, CLAIM_STATUSES, RATING_SCALE, RATINGS } from "@/db/schema/constants";
+import {
+  CLAIM_KIND_LABEL,
+  CLAIM_KINDS,
+  CLAIM_STATUS_LABEL,
+  CLAIM_STATUSES,
+  RATING_SCALE,
+  RATINGS,
+} from "@/db/schema/constants";
 import { attr, type Html, html } from "@/lib/html";
 import { RawHtml } from "../../_components/raw-html";
-import { KIND_LABEL, STATUS_LABEL } from "./labels";
 
 export interface FilterValues {
   from?: string;
@@ -60,7 +66,7 @@ function select(
 function listFields(list: ListControls): Html {
   const statuses = CLAIM_STATUSES.map(
     (status) =>
-      html`<label class="flex items-center gap-1.5 text-sm"><input type="checkbox" name="status" value="${status}"${list.statuses.includes(status) ? html` checked` : null}>${STATUS_LABEL[status]}</label>`,
+      html`<label class="flex items-center gap-1.5 text-sm"><input type="checkbox" name="status" value="${status}"${list.statuses.includes(status) ? html` checked` : null}>${CLAIM_STATUS_LABEL[status]}</label>`,
   );
   return html`<fieldset class="sm:col-span-2"><legend class="text-sm font-medium">Status</legend><div class="mt-1 flex flex-wrap gap-x-4 gap-y-1">${statuses}</div></fieldset>${field(
     "filter-sort",
@@ -106,7 +112,7 @@ export function filterFormHtml({
       "Claim kind",
       select("kind", values.kind, [
         ["", "All kinds"],
-        ...CLAIM_KINDS.map((k) => [k, KIND_LABEL[k]] as const),
+        ...CLAIM_KINDS.map((k) => [k, CLAIM_KIND_LABEL[k]] as const),
       ]),
     ),
     field(

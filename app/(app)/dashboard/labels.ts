@@ -1,22 +1,4 @@
-import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
-
-export const STATUS_LABEL: Record<ClaimStatus, string> = {
-  open: "Open",
-  in_review: "In review",
-  pending_approval: "Pending approval",
-  approved: "Approved",
-  dismissed: "Dismissed",
-};
-
-export const KIND_LABEL: Record<ClaimKindName, string> = {
-  quantity: "Quantity",
-  date: "Date",
-  legal: "Legal",
-  quote: "Quote",
-  event: "Event",
-  comparison: "Comparison",
-  statement: "Statement",
-};
+import type { Rating } from "@/db/schema/constants";
 
 /** Colour and a pattern per rating, so the charts read in greyscale and for colour-blind readers. */
 export const RATING_STYLE: Record<Rating, { color: string; pattern: string }> = {

@@ -7,7 +7,13 @@
  * plus the RSC payload), which halves the bytes the server writes per request.
  */
 import type { ReactNode } from "react";
-import { CLAIM_STATUSES, RATING_SCALE, RATINGS, type Rating } from "@/db/schema/constants";
+import {
+  CLAIM_STATUS_LABEL,
+  CLAIM_STATUSES,
+  RATING_SCALE,
+  RATINGS,
+  type Rating,
+} from "@/db/schema/constants";
 import { html } from "@/lib/html";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
 import { addDays } from "@/lib/services/dashboard/period";
@@ -23,7 +29,7 @@ import {
   timeColumns,
 } from "./charts";
 import { dataTable, th } from "./data-table";
-import { pct, STATUS_LABEL } from "./labels";
+import { pct } from "./labels";
 import { claimsHref } from "./links";
 import { ArticleTable, OldestTable, ReviewerTable } from "./tables";
 import type { DashboardView } from "./view";
@@ -114,7 +120,7 @@ export function DashboardSections({ view: d }: { view: DashboardView }) {
           label="Claims by status"
           head={["Status", "Claims"]}
           bars={CLAIM_STATUSES.map((status) => ({
-            label: STATUS_LABEL[status],
+            label: CLAIM_STATUS_LABEL[status],
             value: d.funnel[status],
             note: d.claimsTotal ? pct(d.funnel[status] / d.claimsTotal) : undefined,
             href: claimsHref(f, { status }),

@@ -1,9 +1,10 @@
+import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import { attr, type Html, html } from "@/lib/html";
 import type { ArticleSort } from "@/lib/validation/dashboard";
 import { EmptyState } from "../../_components/empty-state";
 import { RawHtml } from "../../_components/raw-html";
 import { dataTable, th } from "./data-table";
-import { pct, STATUS_LABEL } from "./labels";
+import { pct } from "./labels";
 import { claimsHref, dashboardHref } from "./links";
 import type { DashboardView } from "./view";
 
@@ -106,7 +107,7 @@ export function OldestTable({ d }: { d: DashboardView }) {
             html`${th("Claim")}${th("Article")}${th("Status")}${th("Age", true)}${th("Assignee")}`,
             d.oldest.map(
               (c) =>
-                html`<tr><td><a href="/articles/${c.articleId}/claims/${c.id}" class="line-clamp-2 text-accent underline-offset-2 hover:underline">${c.text}</a></td><td><a href="/articles/${c.articleId}" class="underline-offset-2 hover:underline">${c.articleTitle}</a></td><td>${STATUS_LABEL[c.status]}</td><td class="n"><time datetime="${c.createdAt}">${c.age}</time></td><td>${c.assigneeName ?? html`<span class="text-muted">Unassigned</span>`}</td></tr>`,
+                html`<tr><td><a href="/articles/${c.articleId}/claims/${c.id}" class="line-clamp-2 text-accent underline-offset-2 hover:underline">${c.text}</a></td><td><a href="/articles/${c.articleId}" class="underline-offset-2 hover:underline">${c.articleTitle}</a></td><td>${CLAIM_STATUS_LABEL[c.status]}</td><td class="n"><time datetime="${c.createdAt}">${c.age}</time></td><td>${c.assigneeName ?? html`<span class="text-muted">Unassigned</span>`}</td></tr>`,
             ),
           )}
         />

@@ -1,7 +1,12 @@
 "use client";
 
 import { memo, type RefObject, useMemo } from "react";
-import type { ClaimKindName, ClaimStatus } from "@/db/schema/constants";
+import {
+  CLAIM_KIND_LABEL,
+  CLAIM_STATUS_LABEL,
+  type ClaimKindName,
+  type ClaimStatus,
+} from "@/db/schema/constants";
 import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
 import { cut } from "./text-pieces";
 
@@ -59,7 +64,7 @@ export const ArticleText = memo(function ArticleText({
             data-kind={claim.kind}
             data-status={claim.status}
             data-label={piece.closes ? kind.symbol : undefined}
-            title={`${kind.label} claim, ${STATUS_STYLE[claim.status].label.toLowerCase()}`}
+            title={`${CLAIM_KIND_LABEL[claim.kind]} claim, ${CLAIM_STATUS_LABEL[claim.status].toLowerCase()}`}
             aria-current={selected ? "true" : undefined}
             onClick={() => onSelect(claim.id)}
             className={`cursor-pointer rounded-sm text-ink underline decoration-2 underline-offset-4 ${kind.mark} ${STATUS_STYLE[claim.status].mark} ${selected ? "outline-3 outline-accent" : ""} ${piece.closes ? "after:ml-0.5 after:align-super after:font-sans after:text-[0.65em] after:font-bold after:no-underline after:content-[attr(data-label)]" : ""}`}

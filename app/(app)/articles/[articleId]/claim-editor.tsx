@@ -2,7 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { type ClaimKindName, DISMISS_REASONS, type DismissReason } from "@/db/schema/constants";
+import {
+  CLAIM_KIND_LABEL,
+  CLAIM_STATUS_LABEL,
+  type ClaimKindName,
+  DISMISS_REASONS,
+  type DismissReason,
+} from "@/db/schema/constants";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
 import { DISMISS_REASON_LABELS } from "@/lib/validation/claims";
 import { Button } from "../../../_components/button";
@@ -14,7 +20,6 @@ import {
   splitClaimAction,
   updateClaimAction,
 } from "./actions";
-import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
 import type { VersionedResult } from "./run-versioned";
 import type { TextSpan } from "./text-selection";
 import { fromRows, KindSelect, toRows, ValuesEditor } from "./values-editor";
@@ -154,7 +159,7 @@ export function ClaimEditor({
                 {conflict.current.text}
               </blockquote>
               <p className="text-muted">
-                Kind: {conflict.current.kind ? KIND_STYLE[conflict.current.kind].label : "?"}
+                Kind: {conflict.current.kind ? CLAIM_KIND_LABEL[conflict.current.kind] : "?"}
                 {" · "}status: {conflict.current.status ?? "?"}
                 {" · "}values:{" "}
                 <code className="break-all">{JSON.stringify(conflict.current.values ?? {})}</code>
@@ -281,7 +286,7 @@ export function ClaimEditor({
         )}
       </div>
       <p className="text-xs text-muted">
-        Status: {STATUS_STYLE[claim.status].label} · version {claim.version}
+        Status: {CLAIM_STATUS_LABEL[claim.status]} · version {claim.version}
       </p>
     </section>
   );

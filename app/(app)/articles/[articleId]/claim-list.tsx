@@ -2,7 +2,13 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { CLAIM_KINDS, CLAIM_STATUSES, RATING_SCALE } from "@/db/schema/constants";
+import {
+  CLAIM_KIND_LABEL,
+  CLAIM_KINDS,
+  CLAIM_STATUS_LABEL,
+  CLAIM_STATUSES,
+  RATING_SCALE,
+} from "@/db/schema/constants";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
 import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
 
@@ -59,7 +65,7 @@ export function ClaimList({
             <option value="">All kinds</option>
             {CLAIM_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {KIND_STYLE[kind].label}
+                {CLAIM_KIND_LABEL[kind]}
               </option>
             ))}
           </select>
@@ -74,7 +80,7 @@ export function ClaimList({
             <option value="">All statuses</option>
             {CLAIM_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {STATUS_STYLE[status].label}
+                {CLAIM_STATUS_LABEL[status]}
               </option>
             ))}
           </select>
@@ -137,9 +143,11 @@ function ClaimItem({
         <span className="flex flex-wrap items-center gap-1 text-xs">
           <span className={`rounded-sm px-1 underline decoration-2 ${kind.mark}`}>
             <span aria-hidden="true">{kind.symbol} </span>
-            {kind.label}
+            {CLAIM_KIND_LABEL[claim.kind]}
           </span>
-          <span className={`rounded-full border px-1.5 ${status.badge}`}>{status.label}</span>
+          <span className={`rounded-full border px-1.5 ${status.badge}`}>
+            {CLAIM_STATUS_LABEL[claim.status]}
+          </span>
           <span className="tabular-nums text-muted">score {claim.score.toFixed(2)}</span>
           {claim.origin === "manual" ? <span className="text-muted">· added by hand</span> : null}
         </span>

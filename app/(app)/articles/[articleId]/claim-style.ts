@@ -4,56 +4,47 @@ import type { ClaimKindName, ClaimStatus } from "@/db/schema/constants";
  * How each kind looks in the text: a tint, an underline style of its own and a symbol after the
  * span, so kinds are told apart without relying on colour.
  */
-export const KIND_STYLE: Record<ClaimKindName, { label: string; symbol: string; mark: string }> = {
+export const KIND_STYLE: Record<ClaimKindName, { symbol: string; mark: string }> = {
   quantity: {
-    label: "Quantity",
     symbol: "#",
     mark: "bg-sky-100 decoration-sky-700 decoration-solid",
   },
   date: {
-    label: "Date",
     symbol: "⏲",
     mark: "bg-amber-100 decoration-amber-700 decoration-double",
   },
   legal: {
-    label: "Legal",
     symbol: "§",
     mark: "bg-violet-100 decoration-violet-700 decoration-dotted",
   },
   quote: {
-    label: "Quote",
     symbol: "❝",
     mark: "bg-emerald-100 decoration-emerald-700 decoration-dashed",
   },
   event: {
-    label: "Event",
     symbol: "!",
     mark: "bg-rose-100 decoration-rose-700 decoration-wavy",
   },
   comparison: {
-    label: "Comparison",
     symbol: "≷",
     mark: "bg-lime-100 decoration-lime-700 decoration-solid",
   },
   statement: {
-    label: "Statement",
     symbol: "¶",
     mark: "bg-slate-100 decoration-slate-600 decoration-dotted",
   },
 };
 
 /** Status in the text: dismissed claims are struck through, approved ones outlined in green. */
-export const STATUS_STYLE: Record<ClaimStatus, { label: string; mark: string; badge: string }> = {
-  open: { label: "Open", mark: "", badge: "border-line" },
-  in_review: { label: "In review", mark: "ring-1 ring-accent/40", badge: "border-accent" },
+export const STATUS_STYLE: Record<ClaimStatus, { mark: string; badge: string }> = {
+  open: { mark: "", badge: "border-line" },
+  in_review: { mark: "ring-1 ring-accent/40", badge: "border-accent" },
   pending_approval: {
-    label: "Pending approval",
     mark: "ring-1 ring-warn/60",
     badge: "border-warn",
   },
-  approved: { label: "Approved", mark: "ring-1 ring-ok", badge: "border-ok" },
+  approved: { mark: "ring-1 ring-ok", badge: "border-ok" },
   dismissed: {
-    label: "Dismissed",
     mark: "line-through opacity-60 bg-transparent",
     badge: "border-line border-dashed",
   },

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { CLAIM_KINDS, type ClaimKindName } from "@/db/schema/constants";
-import { KIND_STYLE } from "./claim-style";
+import { CLAIM_KIND_LABEL, CLAIM_KINDS, type ClaimKindName } from "@/db/schema/constants";
 
 export interface ValueRow {
   key: string;
@@ -115,7 +114,7 @@ export function KindSelect({
       >
         {CLAIM_KINDS.map((k) => (
           <option key={k} value={k}>
-            {KIND_STYLE[k].label}
+            {CLAIM_KIND_LABEL[k]}
           </option>
         ))}
       </select>
