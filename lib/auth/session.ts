@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
@@ -12,28 +12,38 @@ import { readSessionClaims } from "./session-token";
 
 /**
  * The signed-in user, checked against the database on every request: a disabled user, a changed
- * role or a sign-out-everywhere (all bump session_version) ends the session at once.
+ * role or a sign-out-everywhere (all bump session_version) ends the session at once. The same
+ * statement reads the data version (lib/services/dashboard/cache.ts), so a page whose figures are
+ * cached needs no round trip of its own to learn whether they are still current.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+const readSession = cache(async (): Promise<{ user: SessionUser; dataVersion: string } | null> => {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return null;
   const claims = await readSessionClaims(await cookies(), secret);
   const id = claims?.userId;
   if (!isUuid(id)) return null;
   const db = await getDb();
-  const [user] = await db
+  const [row] = await db
     .select({
       id: users.id,
       email: users.email,
       name: users.name,
       role: users.role,
       sessionVersion: users.sessionVersion,
+      dataVersion: sql<string>`(select version::text from dashboard_state)`,
     })
     .from(users)
     .where(and(eq(users.id, id), isNull(users.disabledAt)));
-  if (!user || user.sessionVersion !== claims?.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (!row || row.sessionVersion !== claims?.sessionVersion) return null;
+  return {
+    user: { id: row.id, email: row.email, name: row.name, role: row.role },
+    dataVersion: row.dataVersion ?? "",
+  };
 });
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return (await readSession())?.user ?? null;
+}
 
 /** For server actions and route handlers: the service context, or an UnauthenticatedError. */
 export async function requireCtx(): Promise<Ctx> {
@@ -44,11 +54,14 @@ export async function requireCtx(): Promise<Ctx> {
 
 /** For pages: sends a signed-out visitor to the login page and back here afterwards. */
 export async function requirePageCtx(returnTo: string, permission?: Permission): Promise<Ctx> {
-  const user = await getSessionUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  const session = await readSession();
+  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  const { user, dataVersion } = session;
   // A page the role may not use answers like a page that does not exist.
   if (permission && !can(user.role, permission)) notFound();
-  return { db: await getDb(), user };
+  // Pages only read, so the version read with the session, before any of the page's own queries,
+  // holds for the whole render. Actions (requireCtx) change data, and read it afresh.
+  return { db: await getDb(), user, dataVersion };
 }
 
 /** Only same-origin paths: an absolute or protocol-relative URL falls back to the home page. */

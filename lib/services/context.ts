@@ -12,4 +12,9 @@ export interface SessionUser {
 export interface Ctx {
   db: Db;
   user: SessionUser;
+  /**
+   * The data version (lib/services/dashboard/cache.ts) as read when this request began, before any
+   * of its queries; set for pages, which only read. Absent, cached figures read it themselves.
+   */
+  dataVersion?: string;
 }

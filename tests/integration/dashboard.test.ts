@@ -293,6 +293,28 @@ describe("dashboard reuse while the data is unchanged", () => {
       getDashboard(ctxFor(db.current.db, desk.users.r1), filters),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
+
+  it("takes a page's version read at its start: reused while current, never stored when stale", async () => {
+    const desk = await buildDesk(db.current.db);
+    const editor = ctxFor(db.current.db, desk.users.editor);
+    const filters = { ...PERIOD, kind: "quantity" };
+    const start = await dataVersion(db.current.db);
+    const page = { ...editor, dataVersion: start };
+    const first = await getDashboard(page, filters);
+    expect(await getDashboard(page, filters)).toBe(first);
+    expect(await getDashboard(editor, filters)).toBe(first);
+
+    // A change commits while a page that began before it is still rendering: that page may be
+    // served the figures of its start, and what it computes afresh is not kept under the old version.
+    await db.current.db.execute(sql`delete from claims where id = ${desk.claims.c1.id}`);
+    const fresh = await getDashboard(editor, filters);
+    expect(fresh).not.toBe(first);
+    expect(fresh.claimsTotal).toBe(first.claimsTotal - 1);
+    const late = await getDashboard(page, { ...PERIOD, kind: "date" });
+    const next = { ...editor, dataVersion: await dataVersion(db.current.db) };
+    expect(await getDashboard(next, { ...PERIOD, kind: "date" })).not.toBe(late);
+    expect(await getDashboard(next, filters)).toBe(fresh);
+  });
 });
 
 describe("filter choices", () => {

@@ -19,6 +19,9 @@ import { queryRows } from "./rows";
  * One cache per database handle (tests run several databases in one process; a transaction handle
  * gets its own, dropped with it), at most LIMIT filter combinations each, least recently used out.
  * Cached values are shared between requests: callers must not mutate them.
+ *
+ * A page passes the version it read with the session (lib/auth/session.ts), which saves the first
+ * read: it was read before any of the page's queries, which is all the rule above needs.
  */
 const LIMIT = 200;
 
@@ -41,6 +44,8 @@ export async function cachedByVersion<T>(
   db: Executor,
   key: string,
   compute: () => Promise<T>,
+  /** The version read at the start of this request, when the caller has it. */
+  known?: string,
 ): Promise<T> {
   let cache = caches.get(db);
   if (!cache) {
@@ -48,7 +53,7 @@ export async function cachedByVersion<T>(
     caches.set(db, cache);
   }
   const { done, running } = cache;
-  const before = await dataVersion(db);
+  const before = known ?? (await dataVersion(db));
   const hit = done.get(key);
   if (hit && hit.version === before) return hit.value as T;
   const flight = running.get(key);

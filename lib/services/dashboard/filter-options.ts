@@ -12,13 +12,18 @@ import { queryRows } from "./rows";
  */
 export async function getFilterOptions(ctx: Ctx) {
   requirePermission(ctx.user, "dashboard.view");
-  return cachedByVersion(ctx.db, "filter-options", async () => {
-    const [people, outlets] = await Promise.all([listPeople(ctx.db), listOutlets(ctx.db)]);
-    return {
-      outlets,
-      reviewers: people.filter((p) => p.active).map(({ id, name }) => ({ id, name })),
-    };
-  });
+  return cachedByVersion(
+    ctx.db,
+    "filter-options",
+    async () => {
+      const [people, outlets] = await Promise.all([listPeople(ctx.db), listOutlets(ctx.db)]);
+      return {
+        outlets,
+        reviewers: people.filter((p) => p.active).map(({ id, name }) => ({ id, name })),
+      };
+    },
+    ctx.dataVersion,
+  );
 }
 
 export async function listPeople(db: Executor) {

@@ -104,8 +104,11 @@ export async function getDashboard(
     rating: data.rating,
   };
   const key = JSON.stringify([filters, data.articleSort, options.base ?? false]);
-  return cachedByVersion(ctx.db, key, () =>
-    computeDashboard(ctx.db, filters, data.articleSort, options),
+  return cachedByVersion(
+    ctx.db,
+    key,
+    () => computeDashboard(ctx.db, filters, data.articleSort, options),
+    ctx.dataVersion,
   );
 }
 
