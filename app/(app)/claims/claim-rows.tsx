@@ -4,17 +4,20 @@
  * The claim list's rows, built as one escaped string (lib/html.ts) from compact rows on the server
  * and again when the page hydrates, so the page carries each claim's markup once rather than
  * twice (HTML plus the RSC payload). See app/(app)/dashboard/sections.tsx for the same approach.
+ * The rows arrive as one JSON string (lib/json-props.ts).
  */
 import { CLAIM_KIND_LABEL, CLAIM_STATUS_LABEL, RATING_SCALE } from "@/db/schema/constants";
 import { html } from "@/lib/html";
+import { fromJsonProps, type Jsonified, type JsonProps } from "@/lib/json-props";
 import type { ClaimListRow } from "@/lib/services/claim-list/list-claims";
 import { RawHtml } from "../../_components/raw-html";
 import { dataTable, th } from "../dashboard/data-table";
 
-/** A row of the claim list as it crosses to the browser: the import time as an ISO string. */
-export type ClaimRowView = Omit<ClaimListRow, "createdAt" | "approvedAt"> & { createdAt: string };
+/** A row of the claim list as it crosses to the browser: its times as ISO strings. */
+export type ClaimRowView = Jsonified<ClaimListRow>;
 
-export function ClaimRows({ rows }: { rows: ClaimRowView[] }) {
+export function ClaimRows({ rows: json }: { rows: JsonProps<ClaimRowView[]> }) {
+  const rows = fromJsonProps(json);
   return (
     <RawHtml
       html={dataTable(

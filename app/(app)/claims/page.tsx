@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
+import { toJsonProps } from "@/lib/json-props";
 import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
 import { EmptyState } from "../../_components/empty-state";
@@ -88,30 +89,27 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <FilterForm
-        action="/claims"
-        values={values}
-        outlets={options.outlets}
-        reviewers={options.reviewers}
-        list={{
-          statuses,
-          sort,
-          hidden: (["basis", "article", "proposer"] as const).flatMap((name) => {
-            const value = values[name];
-            return value ? [[name, value] as [string, string]] : [];
-          }),
-        }}
+        form={toJsonProps({
+          action: "/claims",
+          values,
+          outlets: options.outlets,
+          reviewers: options.reviewers,
+          list: {
+            statuses,
+            sort,
+            hidden: (["basis", "article", "proposer"] as const).flatMap((name) => {
+              const value = values[name];
+              return value ? [[name, value] as [string, string]] : [];
+            }),
+          },
+        })}
       />
       {page.rows.length === 0 ? (
         <EmptyState title="No claims match these filters">
           Clear a filter or widen the dates; new claims appear when articles are imported.
         </EmptyState>
       ) : (
-        <ClaimRows
-          rows={page.rows.map(({ approvedAt: _approvedAt, createdAt, ...row }) => ({
-            ...row,
-            createdAt: createdAt.toISOString(),
-          }))}
-        />
+        <ClaimRows rows={toJsonProps(page.rows)} />
       )}
       <nav aria-label="Pages" className="flex justify-end gap-4">
         {after ? (

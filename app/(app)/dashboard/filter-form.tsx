@@ -5,7 +5,8 @@
  * filter in the URL (a view can be bookmarked and shared) and it works without JavaScript. It has
  * no state of its own, so it is built as one escaped string (lib/html.ts) from the compact values
  * below, like the dashboard's sections: the reviewer and outlet lists would otherwise cost a React
- * element per option twice over on every page.
+ * element per option twice over on every page. The values arrive as one JSON string
+ * (lib/json-props.ts).
  */
 import {
   CLAIM_KIND_LABEL,
@@ -16,6 +17,7 @@ import {
   RATINGS,
 } from "@/db/schema/constants";
 import { attr, type Html, html } from "@/lib/html";
+import { fromJsonProps, type JsonProps } from "@/lib/json-props";
 import { RawHtml } from "../../_components/raw-html";
 
 export interface FilterValues {
@@ -75,19 +77,21 @@ function listFields(list: ListControls): Html {
   )}${list.hidden.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 }
 
+export interface FilterFormProps {
+  action: string;
+  values: FilterValues;
+  outlets: string[];
+  reviewers: { id: string; name: string }[];
+  list?: ListControls;
+}
+
 export function filterFormHtml({
   action,
   values,
   outlets,
   reviewers,
   list,
-}: {
-  action: string;
-  values: FilterValues;
-  outlets: string[];
-  reviewers: { id: string; name: string }[];
-  list?: ListControls;
-}): Html {
+}: FilterFormProps): Html {
   const fields = [
     field("filter-from", "From", dateInput("from", values.from)),
     field("filter-to", "To", dateInput("to", values.to)),
@@ -127,6 +131,6 @@ export function filterFormHtml({
   return html`<search><form action="${action}" method="get" class="grid grid-cols-1 gap-3 rounded-lg border border-line bg-paper p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filters">${fields}${list ? listFields(list) : null}<div class="flex items-end gap-3 sm:col-span-2 lg:col-span-4"><button type="submit" class="rounded-md border border-transparent bg-accent px-3 py-2 text-sm font-medium text-white hover:bg-accent-strong">Apply filters</button><a href="${action}" class="text-sm text-accent underline">Clear filters</a></div></form></search>`;
 }
 
-export function FilterForm(props: Parameters<typeof filterFormHtml>[0]) {
-  return <RawHtml html={filterFormHtml(props)} />;
+export function FilterForm({ form }: { form: JsonProps<FilterFormProps> }) {
+  return <RawHtml html={filterFormHtml(fromJsonProps(form))} />;
 }

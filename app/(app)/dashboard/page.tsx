@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
+import { toJsonProps } from "@/lib/json-props";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { RatingPatterns } from "./charts";
 import { FilterForm } from "./filter-form";
@@ -57,13 +58,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </p>
       ) : null}
       <FilterForm
-        action="/dashboard"
-        values={{ ...f, from: f.period.from, to: f.period.to }}
-        outlets={d.options.outlets}
-        reviewers={d.options.reviewers}
+        form={toJsonProps({
+          action: "/dashboard",
+          values: {
+            from: f.period.from,
+            to: f.period.to,
+            outlet: f.outlet,
+            reviewer: f.reviewer,
+            kind: f.kind,
+            rating: f.rating,
+          },
+          outlets: d.options.outlets,
+          reviewers: d.options.reviewers,
+        })}
       />
 
-      <DashboardSections view={dashboardView(d, Date.now())} />
+      <DashboardSections view={toJsonProps(dashboardView(d, Date.now()))} />
     </div>
   );
 }

@@ -4,7 +4,8 @@
  * The dashboard's figures, rendered on the server and hydrated in the browser from the compact view
  * (view.ts) rather than from the markup: the charts and tables are built as strings (lib/html.ts)
  * on both sides from the same numbers, so the page carries its markup once instead of twice (HTML
- * plus the RSC payload), which halves the bytes the server writes per request.
+ * plus the RSC payload), which halves the bytes the server writes per request. The view arrives
+ * as one JSON string (lib/json-props.ts).
  */
 import type { ReactNode } from "react";
 import {
@@ -15,6 +16,7 @@ import {
   type Rating,
 } from "@/db/schema/constants";
 import { html } from "@/lib/html";
+import { fromJsonProps, type JsonProps } from "@/lib/json-props";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
 import { addDays } from "@/lib/services/dashboard/period";
 import { EmptyState } from "../../_components/empty-state";
@@ -92,7 +94,8 @@ function BarFigure({
   );
 }
 
-export function DashboardSections({ view: d }: { view: DashboardView }) {
+export function DashboardSections({ view }: { view: JsonProps<DashboardView> }) {
+  const d = fromJsonProps(view);
   const f = d.filters;
   // A week's links appear in its chart column and its table row alike: each is built once.
   const weekLinks = new Map<string, string>();

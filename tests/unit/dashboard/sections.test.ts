@@ -2,8 +2,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CLAIM_STATUSES, RATINGS } from "@/db/schema/constants";
+import { toJsonProps } from "@/lib/json-props";
 import { resolvePeriod } from "@/lib/services/dashboard/period";
-import { ClaimRows } from "../../../app/(app)/claims/claim-rows";
+import { ClaimRows, type ClaimRowView } from "../../../app/(app)/claims/claim-rows";
 import { DashboardSections } from "../../../app/(app)/dashboard/sections";
 import type { DashboardView } from "../../../app/(app)/dashboard/view";
 
@@ -68,7 +69,9 @@ function view(): DashboardView {
 }
 
 describe("dashboard sections markup", () => {
-  const markup = renderToStaticMarkup(createElement(DashboardSections, { view: view() }));
+  const markup = renderToStaticMarkup(
+    createElement(DashboardSections, { view: toJsonProps(view()) }),
+  );
 
   it("escapes titles, names, claim text and filter values", () => {
     expect(markup).not.toContain("<script>");
@@ -101,7 +104,7 @@ describe("claim list rows markup", () => {
   it("escapes claim text, titles and names, and links each claim and article", () => {
     const markup = renderToStaticMarkup(
       createElement(ClaimRows, {
-        rows: [
+        rows: toJsonProps<ClaimRowView[]>([
           {
             id: "c1",
             articleId: "a1",
@@ -114,8 +117,9 @@ describe("claim list rows markup", () => {
             rating: "false",
             assigneeName: HOSTILE,
             createdAt: "2026-01-06T10:00:00.000Z",
+            approvedAt: "2026-01-08T10:00:00.000Z",
           },
-        ],
+        ]),
       }),
     );
     expect(markup).not.toContain("<script>");
