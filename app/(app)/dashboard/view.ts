@@ -5,7 +5,7 @@ import {
   type OldClaim,
 } from "@/lib/services/dashboard/get-dashboard";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
-import { shortWeek } from "./labels";
+import { formatCount, shortWeek } from "./labels";
 
 /**
  * What the dashboard's client sections need, and nothing locale- or clock-dependent left to compute
@@ -36,8 +36,8 @@ export function dashboardView(d: Dashboard, now: number): DashboardView {
     })),
     weekLabels: Object.fromEntries(d.filters.period.weeks.map((w) => [w, shortWeek(w)])),
     totals: {
-      claims: d.claimsTotal.toLocaleString("en-GB"),
-      approved: d.approvedTotal.toLocaleString("en-GB"),
+      claims: formatCount(d.claimsTotal),
+      approved: formatCount(d.approvedTotal),
       medianTime: formatBucket(d.timeToVerdict.overall.median),
       p90Time: formatBucket(d.timeToVerdict.overall.p90),
     },
