@@ -1,3 +1,5 @@
+import type { Rating } from "@/db/schema/constants";
+import { addDays } from "@/lib/services/dashboard/period";
 import type { DashboardFilters } from "@/lib/services/dashboard/sources";
 
 type Extra = Record<string, string | undefined>;
@@ -17,26 +19,47 @@ function encodeValue(value: string): string {
  * names after them, empty values left out).
  */
 function withFilters(path: string, f: DashboardFilters, extra: Extra): string {
-  const all: Extra = {
+  const filters: Extra = {
     from: f.period.from,
     to: f.period.to,
     outlet: f.outlet,
     reviewer: f.reviewer,
     kind: f.kind,
     rating: f.rating,
-    ...extra,
   };
   let query = "";
-  for (const name in all) {
-    const value = all[name];
+  const add = (name: string, value: string | undefined) => {
     if (value) query += `${query ? "&" : ""}${encodeValue(name)}=${encodeValue(value)}`;
-  }
+  };
+  for (const name in filters) add(name, name in extra ? extra[name] : filters[name]);
+  for (const name in extra) if (!(name in filters)) add(name, extra[name]);
   return `${path}?${query}`;
 }
 
 /** The claim list with the dashboard's filters and whatever narrows it to one number. */
 export const claimsHref = (f: DashboardFilters, extra: Extra = {}) =>
   withFilters("/claims", f, extra);
+
+/**
+ * The claims approved in one week, of one rating or of the rating the filters name, for the weekly
+ * charts and their tables: claimsHref's link, with the filters' part of the query written once
+ * and each week's link once (the two-year view has about eight hundred).
+ */
+export function approvedWeekHref(f: DashboardFilters): (week: string, rating?: Rating) => string {
+  const narrowing = withFilters("", f, { from: undefined, to: undefined, rating: undefined }).slice(
+    1,
+  );
+  const links = new Map<string, string>();
+  return (week, rating = f.rating) => {
+    const key = `${week} ${rating ?? ""}`;
+    let href = links.get(key);
+    if (href === undefined) {
+      href = `/claims?from=${encodeValue(week)}&to=${addDays(week, 6)}${narrowing && `&${narrowing}`}${rating ? `&rating=${encodeValue(rating)}` : ""}&basis=approved`;
+      links.set(key, href);
+    }
+    return href;
+  };
+}
 
 /** The dashboard itself with one parameter changed (sorting, for example). */
 export const dashboardHref = (f: DashboardFilters, extra: Extra = {}) =>

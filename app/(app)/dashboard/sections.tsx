@@ -8,17 +8,10 @@
  * as one JSON string (lib/json-props.ts).
  */
 import type { ReactNode } from "react";
-import {
-  CLAIM_STATUS_LABEL,
-  CLAIM_STATUSES,
-  RATING_SCALE,
-  RATINGS,
-  type Rating,
-} from "@/db/schema/constants";
+import { CLAIM_STATUS_LABEL, CLAIM_STATUSES, RATING_SCALE, RATINGS } from "@/db/schema/constants";
 import { html } from "@/lib/html";
 import { fromJsonProps, type JsonProps } from "@/lib/json-props";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
-import { addDays } from "@/lib/services/dashboard/period";
 import { EmptyState } from "../../_components/empty-state";
 import { RawHtml } from "../../_components/raw-html";
 import {
@@ -32,7 +25,7 @@ import {
 } from "./charts";
 import { dataTable, th } from "./data-table";
 import { pct } from "./labels";
-import { claimsHref } from "./links";
+import { approvedWeekHref, claimsHref } from "./links";
 import { ArticleTable, OldestTable, ReviewerTable } from "./tables";
 import type { DashboardView } from "./view";
 
@@ -98,16 +91,7 @@ export function DashboardSections({ view }: { view: JsonProps<DashboardView> }) 
   const d = fromJsonProps(view);
   const f = d.filters;
   // A week's links appear in its chart column and its table row alike: each is built once.
-  const weekLinks = new Map<string, string>();
-  const weekHref = (week: string, rating?: Rating) => {
-    const key = `${week} ${rating ?? ""}`;
-    let href = weekLinks.get(key);
-    if (href === undefined) {
-      href = claimsHref(f, { from: week, to: addDays(week, 6), basis: "approved", rating });
-      weekLinks.set(key, href);
-    }
-    return href;
-  };
+  const weekHref = approvedWeekHref(f);
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-2">

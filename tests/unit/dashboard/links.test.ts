@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatTime } from "@/lib/format-time";
 import type { DashboardFilters } from "@/lib/services/dashboard/sources";
 import { formatCount, shortWeek } from "../../../app/(app)/dashboard/labels";
-import { claimsHref, dashboardHref } from "../../../app/(app)/dashboard/links";
+import { approvedWeekHref, claimsHref, dashboardHref } from "../../../app/(app)/dashboard/links";
 
 /** The query as URLSearchParams writes it: what the links were built with before. */
 function reference(path: string, f: DashboardFilters, extra: Record<string, string | undefined>) {
@@ -56,6 +56,32 @@ describe("dashboard links", () => {
     const f = filters({ outlet: "Le Monde & Co — Ελλάδα", rating: "false" });
     expect(claimsHref(f, { basis: "approved" })).toBe(
       "/claims?from=2026-01-05&to=2026-01-18&outlet=Le+Monde+%26+Co+%E2%80%94+%CE%95%CE%BB%CE%BB%CE%AC%CE%B4%CE%B1&rating=false&basis=approved",
+    );
+  });
+});
+
+describe("a week's approved claims", () => {
+  it("link as claimsHref does, with the filters' rating when no rating is given", () => {
+    for (const f of [
+      filters(),
+      filters({ outlet: "Le Monde & Co", kind: "quote" }),
+      filters({ reviewer: "5d0c1b9e-4c1f-4a43-9a57-0d6c8f3c2b11", rating: "false" }),
+    ]) {
+      const week = approvedWeekHref(f);
+      for (const rating of [undefined, "true", "misleading"] as const) {
+        expect(week("2026-01-12", rating)).toBe(
+          claimsHref(f, {
+            from: "2026-01-12",
+            to: "2026-01-18",
+            basis: "approved",
+            rating: rating ?? f.rating,
+          }),
+        );
+      }
+    }
+    // A week's total under a rating filter counts that rating only, and its link says so.
+    expect(approvedWeekHref(filters({ rating: "false" }))("2026-01-12")).toBe(
+      "/claims?from=2026-01-12&to=2026-01-18&rating=false&basis=approved",
     );
   });
 });
