@@ -81,7 +81,7 @@ export interface Bar {
   value: number;
   /** Printed after the value, e.g. a share. */
   note?: string;
-  href: string;
+  href: string | Html;
   fill: string;
 }
 
@@ -106,7 +106,7 @@ export interface StackWeek {
   week: string;
   label: string;
   total: number;
-  segments: { rating: Rating; value: number; href: string }[];
+  segments: { rating: Rating; value: number; href: string | Html }[];
 }
 
 /** Weekly stacked columns by rating, the week's total printed above each column. */
@@ -166,7 +166,7 @@ export function RatingLegend({ ratings }: { ratings: readonly Rating[] }) {
 export interface TimeWeek {
   week: string;
   label: string;
-  href: string;
+  href: string | Html;
   approved: number;
   /** Upper bounds in hours; null when the week had no approvals or is beyond the last bound. */
   median: number | null;

@@ -1,4 +1,5 @@
 import type { Rating } from "@/db/schema/constants";
+import { escapeHtml, Html } from "@/lib/html";
 import { addDays } from "@/lib/services/dashboard/period";
 import type { DashboardFilters } from "@/lib/services/dashboard/sources";
 
@@ -42,20 +43,28 @@ export const claimsHref = (f: DashboardFilters, extra: Extra = {}) =>
 
 /**
  * The claims approved in one week, of one rating or of the rating the filters name, for the weekly
- * charts and their tables: claimsHref's link, with the filters' part of the query written once
- * and each week's link once (the two-year view has about eight hundred).
+ * charts and their tables: claimsHref's link, escaped for an attribute once (each is printed twice,
+ * in a chart and in its table), with the filters' part of the query written once per page and each
+ * week's dates once (the two-year view has about eight hundred of these links).
  */
-export function approvedWeekHref(f: DashboardFilters): (week: string, rating?: Rating) => string {
-  const narrowing = withFilters("", f, { from: undefined, to: undefined, rating: undefined }).slice(
-    1,
-  );
-  const links = new Map<string, string>();
+export function approvedWeekHref(f: DashboardFilters): (week: string, rating?: Rating) => Html {
+  const narrowing = withFilters("", f, { from: undefined, to: undefined, rating: undefined });
+  const weeks = new Map<string, { start: string; links: Map<Rating | undefined, Html> }>();
   return (week, rating = f.rating) => {
-    const key = `${week} ${rating ?? ""}`;
-    let href = links.get(key);
+    let w = weeks.get(week);
+    if (w === undefined) {
+      const start = `/claims?from=${encodeValue(week)}&to=${addDays(week, 6)}`;
+      w = {
+        start: narrowing.length > 1 ? `${start}&${narrowing.slice(1)}` : start,
+        links: new Map(),
+      };
+      weeks.set(week, w);
+    }
+    let href = w.links.get(rating);
     if (href === undefined) {
-      href = `/claims?from=${encodeValue(week)}&to=${addDays(week, 6)}${narrowing && `&${narrowing}`}${rating ? `&rating=${encodeValue(rating)}` : ""}&basis=approved`;
-      links.set(key, href);
+      const query = `${w.start}${rating ? `&rating=${encodeValue(rating)}` : ""}&basis=approved`;
+      href = new Html(escapeHtml(query));
+      w.links.set(rating, href);
     }
     return href;
   };

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatTime } from "@/lib/format-time";
+import { escapeHtml } from "@/lib/html";
 import type { DashboardFilters } from "@/lib/services/dashboard/sources";
 import { formatCount, shortWeek } from "../../../app/(app)/dashboard/labels";
 import { approvedWeekHref, claimsHref, dashboardHref } from "../../../app/(app)/dashboard/links";
@@ -61,7 +62,7 @@ describe("dashboard links", () => {
 });
 
 describe("a week's approved claims", () => {
-  it("link as claimsHref does, with the filters' rating when no rating is given", () => {
+  it("link as claimsHref does, escaped for an attribute, with the filters' rating by default", () => {
     for (const f of [
       filters(),
       filters({ outlet: "Le Monde & Co", kind: "quote" }),
@@ -69,19 +70,21 @@ describe("a week's approved claims", () => {
     ]) {
       const week = approvedWeekHref(f);
       for (const rating of [undefined, "true", "misleading"] as const) {
-        expect(week("2026-01-12", rating)).toBe(
-          claimsHref(f, {
-            from: "2026-01-12",
-            to: "2026-01-18",
-            basis: "approved",
-            rating: rating ?? f.rating,
-          }),
+        expect(week("2026-01-12", rating).value).toBe(
+          escapeHtml(
+            claimsHref(f, {
+              from: "2026-01-12",
+              to: "2026-01-18",
+              basis: "approved",
+              rating: rating ?? f.rating,
+            }),
+          ),
         );
       }
     }
     // A week's total under a rating filter counts that rating only, and its link says so.
-    expect(approvedWeekHref(filters({ rating: "false" }))("2026-01-12")).toBe(
-      "/claims?from=2026-01-12&to=2026-01-18&rating=false&basis=approved",
+    expect(approvedWeekHref(filters({ rating: "false" }))("2026-01-12").value).toBe(
+      "/claims?from=2026-01-12&amp;to=2026-01-18&amp;rating=false&amp;basis=approved",
     );
   });
 });
