@@ -87,8 +87,27 @@ function BarFigure({
   );
 }
 
+/*
+ * The sections rendered for each view, on the server: a dashboard reused from the cache
+ * (lib/services/dashboard/cache.ts) arrives as the same JSON text on every request until the data
+ * changes, and its charts and tables are a function of that text alone; the two-year view's are
+ * half a megabyte of markup. A few views are kept, oldest out. The browser renders each view once.
+ */
+const RENDERED = new Map<string, ReactNode>();
+const RENDERED_LIMIT = 16;
+
 export function DashboardSections({ view }: { view: JsonProps<DashboardView> }) {
-  const d = fromJsonProps(view);
+  if (typeof window !== "undefined") return renderSections(fromJsonProps(view));
+  let node = RENDERED.get(view);
+  if (node === undefined) {
+    node = renderSections(fromJsonProps(view));
+    if (RENDERED.size >= RENDERED_LIMIT) RENDERED.delete(RENDERED.keys().next().value ?? "");
+    RENDERED.set(view, node);
+  }
+  return node;
+}
+
+function renderSections(d: DashboardView): ReactNode {
   const f = d.filters;
   // A week's links appear in its chart column and its table row alike: each is built once.
   const weekHref = approvedWeekHref(f);

@@ -100,6 +100,27 @@ describe("dashboard sections markup", () => {
   });
 });
 
+describe("dashboard sections rendered again for the same view", () => {
+  it("are the same markup, and a changed view is rendered afresh", () => {
+    const render = (v: DashboardView) =>
+      renderToStaticMarkup(createElement(DashboardSections, { view: toJsonProps(v) }));
+    const first = render(view());
+    expect(render(view())).toBe(first);
+    const changed = view();
+    changed.totals.claims = "11";
+    const again = render(changed);
+    expect(again).not.toBe(first);
+    expect(again).toContain("11 claims imported in the period.");
+    // More views than are kept: each still renders its own figures.
+    for (let n = 0; n < 40; n++) {
+      const v = view();
+      v.totals.claims = String(1000 + n);
+      expect(render(v)).toContain(`${1000 + n} claims imported in the period.`);
+    }
+    expect(render(view())).toBe(first);
+  });
+});
+
 describe("claim list rows markup", () => {
   it("escapes claim text, titles and names, and links each claim and article", () => {
     const markup = renderToStaticMarkup(
