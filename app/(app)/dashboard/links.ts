@@ -5,6 +5,18 @@ import type { DashboardFilters } from "@/lib/services/dashboard/sources";
 
 type Extra = Record<string, string | undefined>;
 
+/** The filters as the URL and the filter form carry them: the period as its first and last day. */
+export function filterValues(f: DashboardFilters) {
+  return {
+    from: f.period.from,
+    to: f.period.to,
+    outlet: f.outlet,
+    reviewer: f.reviewer,
+    kind: f.kind,
+    rating: f.rating,
+  };
+}
+
 // Characters that URLSearchParams leaves as they are; dates, ids, kinds and ratings are made of
 // them, so only outlets and the like go through its encoder. The two-year dashboard builds about a
 // thousand links, and URLSearchParams for each was a tenth of its server time.
@@ -20,14 +32,7 @@ function encodeValue(value: string): string {
  * names after them, empty values left out).
  */
 function withFilters(path: string, f: DashboardFilters, extra: Extra): string {
-  const filters: Extra = {
-    from: f.period.from,
-    to: f.period.to,
-    outlet: f.outlet,
-    reviewer: f.reviewer,
-    kind: f.kind,
-    rating: f.rating,
-  };
+  const filters: Extra = filterValues(f);
   let query = "";
   const add = (name: string, value: string | undefined) => {
     if (value) query += `${query ? "&" : ""}${encodeValue(name)}=${encodeValue(value)}`;

@@ -6,6 +6,7 @@ import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { RatingPatterns } from "./charts";
 import { FilterForm } from "./filter-form";
 import { shortWeek } from "./labels";
+import { filterValues } from "./links";
 import { DashboardSections } from "./sections";
 import { dashboardView } from "./view";
 
@@ -60,14 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <FilterForm
         form={toJsonProps({
           action: "/dashboard",
-          values: {
-            from: f.period.from,
-            to: f.period.to,
-            outlet: f.outlet,
-            reviewer: f.reviewer,
-            kind: f.kind,
-            rating: f.rating,
-          },
+          values: filterValues(f),
           outlets: d.options.outlets,
           reviewers: d.options.reviewers,
         })}
