@@ -34,6 +34,7 @@ export const CLAIM_KIND_LABEL: Record<ClaimKindName, string> = {
   statement: "Statement",
 };
 
+/** One name per status on every page, report and message. */
 export const CLAIM_STATUS_LABEL: Record<ClaimStatus, string> = {
   open: "Open",
   in_review: "In review",
@@ -41,6 +42,11 @@ export const CLAIM_STATUS_LABEL: Record<ClaimStatus, string> = {
   approved: "Approved",
   dismissed: "Dismissed",
 };
+
+/** The same names inside a sentence: "in review → pending approval". */
+export const CLAIM_STATUS_PHRASE = Object.fromEntries(
+  CLAIM_STATUSES.map((status) => [status, CLAIM_STATUS_LABEL[status].toLowerCase()]),
+) as Record<ClaimStatus, string>;
 
 export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
 export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];

@@ -1,4 +1,5 @@
 import {
+  CLAIM_STATUS_LABEL,
   type ClaimKindName,
   type ClaimStatus,
   RATING_SCALE,
@@ -268,13 +269,7 @@ export const STANCE_LABEL: Record<SourceStance, string> = {
   context: "Context",
 };
 
-export const STATUS_LABEL: Record<ClaimStatus, string> = {
-  open: "Open",
-  in_review: "In review",
-  pending_approval: "Awaiting approval",
-  approved: "Approved",
-  dismissed: "Dismissed",
-};
+export const STATUS_LABEL = CLAIM_STATUS_LABEL;
 
 /** YYYY-MM-DD of an ISO timestamp (UTC), or the date string as it is. */
 export function day(value: string | null): string {

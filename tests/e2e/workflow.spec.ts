@@ -78,8 +78,8 @@ test("the reviewer takes the troop-number claim, adds a source and proposes Most
   // The verdict form kept the rating and rationale through the refusal.
   await expect(page.getByLabel("Rationale")).toHaveValue(RATIONALE);
   await page.getByRole("button", { name: "Propose verdict" }).click();
-  await expect(page.getByTestId("claim-status")).toHaveText("Waiting for approval");
-  await expect(page.getByText("Waiting for approval: Mostly true")).toBeVisible();
+  await expect(page.getByTestId("claim-status")).toHaveText("Pending approval");
+  await expect(page.getByText("Pending approval: Mostly true")).toBeVisible();
   await page.context().close();
 });
 
@@ -169,7 +169,7 @@ test("the editor's own proposal cannot be approved by that editor", async ({ bro
     .getByLabel("Rationale")
     .fill("The prosecutor general's office confirmed the investigation for an attempted coup.");
   await page.getByRole("button", { name: "Propose verdict" }).click();
-  await expect(page.getByTestId("claim-status")).toHaveText("Waiting for approval");
+  await expect(page.getByTestId("claim-status")).toHaveText("Pending approval");
   await expect(page.getByRole("button", { name: "Approve verdict" })).toHaveCount(0);
   await expect(
     page.getByText(
@@ -190,7 +190,7 @@ test("the editor's own proposal cannot be approved by that editor", async ({ bro
   );
   expect(result.body).toContain("two-person rule");
   await page.reload();
-  await expect(page.getByTestId("claim-status")).toHaveText("Waiting for approval");
+  await expect(page.getByTestId("claim-status")).toHaveText("Pending approval");
   await page.goto("/queue");
   await expect(
     page
@@ -270,7 +270,7 @@ test("another editor returns the editor's proposal with a note; the editor revis
   await expect(editor.getByLabel("Rationale")).toHaveValue(/confirmed the investigation/);
   await editor.getByLabel("Rating").selectOption({ label: "Mostly true" });
   await editor.getByRole("button", { name: "Propose verdict" }).click();
-  await expect(editor.getByTestId("claim-status")).toHaveText("Waiting for approval");
+  await expect(editor.getByTestId("claim-status")).toHaveText("Pending approval");
   await editor.context().close();
 
   // A different editor (the admin) may approve it.

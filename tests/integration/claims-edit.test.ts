@@ -262,7 +262,7 @@ describe("claim list editing", () => {
         version: 1,
         span: spanOf(article.body, "They left"),
       }),
-    ).rejects.toThrow(/waiting for approval/);
+    ).rejects.toThrow(/pending approval/);
   });
 
   it("refuses a stale edit naming who changed the claim and when, with the current claim", async () => {

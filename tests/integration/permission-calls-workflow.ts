@@ -30,7 +30,7 @@ async function claimIn(db: Db, status: "open" | "in_review" | "pending_approval"
   return makeClaim(db, article, { status });
 }
 
-/** A claim waiting for approval, proposed by someone other than whoever calls. */
+/** A claim pending approval, proposed by someone other than whoever calls. */
 async function pendingClaim(db: Db, state: "proposed" | "approved" = "proposed") {
   const proposer = await makeUser(db);
   const claim = await claimIn(db, state === "proposed" ? "pending_approval" : "approved");

@@ -229,9 +229,9 @@ describe("sources, comments, queue and timeline", () => {
     expect(detail.timeline.map((t) => [t.actor, t.summary])).toEqual([
       [reviewer.name, "took the claim (open → in review)"],
       [reviewer.name, `added the source "${SOURCE_INPUT.title}"`],
-      [reviewer.name, 'proposed the verdict "Mostly true" (in review → waiting for approval)'],
+      [reviewer.name, 'proposed the verdict "Mostly true" (in review → pending approval)'],
       [reviewer.name, "commented"],
-      [editor.name, 'approved the verdict "Mostly true" (waiting for approval → approved)'],
+      [editor.name, 'approved the verdict "Mostly true" (pending approval → approved)'],
     ]);
     // Another article's id, or nonsense, answers "not found".
     const other = await makeArticle(d);

@@ -93,7 +93,7 @@ export function OldestTable({ d }: { d: DashboardView }) {
         Oldest unfinished claims
       </h2>
       <p className="text-sm text-muted">
-        The {d.limits.oldest} oldest claims of the period that are open, in review or waiting for
+        The {d.limits.oldest} oldest claims of the period that are open, in review or pending
         approval.
       </p>
       {d.oldest.length === 0 ? (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { type ClaimStatus, RATING_SCALE } from "@/db/schema/constants";
+import { CLAIM_STATUS_LABEL, type ClaimStatus, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { formatTime } from "@/lib/format-time";
 import { getMyQueue, OPEN_CLAIMS_LIMIT } from "@/lib/services/queue/get-queue";
 import { EmptyState } from "../../_components/empty-state";
-import { STATUS_LABEL, StatusBadge } from "../articles/[articleId]/claims/[claimId]/status-badge";
+import { StatusBadge } from "../articles/[articleId]/claims/[claimId]/status-badge";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -70,7 +70,7 @@ export default async function QueuePage() {
       ) : null}
 
       {q.isEditor ? (
-        <Section id="waiting" title="Waiting for approval, oldest first" count={q.waiting.length}>
+        <Section id="waiting" title="Pending approval, oldest first" count={q.waiting.length}>
           {q.waiting.length === 0 ? (
             <Empty>No verdicts are waiting. Proposals from reviewers appear here.</Empty>
           ) : (
@@ -124,7 +124,7 @@ export default async function QueuePage() {
             if (rows.length === 0) return null;
             return (
               <div key={status} className="space-y-2">
-                <h3 className="font-semibold">{STATUS_LABEL[status]}</h3>
+                <h3 className="font-semibold">{CLAIM_STATUS_LABEL[status]}</h3>
                 <ul className="space-y-2">
                   {rows.map((c) => (
                     <li key={c.claimId} className="rounded-lg border border-line bg-paper p-3">

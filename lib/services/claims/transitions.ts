@@ -1,4 +1,4 @@
-import type { ClaimStatus } from "@/db/schema/constants";
+import { CLAIM_STATUS_PHRASE, type ClaimStatus } from "@/db/schema/constants";
 
 /**
  * The claim workflow as data: which action moves a claim from which states to which state.
@@ -39,14 +39,6 @@ export const TRANSITIONS: Record<ClaimAction, Transition> = {
   restore: { from: ["dismissed"], to: "open" },
 };
 
-const STATUS_LABEL: Record<ClaimStatus, string> = {
-  open: "open",
-  in_review: "in review",
-  pending_approval: "waiting for approval",
-  approved: "approved",
-  dismissed: "dismissed",
-};
-
 const ACTION_LABEL: Record<ClaimAction, string> = {
   take: "taken",
   assign: "assigned",
@@ -72,5 +64,5 @@ export function nextStatus(status: ClaimStatus, action: ClaimAction): ClaimStatu
 
 /** A sentence for the user when an action is refused, e.g. "An approved claim cannot be dismissed." */
 export function refusalMessage(status: ClaimStatus, action: ClaimAction): string {
-  return `A claim that is ${STATUS_LABEL[status]} cannot be ${ACTION_LABEL[action]}.`;
+  return `A claim that is ${CLAIM_STATUS_PHRASE[status]} cannot be ${ACTION_LABEL[action]}.`;
 }

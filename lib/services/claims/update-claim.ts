@@ -23,7 +23,7 @@ export async function updateClaim(ctx: Ctx, input: unknown): Promise<ClaimRow> {
     if (data.span && claim.status === "pending_approval") {
       // The proposed verdict is about this exact text; an editor returns it to review first.
       throw new ForbiddenError(
-        "A claim waiting for approval keeps its text: an editor can return it to review first.",
+        "A claim pending approval keeps its text: an editor can return it to review first.",
       );
     }
     const span = data.span ? checkedSpan(body, data.span) : undefined;

@@ -20,14 +20,14 @@ export async function removeSource(ctx: Ctx, input: unknown) {
       "Check the change before removing it.",
     );
     if (claim.status === "pending_approval") {
-      // A verdict waiting for approval must keep at least one source behind it.
+      // A verdict pending approval must keep at least one source behind it.
       const [others] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(sources)
         .where(and(eq(sources.claimId, claim.id), ne(sources.id, sourceId)));
       if (!others || others.n < 1) {
         throw new ValidationError(
-          "This is the only source of a verdict waiting for approval; add another source first.",
+          "This is the only source of a verdict pending approval; add another source first.",
         );
       }
     }

@@ -1,4 +1,4 @@
-import { RATING_SCALE, type Rating } from "@/db/schema/constants";
+import { CLAIM_STATUS_PHRASE, RATING_SCALE, type Rating } from "@/db/schema/constants";
 
 export interface TimelineEvent {
   id: string;
@@ -18,13 +18,7 @@ export interface TimelineEntry {
   detail: string | null;
 }
 
-const STATUS: Record<string, string> = {
-  open: "open",
-  in_review: "in review",
-  pending_approval: "waiting for approval",
-  approved: "approved",
-  dismissed: "dismissed",
-};
+const STATUS: Record<string, string> = CLAIM_STATUS_PHRASE;
 
 type Bag = Record<string, unknown>;
 const bag = (value: unknown): Bag =>

@@ -31,7 +31,7 @@ describe("timeline sentences", () => {
       names,
     );
     expect(proposed.summary).toBe(
-      'proposed the verdict "Mostly true" (in review → waiting for approval)',
+      'proposed the verdict "Mostly true" (in review → pending approval)',
     );
     expect(proposed.detail).toBe("Because.");
     expect(

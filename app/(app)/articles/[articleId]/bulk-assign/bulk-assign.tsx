@@ -10,7 +10,7 @@ import { bulkAssignClaimsAction } from "./actions";
 export interface BulkAssignProps {
   articleId: string;
   /**
-   * The article's assignable claims (status open, in review or waiting for approval), each with
+   * The article's assignable claims (status open, in review or pending approval), each with
    * the version the page read: a claim changed since then makes the whole assignment a conflict.
    */
   claims: { id: string; version: number; text: string; assigneeName?: string | null }[];

@@ -1,12 +1,4 @@
-import type { ClaimStatus } from "@/db/schema/constants";
-
-export const STATUS_LABEL: Record<ClaimStatus, string> = {
-  open: "Open",
-  in_review: "In review",
-  pending_approval: "Waiting for approval",
-  approved: "Approved",
-  dismissed: "Dismissed",
-};
+import { CLAIM_STATUS_LABEL, type ClaimStatus } from "@/db/schema/constants";
 
 const TONE: Record<ClaimStatus, string> = {
   open: "border-line",
@@ -22,7 +14,7 @@ export function StatusBadge({ status }: { status: ClaimStatus }) {
       data-testid="claim-status"
       className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${TONE[status]}`}
     >
-      {STATUS_LABEL[status]}
+      {CLAIM_STATUS_LABEL[status]}
     </span>
   );
 }

@@ -129,7 +129,7 @@ function PendingDecision({
   const ref = { claimId: where.claimId, version: claim.version };
   return (
     <div className="space-y-3 rounded-lg border border-accent bg-paper p-4">
-      <p className="font-semibold">Waiting for approval: {RATING_SCALE[verdict.rating].label}</p>
+      <p className="font-semibold">Pending approval: {RATING_SCALE[verdict.rating].label}</p>
       <p className="whitespace-pre-wrap">{verdict.rationale}</p>
       <p className="text-sm text-muted">
         Proposed by {verdict.proposedByName ?? "a former user"} on {formatTime(verdict.createdAt)}
