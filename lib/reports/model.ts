@@ -1,5 +1,4 @@
 import {
-  CLAIM_STATUS_LABEL,
   type ClaimKindName,
   type ClaimStatus,
   RATING_SCALE,
@@ -268,8 +267,6 @@ export const STANCE_LABEL: Record<SourceStance, string> = {
   refutes: "Refutes",
   context: "Context",
 };
-
-export const STATUS_LABEL = CLAIM_STATUS_LABEL;
 
 /** YYYY-MM-DD of an ISO timestamp (UTC), or the date string as it is. */
 export function day(value: string | null): string {

@@ -1,5 +1,6 @@
+import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import { toCsv } from "@/lib/csv";
-import { formatValues, type ReportModel, STATUS_LABEL } from "./model";
+import { formatValues, type ReportModel } from "./model";
 
 export const CSV_HEADER = [
   "report_status",
@@ -35,7 +36,7 @@ export function renderCsv(model: ReportModel): string {
       claim.kind,
       claim.speaker ?? "",
       formatValues(claim.values),
-      STATUS_LABEL[claim.status],
+      CLAIM_STATUS_LABEL[claim.status],
       v?.rating ?? "",
       v?.label ?? "",
       v?.ratingValue ?? "",

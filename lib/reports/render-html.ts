@@ -1,3 +1,4 @@
+import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import { escapeHtml } from "@/lib/html";
 import {
   day,
@@ -5,7 +6,6 @@ import {
   type ReportClaim,
   type ReportModel,
   STANCE_LABEL,
-  STATUS_LABEL,
   safeHttpUrl,
   segmentBody,
 } from "./model";
@@ -41,7 +41,7 @@ function metaRows(model: ReportModel): string {
 function draftBlock(model: ReportModel): string {
   if (!model.draft) return "";
   const items = model.open
-    .map((c) => `<li>Claim ${c.number} (${e(STATUS_LABEL[c.status])}): ${e(c.text)}</li>`)
+    .map((c) => `<li>Claim ${c.number} (${e(CLAIM_STATUS_LABEL[c.status])}): ${e(c.text)}</li>`)
     .join("");
   return `<div class="report-draft" role="note"><p>DRAFT — not every claim has an approved verdict. Still open:</p><ul>${items}</ul></div><div class="report-draft-repeat" aria-hidden="true">DRAFT</div>`;
 }
@@ -68,7 +68,7 @@ function claimCard(claim: ReportClaim): string {
   const v = claim.verdict;
   const verdict = v
     ? `<p class="report-verdict">Verdict: ${e(v.label)}${v.ratingValue !== null ? ` (${v.ratingValue} of 5)` : ""}</p><p>${e(v.rationale)}</p><p class="report-muted">Reviewed by ${e(v.reviewer ?? "—")} on ${e(day(v.proposedAt))}; approved by ${e(v.approver ?? "—")} on ${e(day(v.approvedAt))}.</p>`
-    : `<p class="report-verdict">No approved verdict yet (${e(STATUS_LABEL[claim.status])}).</p>`;
+    : `<p class="report-verdict">No approved verdict yet (${e(CLAIM_STATUS_LABEL[claim.status])}).</p>`;
   const sources = claim.sources.length
     ? `<ol class="report-sources">${claim.sources
         .map(

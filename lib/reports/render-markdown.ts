@@ -1,10 +1,10 @@
+import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
   formatValues,
   type ReportClaim,
   type ReportModel,
   STANCE_LABEL,
-  STATUS_LABEL,
   safeHttpUrl,
   segmentBody,
 } from "./model";
@@ -53,7 +53,7 @@ function claimSection(claim: ReportClaim): string[] {
       m(v.rationale),
     );
   } else {
-    lines.push(`- **No approved verdict yet** \\(${m(STATUS_LABEL[claim.status])}\\)`);
+    lines.push(`- **No approved verdict yet** \\(${m(CLAIM_STATUS_LABEL[claim.status])}\\)`);
   }
   lines.push("", "Sources:", "");
   if (claim.sources.length === 0) lines.push("No sources\\.");
@@ -77,7 +77,7 @@ export function renderMarkdown(model: ReportModel): string {
       "**DRAFT — not every claim has an approved verdict\\.** Still open:",
       "",
       ...model.open.map(
-        (c) => `- Claim ${c.number} \\(${m(STATUS_LABEL[c.status])}\\): ${m(c.text)}`,
+        (c) => `- Claim ${c.number} \\(${m(CLAIM_STATUS_LABEL[c.status])}\\): ${m(c.text)}`,
       ),
       "",
     );

@@ -1,13 +1,13 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
   formatValues,
   type ReportClaim,
   type ReportModel,
   STANCE_LABEL,
-  STATUS_LABEL,
   safeHttpUrl,
   segmentBody,
 } from "./model";
@@ -82,7 +82,7 @@ function draftNotice(doc: Doc, model: ReportModel) {
   doc.text("DRAFT — not every claim has an approved verdict. Still open:");
   doc.font(FONT.body).fontSize(10);
   for (const c of model.open)
-    doc.text(`• Claim ${c.number} (${STATUS_LABEL[c.status]}): ${c.text}`);
+    doc.text(`• Claim ${c.number} (${CLAIM_STATUS_LABEL[c.status]}): ${c.text}`);
   doc.fillColor(INK);
 }
 
@@ -156,7 +156,7 @@ function claimBlock(doc: Doc, claim: ReportClaim) {
     doc
       .font(FONT.bold)
       .fillColor(DRAFT)
-      .text(`No approved verdict yet (${STATUS_LABEL[claim.status]}).`);
+      .text(`No approved verdict yet (${CLAIM_STATUS_LABEL[claim.status]}).`);
   }
   doc.font(FONT.bold).fillColor(INK).text("Sources");
   if (claim.sources.length === 0) para(doc, "No sources.", MUTED);

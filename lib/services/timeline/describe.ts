@@ -1,4 +1,9 @@
-import { CLAIM_STATUS_PHRASE, RATING_SCALE, type Rating } from "@/db/schema/constants";
+import {
+  CLAIM_STATUS_PHRASE,
+  type ClaimStatus,
+  RATING_SCALE,
+  type Rating,
+} from "@/db/schema/constants";
 
 export interface TimelineEvent {
   id: string;
@@ -18,12 +23,15 @@ export interface TimelineEntry {
   detail: string | null;
 }
 
-const STATUS: Record<string, string> = CLAIM_STATUS_PHRASE;
-
 type Bag = Record<string, unknown>;
 const bag = (value: unknown): Bag =>
   value && typeof value === "object" ? (value as Bag) : ({} as Bag);
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+function statusPhrase(value: unknown): string {
+  const key = str(value) as ClaimStatus | null;
+  return key && key in CLAIM_STATUS_PHRASE ? CLAIM_STATUS_PHRASE[key] : "?";
+}
 
 function ratingLabel(value: unknown): string {
   const key = str(value) as Rating | null;
@@ -43,7 +51,7 @@ export function describeEvent(event: TimelineEvent, names: Map<string, string>):
   };
   const move = () =>
     before.status !== after.status && str(after.status)
-      ? ` (${STATUS[str(before.status) ?? ""] ?? "?"} → ${STATUS[str(after.status) ?? ""] ?? "?"})`
+      ? ` (${statusPhrase(before.status)} → ${statusPhrase(after.status)})`
       : "";
   let summary: string;
   let detail: string | null = null;

@@ -3,7 +3,7 @@
 import { memo, type RefObject, useMemo } from "react";
 import {
   CLAIM_KIND_LABEL,
-  CLAIM_STATUS_LABEL,
+  CLAIM_STATUS_PHRASE,
   type ClaimKindName,
   type ClaimStatus,
 } from "@/db/schema/constants";
@@ -64,7 +64,7 @@ export const ArticleText = memo(function ArticleText({
             data-kind={claim.kind}
             data-status={claim.status}
             data-label={piece.closes ? kind.symbol : undefined}
-            title={`${CLAIM_KIND_LABEL[claim.kind]} claim, ${CLAIM_STATUS_LABEL[claim.status].toLowerCase()}`}
+            title={`${CLAIM_KIND_LABEL[claim.kind]} claim, ${CLAIM_STATUS_PHRASE[claim.status]}`}
             aria-current={selected ? "true" : undefined}
             onClick={() => onSelect(claim.id)}
             className={`cursor-pointer rounded-sm text-ink underline decoration-2 underline-offset-4 ${kind.mark} ${STATUS_STYLE[claim.status].mark} ${selected ? "outline-3 outline-accent" : ""} ${piece.closes ? "after:ml-0.5 after:align-super after:font-sans after:text-[0.65em] after:font-bold after:no-underline after:content-[attr(data-label)]" : ""}`}

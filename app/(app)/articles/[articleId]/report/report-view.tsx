@@ -1,10 +1,10 @@
+import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
   formatValues,
   type ReportClaim,
   type ReportModel,
   STANCE_LABEL,
-  STATUS_LABEL,
   safeHttpUrl,
   segmentBody,
 } from "@/lib/reports/model";
@@ -34,7 +34,7 @@ function Draft({ model }: { model: ReportModel }) {
         <ul>
           {model.open.map((c) => (
             <li key={c.number}>
-              Claim {c.number} ({STATUS_LABEL[c.status]}): {c.text}
+              Claim {c.number} ({CLAIM_STATUS_LABEL[c.status]}): {c.text}
             </li>
           ))}
         </ul>
@@ -171,7 +171,9 @@ function ClaimCard({ claim }: { claim: ReportClaim }) {
           </p>
         </>
       ) : (
-        <p className="report-verdict">No approved verdict yet ({STATUS_LABEL[claim.status]}).</p>
+        <p className="report-verdict">
+          No approved verdict yet ({CLAIM_STATUS_LABEL[claim.status]}).
+        </p>
       )}
       <h4>Sources</h4>
       {claim.sources.length ? (
