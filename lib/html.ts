@@ -9,7 +9,6 @@
  * print nothing. Values go into element content or double-quoted attribute values only.
  */
 
-/** Text for element content and quoted attribute values: nothing in it can become markup. */
 const ENTITY: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -20,6 +19,7 @@ const ENTITY: Record<string, string> = {
 const SPECIAL = /[&<>"']/;
 const SPECIALS = /[&<>"']/g;
 
+/** Text for element content and quoted attribute values: nothing in it can become markup. */
 export function escapeHtml(value: string): string {
   // One pass: every link's query has an "&", and a dashboard has hundreds of links.
   return SPECIAL.test(value) ? value.replace(SPECIALS, (ch) => ENTITY[ch] ?? ch) : value;

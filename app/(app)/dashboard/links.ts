@@ -48,28 +48,18 @@ export const claimsHref = (f: DashboardFilters, extra: Extra = {}) =>
 
 /**
  * The claims approved in one week, of one rating or of the rating the filters name, for the weekly
- * charts and their tables: claimsHref's link, escaped for an attribute once (each is printed twice,
- * in a chart and in its table), with the filters' part of the query written once per page and each
- * week's dates once (the two-year view has about eight hundred of these links).
+ * charts and their tables: claimsHref's link, built and escaped for an attribute once per page,
+ * because each is printed twice, in a chart and in its table.
  */
 export function approvedWeekHref(f: DashboardFilters): (week: string, rating?: Rating) => Html {
-  const narrowing = withFilters("", f, { from: undefined, to: undefined, rating: undefined });
-  const weeks = new Map<string, { start: string; links: Map<Rating | undefined, Html> }>();
+  const links = new Map<string, Html>();
   return (week, rating = f.rating) => {
-    let w = weeks.get(week);
-    if (w === undefined) {
-      const start = `/claims?from=${encodeValue(week)}&to=${addDays(week, 6)}`;
-      w = {
-        start: narrowing.length > 1 ? `${start}&${narrowing.slice(1)}` : start,
-        links: new Map(),
-      };
-      weeks.set(week, w);
-    }
-    let href = w.links.get(rating);
+    const key = `${week} ${rating ?? ""}`;
+    let href = links.get(key);
     if (href === undefined) {
-      const query = `${w.start}${rating ? `&rating=${encodeValue(rating)}` : ""}&basis=approved`;
-      href = new Html(escapeHtml(query));
-      w.links.set(rating, href);
+      const to = addDays(week, 6);
+      href = new Html(escapeHtml(claimsHref(f, { from: week, to, basis: "approved", rating })));
+      links.set(key, href);
     }
     return href;
   };
