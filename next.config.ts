@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
     // pdfkit reads its font metrics and the DejaVu fonts from node_modules at run time.
     "pdfkit",
   ],
-  // Headers for every response, static files included; the CSP with its nonce comes from proxy.ts.
+  // Headers for every response, static files included; the CSP with its nonce comes from
+  // lib/server/request-guard.ts.
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },

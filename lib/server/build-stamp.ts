@@ -8,7 +8,6 @@ const INPUTS = [
   "lib",
   "db/schema",
   "db/client.ts",
-  "proxy.ts",
   "next.config.ts",
   "package-lock.json",
   "postcss.config.mjs",

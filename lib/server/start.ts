@@ -4,6 +4,8 @@
  * default) one process serves, so the database is opened by exactly one process. On PostgreSQL,
  * WEB_CONCURRENCY=N forks N server processes that share the port (node:cluster); this process then
  * only prepares, supervises and restarts them. Every failure is one line on stderr and exit 1.
+ * `npm run dev` (--dev) serves Next.js's development server the same way, without a build.
+ * Every request passes request-guard.ts first (the CSP nonce, the sign-in redirect).
  */
 import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
@@ -16,6 +18,8 @@ import type { Env } from "@/lib/env";
 import { isBuildCurrent, writeBuildStamp } from "./build-stamp";
 
 const root = process.cwd();
+/** `npm run dev`: Next.js's development server behind the same request handling, no build. */
+const dev = process.argv.includes("--dev");
 
 function fail(message: string): never {
   console.error(`claimtrack: ${message}`);
@@ -60,7 +64,7 @@ function checkPortFree(port: number, hostname: string | undefined): Promise<void
 
 function readEnv(): Promise<Env> {
   // Next.js reads this when it is loaded; a production server is what `npm start` serves.
-  (process.env as Record<string, string>).NODE_ENV = "production";
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   return import("@/lib/env").then(({ parseEnv, EnvError }) => {
     try {
       return parseEnv();
@@ -89,6 +93,9 @@ async function main() {
     fail(
       "Setting AUTH_SECRET is required with DATABASE_URL: expected at least 32 random characters (openssl rand -base64 32).",
     );
+  }
+  if (dev && env.WEB_CONCURRENCY > 1) {
+    fail("Setting WEB_CONCURRENCY above 1 is for `npm start`: the development server runs alone.");
   }
   if (embedded && env.WEB_CONCURRENCY > 1) {
     fail(
@@ -126,7 +133,7 @@ async function main() {
     if (seeded) console.log("claimtrack: seeded the demo users and the demo article.");
   }
 
-  if (!isBuildCurrent(root) || process.env.CLAIMTRACK_FORCE_BUILD === "1") {
+  if (!dev && (!isBuildCurrent(root) || process.env.CLAIMTRACK_FORCE_BUILD === "1")) {
     console.log(
       "claimtrack: building the app (first start or changed sources), this takes a few minutes…",
     );
@@ -223,9 +230,10 @@ async function serve(env: Env, database: Database, ready: string[]) {
   const { setDatabase } = await import("@/db/client");
   setDatabase(database);
   const { CLIENT_ADDRESS_HEADER } = await import("@/lib/auth/client-address");
+  const { guardRequest } = await import("./request-guard");
   const { default: next } = await import("next");
   const app = next({
-    dev: false,
+    dev,
     dir: root,
     port: env.PORT,
     hostname: env.HOSTNAME ?? "localhost",
@@ -238,6 +246,7 @@ async function serve(env: Env, database: Database, ready: string[]) {
     // only Next.js itself may send is dropped before it can reach the router.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     delete req.headers["x-middleware-subrequest"];
+    if (guardRequest(req, res, { dev })) return;
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       res.statusCode = 500;

@@ -59,7 +59,7 @@ test.describe("HTTP-level authorization", () => {
     baseURL,
   }) => {
     const anonymous = await playwrightRequest.newContext({ baseURL });
-    // A cookie that merely looks like a session gets past the proxy's redirect to the action itself.
+    // A cookie that merely looks like a session gets past the server's redirect to the action itself.
     const forged = await playwrightRequest.newContext({
       baseURL,
       extraHTTPHeaders: { Cookie: "authjs.session-token=forged.not-a-jwt" },
