@@ -27,3 +27,41 @@ export function toJsonProps<T>(value: T): JsonProps<Jsonified<T>> {
 export function fromJsonProps<T>(text: JsonProps<T>): T {
   return JSON.parse(text) as T;
 }
+
+const TEXTS = new WeakMap<object, string>();
+
+/**
+ * `toJsonProps` for a value shared from a cache (lib/services/dashboard/cache.ts), which nobody
+ * mutates: its text is made once and reused for as long as the value lives.
+ */
+export function toSharedJsonProps<T extends object>(value: T): JsonProps<Jsonified<T>> {
+  let text = TEXTS.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    TEXTS.set(value, text);
+  }
+  return text as JsonProps<Jsonified<T>>;
+}
+
+/**
+ * `render` memoised by its props' text on the server, for the last `limit` texts (oldest out): a
+ * page reused from a cache arrives as the same text on every request until the data changes, and
+ * what it renders to is a function of that text alone. In the browser each text renders once
+ * anyway, so nothing is kept there.
+ */
+export function memoByJsonProps<T, R>(
+  limit: number,
+  render: (value: T) => R,
+): (text: JsonProps<T>) => R {
+  const rendered = new Map<string, R>();
+  return (text) => {
+    if (typeof window !== "undefined") return render(fromJsonProps(text));
+    let result = rendered.get(text);
+    if (result === undefined) {
+      result = render(fromJsonProps(text));
+      if (rendered.size >= limit) rendered.delete(rendered.keys().next().value ?? "");
+      rendered.set(text, result);
+    }
+    return result;
+  };
+}

@@ -1,11 +1,14 @@
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/errors";
 import { EXPORT_HEADER, exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
 import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
+import { assignClaim } from "@/lib/services/workflow/assign-claim";
 import { CLAIM_SORTS } from "@/lib/validation/dashboard";
-import { ctxFor, makeUser } from "../factories";
+import { ctxFor, makeClaim, makeUser } from "../factories";
+import { readClaim } from "../factories/workflow";
 import { buildDesk, PERIOD } from "./dashboard-fixture";
 import { useTestDatabase } from "./test-db";
 
@@ -159,5 +162,33 @@ describe("claim list and CSV export", () => {
       ForbiddenError,
     );
     expect(() => exportClaimsCsv(ctxFor(db.current.db, reviewer), {})).toThrow(ForbiddenError);
+  });
+});
+
+describe("claim list pages reused between loads", () => {
+  const db = useTestDatabase();
+
+  it("are the same page while nothing changes, and show an assignment, a rename and a new claim at once", async () => {
+    const desk = await buildDesk(db.current.db);
+    const editor = ctxFor(db.current.db, desk.users.editor);
+    const filters = { article: desk.articles.a3.id };
+    const first = await listClaims(editor, filters);
+    expect(await listClaims(editor, filters)).toBe(first);
+    expect(await listClaims(editor, { ...filters, sort: "score" })).not.toBe(first);
+
+    const claim = desk.claims.c11;
+    const version = (await readClaim(db.current.db, claim.id)).version;
+    await assignClaim(editor, { claimId: claim.id, version, assigneeId: desk.users.r2.id });
+    const assigned = await listClaims(editor, filters);
+    expect(assigned.rows.find((r) => r.id === claim.id)?.assigneeName).toBe(desk.users.r2.name);
+
+    await db.current.db.execute(
+      sql`update users set name = 'Renamed Reviewer' where id = ${desk.users.r2.id}`,
+    );
+    const renamed = await listClaims(editor, filters);
+    expect(renamed.rows.find((r) => r.id === claim.id)?.assigneeName).toBe("Renamed Reviewer");
+
+    await makeClaim(db.current.db, desk.articles.a3, { start: 0, end: 5 });
+    expect((await listClaims(editor, filters)).rows).toHaveLength(renamed.rows.length + 1);
   });
 });

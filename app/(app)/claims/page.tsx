@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
-import { toJsonProps } from "@/lib/json-props";
+import { toJsonProps, toSharedJsonProps } from "@/lib/json-props";
 import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
 import { EmptyState } from "../../_components/empty-state";
@@ -109,7 +109,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           Clear a filter or widen the dates; new claims appear when articles are imported.
         </EmptyState>
       ) : (
-        <ClaimRows rows={toJsonProps(page.rows)} />
+        <ClaimRows rows={toSharedJsonProps(page.rows)} />
       )}
       <nav aria-label="Pages" className="flex justify-end gap-4">
         {after ? (

@@ -10,7 +10,7 @@
 import type { ReactNode } from "react";
 import { CLAIM_STATUS_LABEL, CLAIM_STATUSES, RATING_SCALE, RATINGS } from "@/db/schema/constants";
 import { html } from "@/lib/html";
-import { fromJsonProps, type JsonProps } from "@/lib/json-props";
+import { type JsonProps, memoByJsonProps } from "@/lib/json-props";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
 import { EmptyState } from "../../_components/empty-state";
 import { RawHtml } from "../../_components/raw-html";
@@ -90,21 +90,12 @@ function BarFigure({
 /*
  * The sections rendered for each view, on the server: a dashboard reused from the cache
  * (lib/services/dashboard/cache.ts) arrives as the same JSON text on every request until the data
- * changes, and its charts and tables are a function of that text alone; the two-year view's are
- * half a megabyte of markup. A few views are kept, oldest out. The browser renders each view once.
+ * changes; the two-year view's charts and tables are half a megabyte of markup.
  */
-const RENDERED = new Map<string, ReactNode>();
-const RENDERED_LIMIT = 16;
+const renderView = memoByJsonProps(16, renderSections);
 
 export function DashboardSections({ view }: { view: JsonProps<DashboardView> }) {
-  if (typeof window !== "undefined") return renderSections(fromJsonProps(view));
-  let node = RENDERED.get(view);
-  if (node === undefined) {
-    node = renderSections(fromJsonProps(view));
-    if (RENDERED.size >= RENDERED_LIMIT) RENDERED.delete(RENDERED.keys().next().value ?? "");
-    RENDERED.set(view, node);
-  }
-  return node;
+  return renderView(view);
 }
 
 function renderSections(d: DashboardView): ReactNode {

@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
+import { cachedByVersion } from "@/lib/services/dashboard/cache";
 import { addDays } from "@/lib/services/dashboard/period";
 import { queryRows } from "@/lib/services/dashboard/rows";
 import { claimConditions, utc } from "@/lib/services/dashboard/sources";
@@ -210,8 +211,18 @@ function articlesInOrder(input: ClaimListInput): SQL {
     order by created_at desc nulls last, id desc nulls last limit 1000000000) a`;
 }
 
-/** One page of the filtered claim list, in keyset order. */
+/**
+ * One page of the filtered claim list, in keyset order. A page is the same for every editor, so it
+ * is reused while the data version is unchanged, like the dashboard (dashboard/cache.ts): any
+ * change to claims, verdicts, articles or users shows on the next load.
+ */
 export async function listClaims(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "dashboard.view");
-  return queryClaimPage(ctx.db, parseInput(claimListSchema, input));
+  const parsed = parseInput(claimListSchema, input);
+  return cachedByVersion(
+    ctx.db,
+    JSON.stringify(["claims", parsed]),
+    () => queryClaimPage(ctx.db, parsed),
+    ctx.dataVersion,
+  );
 }
