@@ -5,9 +5,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * What the server does to every request before Next.js sees it: a Content-Security-Policy with a
  * fresh script nonce, and a redirect to the sign-in page for a visitor without a session cookie.
  *
- * This was Next.js's proxy (middleware); done here it costs a few microseconds instead of a tenth
- * of a page's server time (tests/bench/RESULTS.md). Next.js takes the nonce from the request's
- * Content-Security-Policy header and puts it on its own scripts; pages read it from `x-nonce`.
+ * This was Next.js's proxy (middleware); done here it costs a few microseconds, where the proxy
+ * took 11–20 % of a small page's throughput (tests/bench/RESULTS.md). Next.js takes the nonce
+ * from the request's Content-Security-Policy header and puts it on its own scripts; pages read it
+ * from `x-nonce`.
  *
  * The redirect is a convenience that keeps the address the visitor asked for: every page, action
  * and route handler checks the session itself, and a cookie that merely looks like a session gets
