@@ -47,7 +47,8 @@ export function toSharedJsonProps<T extends object>(value: T): JsonProps<Jsonifi
  * `render` memoised by its props' text on the server, for the last `limit` texts (oldest out): a
  * page reused from a cache arrives as the same text on every request until the data changes, and
  * what it renders to is a function of that text alone. In the browser each text renders once
- * anyway, so nothing is kept there.
+ * anyway, so nothing is kept there. A Map in insertion order rather than lru-cache: client
+ * components import this module, and the browser would download a library it never uses.
  */
 export function memoByJsonProps<T, R>(
   limit: number,

@@ -4,20 +4,17 @@ import { formatTime } from "@/lib/format-time";
 import { escapeHtml } from "@/lib/html";
 import type { DashboardFilters } from "@/lib/services/dashboard/sources";
 import { formatCount, shortWeek } from "../../../app/(app)/dashboard/labels";
-import { approvedWeekHref, claimsHref, dashboardHref } from "../../../app/(app)/dashboard/links";
+import {
+  approvedWeekHref,
+  claimsHref,
+  dashboardHref,
+  filterValues,
+} from "../../../app/(app)/dashboard/links";
 
 /** The query as URLSearchParams writes it: what the links were built with before. */
 function reference(path: string, f: DashboardFilters, extra: Record<string, string | undefined>) {
   const params = new URLSearchParams();
-  const all = {
-    from: f.period.from,
-    to: f.period.to,
-    outlet: f.outlet,
-    reviewer: f.reviewer,
-    kind: f.kind,
-    rating: f.rating,
-    ...extra,
-  };
+  const all = { ...filterValues(f), ...extra };
   for (const [name, value] of Object.entries(all)) if (value) params.set(name, value);
   return `${path}?${params}`;
 }
