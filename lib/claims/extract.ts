@@ -3,7 +3,7 @@ import { findDayDate, hasDayCue, parseCoarseDate, parsePublishedOn } from "./dat
 import type { DateValues, ExtractedClaim, ExtractOptions, KindAndValues } from "./kinds";
 import { SELECTOR_CONTEXT } from "./kinds";
 import { readLegal } from "./legal";
-import { type Analysis, analyse, type Span } from "./nlp";
+import { type Analysis, analyse, type Span, tagsOf } from "./nlp";
 import { findQuantity } from "./quantity";
 import { type Attribution, findQuotations, readAttribution } from "./quotes";
 import { CHECKWORTHY_THRESHOLD, scoreSentence } from "./score";
@@ -233,7 +233,7 @@ function classifySentence(
     cues,
   );
   if (!kindAndValues) return undefined;
-  const score = scoreSentence(sentence);
+  const score = scoreSentence(sentence, tagsOf(analysis, first, last, entities));
   if (
     kindAndValues.kind === "statement" &&
     (score < CHECKWORTHY_THRESHOLD || words < MIN_STATEMENT_WORDS)

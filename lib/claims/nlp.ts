@@ -182,3 +182,26 @@ export function analyse(text: string): Analysis {
   );
   return { values, pos, lemmas, starts, ends, sentences, entities, custom };
 }
+
+/**
+ * What the check-worthiness scorer reads from wink for one sentence (lib/claims/score.ts, models
+ * with `config.tags`): the part of speech of each token and the type of each named entity.
+ */
+export interface SentenceTags {
+  pos: readonly string[];
+  entities: readonly string[];
+}
+
+/** The tags of tokens first..last of an analysis and of the entities within them. */
+export function tagsOf(analysis: Analysis, first: number, last: number, entities: Span[]) {
+  return {
+    pos: analysis.pos.slice(first, last + 1),
+    entities: entities.map((e) => e.type),
+  } satisfies SentenceTags;
+}
+
+/** The tags of a piece of text read on its own (training, claims:eval). */
+export function readTags(text: string): SentenceTags {
+  const analysis = analyse(text);
+  return tagsOf(analysis, 0, analysis.values.length - 1, analysis.entities);
+}

@@ -1,12 +1,16 @@
 /**
- * Check-worthiness scorer: a linear model over word n-grams and hand-written claim cues,
- * trained by lib/cli/claims-train.ts on the CheckThat! 2024 (ClaimBuster) English data.
+ * Check-worthiness scorer: a linear model over word n-grams, hand-written claim cues and,
+ * optionally, averaged word vectors and wink-nlp's tags (see FeatureConfig), trained by
+ * lib/cli/claims-train.ts on the CheckThat! 2024 (ClaimBuster) English data.
  * See lib/claims/model/DATA_CARD.md for data, terms, hyper-parameters and metrics.
  *
  * Pure: no fs, no network. The weights are a static JSON import, so this module works under
  * tsx, vitest and a Next.js server bundle alike.
  */
 import model from "./model/checkworthiness.json";
+import { readTags, type SentenceTags } from "./nlp";
+
+export type { SentenceTags } from "./nlp";
 
 /** Feature-extraction settings; stored in the model JSON so training and scoring always agree. */
 export interface FeatureConfig {
@@ -20,6 +24,11 @@ export interface FeatureConfig {
   rowNorm?: boolean;
   /** Add the mean of the sentence's word vectors (GloVe, see lib/cli/claims-embeddings.ts). */
   embeddings?: boolean;
+  /**
+   * Add wink-nlp's reading of the sentence: part-of-speech bi- and trigrams (`^…`) and the named
+   * entity types with their count (`#@DATE1`, `#@CARDINAL2+`…).
+   */
+  tags?: boolean;
 }
 
 export interface CheckworthinessModel {
@@ -277,7 +286,11 @@ function countBucket(prefix: string, n: number): string {
  * Features of one sentence, as strings (duplicates removed). Word tokens are lower-cased;
  * numbers become `<num>` / `<year>`; `<s>` and `</s>` mark the sentence ends in n-grams.
  */
-export function sentenceFeatures(sentence: string, config: FeatureConfig): string[] {
+export function sentenceFeatures(
+  sentence: string,
+  config: FeatureConfig,
+  tags?: SentenceTags,
+): string[] {
   const { toks, cues } = analyse(sentence, config.cues);
   const feats = new Set<string>();
   const n = toks.length;
@@ -312,7 +325,33 @@ export function sentenceFeatures(sentence: string, config: FeatureConfig): strin
     }
   }
   for (const c of cues) feats.add(c);
+  if (config.tags) for (const f of tagFeatures(tags ?? readTags(sentence))) feats.add(f);
   return [...feats];
+}
+
+const POS_START = "^";
+const POS_END = "$";
+
+/**
+ * Features from wink's tags: part-of-speech bigrams and trigrams over the tokens that are not
+ * punctuation or spaces, with `^` and `$` as boundary marks (all prefixed `^`), and for each named
+ * entity type its count, 1 or 2+ (`#@TYPE…`, cues, so kept however rare).
+ */
+export function tagFeatures(tags: SentenceTags): string[] {
+  const out: string[] = [];
+  let p2 = POS_START;
+  let p1 = POS_START;
+  const visit = (t: string) => {
+    out.push(`^${p1} ${t}`, `^${p2} ${p1} ${t}`);
+    p2 = p1;
+    p1 = t;
+  };
+  for (const t of tags.pos) if (t !== "PUNCT" && t !== "SPACE") visit(t);
+  visit(POS_END);
+  const counts = new Map<string, number>();
+  for (const type of tags.entities) counts.set(type, (counts.get(type) ?? 0) + 1);
+  for (const [type, n] of counts) out.push(`#@${type}${n >= 2 ? "2+" : "1"}`);
+  return out;
 }
 
 /** The tokens the features are built from: lower-cased words, `<num>`, `<year>`, `$ % ? !`. */
@@ -580,6 +619,7 @@ const EOS = "</s>";
 function hashedSum(
   toks: string[],
   cues: string[],
+  tagged: string[],
   config: FeatureConfig,
   table: WeightTable,
   words: WeightTable | null,
@@ -587,7 +627,7 @@ function hashedSum(
 ): { sum: number; count: number; wordSum: number; wordCount: number } {
   const n = toks.length;
   // Upper bound of the feature count, to size the scratch set.
-  let cap = 3 * n + cues.length + 8;
+  let cap = 3 * n + cues.length + tagged.length + 8;
   if (config.charNgrams.length > 0) {
     for (let i = 0; i < n; i++) cap += config.charNgrams.length * ((toks[i] as string).length + 2);
   }
@@ -668,6 +708,7 @@ function hashedSum(
     }
   }
   for (const c of cues) emit(feed1(SEED1, c), feed2(SEED2, c));
+  for (const f of tagged) emit(feed1(SEED1, f), feed2(SEED2, f));
   return { sum, count, wordSum, wordCount };
 }
 
@@ -683,10 +724,23 @@ const CONFIG: FeatureConfig = committed.config;
 /** Probability-like cut-off above which a sentence counts as check-worthy. */
 export const CHECKWORTHY_THRESHOLD: number = committed.threshold;
 
-/** Linear score (log-odds) of a sentence under the committed model. */
-export function sentenceLogit(sentence: string): number {
+/**
+ * Linear score (log-odds) of a sentence under the committed model. `tags` is wink's reading of the
+ * sentence where the caller has it (the extractor); without it, a model that uses tags reads the
+ * sentence itself.
+ */
+export function sentenceLogit(sentence: string, tags?: SentenceTags): number {
   const { toks, cues } = analyse(sentence, CONFIG.cues);
-  const { sum, count, wordSum, wordCount } = hashedSum(toks, cues, CONFIG, TABLE, WORDS, SCRATCH);
+  const tagged = CONFIG.tags ? tagFeatures(tags ?? readTags(sentence)) : [];
+  const { sum, count, wordSum, wordCount } = hashedSum(
+    toks,
+    cues,
+    tagged,
+    CONFIG,
+    TABLE,
+    WORDS,
+    SCRATCH,
+  );
   const sparse = CONFIG.rowNorm ? sum / Math.sqrt(Math.max(count, 1)) : sum;
   return BIAS + sparse + (wordCount > 0 ? wordSum / wordCount : 0);
 }
@@ -704,8 +758,9 @@ function committedAsRecord(): CheckworthinessModel {
 export function sentenceLogitReference(
   sentence: string,
   m: CheckworthinessModel = committedAsRecord(),
+  tags?: SentenceTags,
 ): number {
-  const feats = sentenceFeatures(sentence, m.config);
+  const feats = sentenceFeatures(sentence, m.config, tags);
   let z = 0;
   for (const f of feats) if (Object.hasOwn(m.weights, f)) z += m.weights[f] as number;
   const sparse = m.config.rowNorm ? z / Math.sqrt(Math.max(feats.length, 1)) : z;
@@ -713,9 +768,9 @@ export function sentenceLogitReference(
   return m.bias + sparse + meanWordScore(sentenceTokens(sentence), m.wordScores ?? {});
 }
 
-/** Check-worthiness probability in [0, 1] of one sentence. */
-export function scoreSentence(sentence: string): number {
-  const z = sentenceLogit(sentence);
+/** Check-worthiness probability in [0, 1] of one sentence (`tags`: see sentenceLogit). */
+export function scoreSentence(sentence: string, tags?: SentenceTags): number {
+  const z = sentenceLogit(sentence, tags);
   const p = 1 / (1 + Math.exp(-z));
   return Number.isFinite(p) ? p : z > 0 ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { readTags } from "@/lib/claims/nlp";
 import {
   CHECKWORTHY_THRESHOLD,
   type CheckworthinessModel,
@@ -10,6 +11,7 @@ import {
   scoreSentence,
   sentenceLogit,
   sentenceLogitReference,
+  tagFeatures,
   toModelJson,
 } from "@/lib/claims/score";
 import { parseCt24 } from "@/lib/cli/claims-eval";
@@ -52,8 +54,8 @@ describe("scoreSentence", () => {
   });
 
   it("is deterministic", () => {
-    const first = SAMPLES.map(scoreSentence);
-    const second = SAMPLES.map(scoreSentence);
+    const first = SAMPLES.map((s) => scoreSentence(s));
+    const second = SAMPLES.map((s) => scoreSentence(s));
     expect(second).toEqual(first);
   });
 
@@ -66,6 +68,33 @@ describe("scoreSentence", () => {
       "constructor __proto__ toString hasOwnProperty",
     ];
     for (const s of more) expect(sentenceLogit(s)).toBeCloseTo(sentenceLogitReference(s), 9);
+  });
+
+  it("reads wink's tags as part-of-speech n-grams and entity counts", () => {
+    const feats = tagFeatures({
+      pos: ["PROPN", "VERB", "PUNCT", "NUM", "SPACE"],
+      entities: ["CARDINAL", "DATE", "CARDINAL"],
+    });
+    expect(new Set(feats)).toEqual(
+      new Set([
+        "^^ PROPN",
+        "^^ ^ PROPN",
+        "^PROPN VERB",
+        "^^ PROPN VERB",
+        "^VERB NUM",
+        "^PROPN VERB NUM",
+        "^NUM $",
+        "^VERB NUM $",
+        "#@CARDINAL2+",
+        "#@DATE1",
+      ]),
+    );
+  });
+
+  it("scores a sentence the same with the tags read for it or passed in", () => {
+    for (const s of [FACT, GREETING, "About 2,500 troops arrived on 6 January, the CSTO said."]) {
+      expect(sentenceLogit(s, readTags(s))).toBe(sentenceLogit(s));
+    }
   });
 
   it("stores a model as joined names and numbers and reads it back unchanged", () => {
