@@ -611,6 +611,44 @@ const BOS1 = feed1(SEED1, "<s>");
 const BOS2 = feed2(SEED2, "<s>");
 const EOS = "</s>";
 
+const CARET = 94;
+// "^^" and "^^ ^": the boundary's unigram prefix and the bigram before the first tag.
+const TAG_START1 = feed1(h1(SEED1, CARET), POS_START);
+const TAG_START2 = feed2(h2(SEED2, CARET), POS_START);
+const TAG_BIGRAM1 = feed1(h1(TAG_START1, SPACE), POS_START);
+const TAG_BIGRAM2 = feed2(h2(TAG_START2, SPACE), POS_START);
+
+/**
+ * The hashed path of tagFeatures: each n-gram's hash extends the one before it (`^p1 t` from
+ * `^p1`, `^p2 p1 t` from `^p2 p1`), so no string is built; only entity counts are.
+ */
+function emitTags(tags: SentenceTags, emit: (a: number, b: number) => void): void {
+  // Hashes of "^p1" and of the bigram "^p2 p1" before the current tag.
+  let u1 = TAG_START1;
+  let u2 = TAG_START2;
+  let g1 = TAG_BIGRAM1;
+  let g2 = TAG_BIGRAM2;
+  const visit = (t: string) => {
+    const b1 = feed1(h1(u1, SPACE), t);
+    const b2 = feed2(h2(u2, SPACE), t);
+    emit(b1, b2);
+    emit(feed1(h1(g1, SPACE), t), feed2(h2(g2, SPACE), t));
+    u1 = feed1(h1(SEED1, CARET), t);
+    u2 = feed2(h2(SEED2, CARET), t);
+    g1 = b1;
+    g2 = b2;
+  };
+  for (const t of tags.pos) if (t !== "PUNCT" && t !== "SPACE") visit(t);
+  visit(POS_END);
+  if (tags.entities.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const type of tags.entities) counts.set(type, (counts.get(type) ?? 0) + 1);
+  for (const [type, c] of counts) {
+    const name = `#@${type}${c >= 2 ? "2+" : "1"}`;
+    emit(feed1(SEED1, name), feed2(SEED2, name));
+  }
+}
+
 /**
  * Sum of weights and number of distinct sparse features of a sentence (hashed path), and the sum
  * and number of its tokens that have a word score. Hashes are built by extension (a bigram's from
@@ -619,7 +657,7 @@ const EOS = "</s>";
 function hashedSum(
   toks: string[],
   cues: string[],
-  tagged: string[],
+  tags: SentenceTags | null,
   config: FeatureConfig,
   table: WeightTable,
   words: WeightTable | null,
@@ -627,7 +665,8 @@ function hashedSum(
 ): { sum: number; count: number; wordSum: number; wordCount: number } {
   const n = toks.length;
   // Upper bound of the feature count, to size the scratch set.
-  let cap = 3 * n + cues.length + tagged.length + 8;
+  let cap = 3 * n + cues.length + 8;
+  if (tags) cap += 2 * tags.pos.length + tags.entities.length + 2;
   if (config.charNgrams.length > 0) {
     for (let i = 0; i < n; i++) cap += config.charNgrams.length * ((toks[i] as string).length + 2);
   }
@@ -708,7 +747,7 @@ function hashedSum(
     }
   }
   for (const c of cues) emit(feed1(SEED1, c), feed2(SEED2, c));
-  for (const f of tagged) emit(feed1(SEED1, f), feed2(SEED2, f));
+  if (tags) emitTags(tags, emit);
   return { sum, count, wordSum, wordCount };
 }
 
@@ -731,11 +770,11 @@ export const CHECKWORTHY_THRESHOLD: number = committed.threshold;
  */
 export function sentenceLogit(sentence: string, tags?: SentenceTags): number {
   const { toks, cues } = analyse(sentence, CONFIG.cues);
-  const tagged = CONFIG.tags ? tagFeatures(tags ?? readTags(sentence)) : [];
+  const read = CONFIG.tags ? (tags ?? readTags(sentence)) : null;
   const { sum, count, wordSum, wordCount } = hashedSum(
     toks,
     cues,
-    tagged,
+    read,
     CONFIG,
     TABLE,
     WORDS,

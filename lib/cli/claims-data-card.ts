@@ -62,7 +62,7 @@ function candidateTable(candidates: CandidateResult[], chosen?: { name: string; 
 
 /**
  * The comparison that chose candidate D (commit 60d07a8, 2026-11-29), before E existed. The
- * script no longer trains A–C: D was better than each of them at every λ but the largest.
+ * script no longer trains A–C: D had a better F1 than each of them at every λ.
  */
 export const EARLIER_COMPARISON: CandidateResult[] = [
   ["A", "word 1–2-grams, char 3–4-grams, cues", 0.000003, 0.688, 0.761],
@@ -189,12 +189,12 @@ Those scores decided one thing: whether to look for a better model at all. Candi
 and compared on train + dev only. After the second score a grouped CV exploration on train + dev
 (same folds, λ = 0.00001 unless said) tried adding wink-nlp's tags to D: D 0.6968 F1 / 0.7700 AP;
 D + part-of-speech 2–3-grams and entity types 0.7003 / 0.7740 (0.6943 / 0.7684 at λ = 0.000003,
-0.6940 / 0.7661 at λ = 0.00003);
-the same plus word 2–3-grams with proper nouns and numbers replaced by a class 0.7002 / 0.7762
-(not taken: no better F1, many more features). That made E, and the table above was fixed before
-it ran. Whichever candidate wins it is committed, whatever its dev-test score.
+0.6940 / 0.7661 at λ = 0.00003); the same plus word 2–3-grams with proper nouns and numbers
+replaced by a class 0.7002 / 0.7762 (not taken: no better F1, many more features). That made E,
+and the table above was fixed, and committed (20fe4bc), before it ran: whichever candidate won would be
+committed, whatever its dev-test score.
 
-The comparison that chose D (no longer re-run; D beat A–C at every λ but the largest):
+The comparison that chose D (no longer re-run; D had the best F1 at every λ):
 
 ${candidateTable(EARLIER_COMPARISON, { name: "D", lambda: 0.00001 })}
 

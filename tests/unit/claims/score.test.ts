@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { readTags } from "@/lib/claims/nlp";
 import {
@@ -66,8 +67,24 @@ describe("scoreSentence", () => {
       "I believe that the Senator is wrong; we will never raise your taxes!",
       "Well, Jim, let me say this: the economy grew 4 percent last year.",
       "constructor __proto__ toString hasOwnProperty",
+      "Between 6 January and 19 January 2022, 2,500 and then 3,000 troops arrived, at $1 million.",
     ];
     for (const s of more) expect(sentenceLogit(s)).toBeCloseTo(sentenceLogitReference(s), 9);
+  });
+
+  it("hashed path equals the reference for generated sentences", () => {
+    const words = fc.constantFrom(
+      ...'the CSTO sent about 2,500 troops to Kazakhstan on 6 January 2022 and Russia said $3 million or 40% were withdrawn by 19 January , . ? ! " I think we will never'.split(
+        " ",
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 30 }), (parts) => {
+        const s = parts.join(" ");
+        expect(sentenceLogit(s)).toBeCloseTo(sentenceLogitReference(s), 9);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("reads wink's tags as part-of-speech n-grams and entity counts", () => {
