@@ -10,8 +10,6 @@
 import model from "./model/checkworthiness.json";
 import { readTags, type SentenceTags } from "./nlp";
 
-export type { SentenceTags } from "./nlp";
-
 /** Feature-extraction settings; stored in the model JSON so training and scoring always agree. */
 export interface FeatureConfig {
   /** Longest word n-gram (1 = unigrams only, 2 = uni+bigrams, 3 = up to trigrams). */
@@ -341,17 +339,27 @@ export function tagFeatures(tags: SentenceTags): string[] {
   const out: string[] = [];
   let p2 = POS_START;
   let p1 = POS_START;
-  const visit = (t: string) => {
+  forEachTag(tags, (t) => {
     out.push(`^${p1} ${t}`, `^${p2} ${p1} ${t}`);
     p2 = p1;
     p1 = t;
-  };
+  });
+  out.push(...entityFeatures(tags));
+  return out;
+}
+
+/** The part-of-speech tags the n-grams are made of, then the end mark. */
+function forEachTag(tags: SentenceTags, visit: (tag: string) => void): void {
   for (const t of tags.pos) if (t !== "PUNCT" && t !== "SPACE") visit(t);
   visit(POS_END);
+}
+
+/** One feature per named-entity type: `#@TYPE1`, or `#@TYPE2+` for two or more. */
+function entityFeatures(tags: SentenceTags): string[] {
+  if (tags.entities.length === 0) return [];
   const counts = new Map<string, number>();
   for (const type of tags.entities) counts.set(type, (counts.get(type) ?? 0) + 1);
-  for (const [type, n] of counts) out.push(`#@${type}${n >= 2 ? "2+" : "1"}`);
-  return out;
+  return [...counts].map(([type, n]) => `#@${type}${n >= 2 ? "2+" : "1"}`);
 }
 
 /** The tokens the features are built from: lower-cased words, `<num>`, `<year>`, `$ % ? !`. */
@@ -620,7 +628,8 @@ const TAG_BIGRAM2 = feed2(h2(TAG_START2, SPACE), POS_START);
 
 /**
  * The hashed path of tagFeatures: each n-gram's hash extends the one before it (`^p1 t` from
- * `^p1`, `^p2 p1 t` from `^p2 p1`), so no string is built; only entity counts are.
+ * `^p1`, `^p2 p1 t` from `^p2 p1`), so no string is built for them; the few entity features
+ * are hashed from their names.
  */
 function emitTags(tags: SentenceTags, emit: (a: number, b: number) => void): void {
   // Hashes of "^p1" and of the bigram "^p2 p1" before the current tag.
@@ -628,7 +637,7 @@ function emitTags(tags: SentenceTags, emit: (a: number, b: number) => void): voi
   let u2 = TAG_START2;
   let g1 = TAG_BIGRAM1;
   let g2 = TAG_BIGRAM2;
-  const visit = (t: string) => {
+  forEachTag(tags, (t) => {
     const b1 = feed1(h1(u1, SPACE), t);
     const b2 = feed2(h2(u2, SPACE), t);
     emit(b1, b2);
@@ -637,16 +646,8 @@ function emitTags(tags: SentenceTags, emit: (a: number, b: number) => void): voi
     u2 = feed2(h2(SEED2, CARET), t);
     g1 = b1;
     g2 = b2;
-  };
-  for (const t of tags.pos) if (t !== "PUNCT" && t !== "SPACE") visit(t);
-  visit(POS_END);
-  if (tags.entities.length === 0) return;
-  const counts = new Map<string, number>();
-  for (const type of tags.entities) counts.set(type, (counts.get(type) ?? 0) + 1);
-  for (const [type, c] of counts) {
-    const name = `#@${type}${c >= 2 ? "2+" : "1"}`;
-    emit(feed1(SEED1, name), feed2(SEED2, name));
-  }
+  });
+  for (const name of entityFeatures(tags)) emit(feed1(SEED1, name), feed2(SEED2, name));
 }
 
 /**

@@ -123,7 +123,8 @@ function featurizer(rows: Ct24Row[]) {
     const key = JSON.stringify(config);
     const known = cache.get(key);
     if (known) return known;
-    // The vector part does not change the sparse features; they are shared between C and A.
+    // The vector part does not change the sparse features: configurations that differ only in it
+    // share them.
     const sparseConfig = { ...config, embeddings: false };
     const sparseKey = JSON.stringify(sparseConfig);
     let sparse = sparseCache.get(sparseKey);
