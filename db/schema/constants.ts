@@ -48,6 +48,17 @@ export const CLAIM_STATUS_PHRASE = Object.fromEntries(
   CLAIM_STATUSES.map((status) => [status, CLAIM_STATUS_LABEL[status].toLowerCase()]),
 ) as Record<ClaimStatus, string>;
 
+/**
+ * Priority bands of the claim list (lib/claims/priority.ts decides): low-priority claims are kept,
+ * filterable, and collapsed in the article's claim list.
+ */
+export const CLAIM_PRIORITIES = ["normal", "low"] as const;
+export type ClaimPriority = (typeof CLAIM_PRIORITIES)[number];
+export const CLAIM_PRIORITY_LABEL: Record<ClaimPriority, string> = {
+  normal: "Normal priority",
+  low: "Low priority",
+};
+
 export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
 export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
 

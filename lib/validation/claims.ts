@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { CLAIM_KINDS, CLAIM_STATUSES, DISMISS_REASONS } from "@/db/schema/constants";
+import {
+  CLAIM_KINDS,
+  CLAIM_PRIORITIES,
+  CLAIM_STATUSES,
+  DISMISS_REASONS,
+} from "@/db/schema/constants";
 
 const id = (what: string) => z.uuid({ message: `Unknown ${what}.` });
 const version = z.coerce.number().int().min(1);
@@ -85,4 +90,5 @@ export const DISMISS_REASON_LABELS: Record<(typeof DISMISS_REASONS)[number], str
 export const claimFilterSchema = z.object({
   kind: z.enum(CLAIM_KINDS).optional().catch(undefined),
   status: z.enum(CLAIM_STATUSES).optional().catch(undefined),
+  priority: z.enum(CLAIM_PRIORITIES).optional().catch(undefined),
 });

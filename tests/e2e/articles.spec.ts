@@ -414,4 +414,35 @@ test.describe("articles", () => {
     await expect(editor.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await editorContext.close();
   });
+  test("low-priority claims are kept, collapsed below the others and filterable", async ({
+    page,
+  }) => {
+    await page.goto("/articles");
+    await page.getByRole("link", { name: DEMO_TITLE }).click();
+    await expect(page.getByRole("heading", { level: 1, name: DEMO_TITLE })).toBeVisible();
+    const group = page.locator("details[data-low-priority-group]");
+    const summary = group.locator("summary");
+    await expect(summary).toContainText(/Low priority \(\d+\)/);
+    const lowList = page.getByRole("list", { name: "Low-priority claims in text order" });
+    await expect(lowList).toBeHidden();
+    const main = page.getByRole("list", { name: "Claims in text order" });
+    await expect(main.getByText("· low priority")).toHaveCount(0);
+
+    // Opening the group by keyboard shows its claims, each marked low priority.
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    await expect(lowList).toBeVisible();
+    const lowCount = await lowList.locator("li").count();
+    expect(lowCount).toBeGreaterThan(0);
+    await expect(lowList.getByText("· low priority")).toHaveCount(lowCount);
+
+    // The filter shows only that band, in one list, and the address keeps it.
+    await page.getByLabel("Filter by priority").selectOption("low");
+    await expect(page).toHaveURL(/[?&]priority=low/);
+    await expect(group).toHaveCount(0);
+    await expect(main.locator("li")).toHaveCount(lowCount);
+    await page.reload();
+    await expect(page.getByLabel("Filter by priority")).toHaveValue("low");
+    await expect(main.locator("li")).toHaveCount(lowCount);
+  });
 });

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { claims, comments, sources, verdicts } from "@/db/schema";
+import { CHECKWORTHY_THRESHOLD } from "@/lib/claims/score";
 import { NotFoundError } from "@/lib/errors";
 import { deleteArticle } from "@/lib/services/articles/delete-article";
 import { getArticleView, listArticleHistory } from "@/lib/services/articles/get-article";
@@ -41,6 +42,31 @@ describe("article page data", () => {
     expect(again.can).toEqual({ edit: true, editClaims: true, delete: false });
     await expect(getArticleView(ctx, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
     await expect(getArticleView(ctx, crypto.randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("marks extracted claims scored below the threshold as low priority, never a hand-made one", async () => {
+    const reviewer = await makeUser(db.current.db, { name: "Pia Priority" });
+    const ctx = ctxFor(db.current.db, reviewer);
+    const created = await importArticle(ctx, {
+      title: "Priority",
+      text: `Priority ${crypto.randomUUID()}. The ministry said 2,500 troops arrived on 6 January 2022. Article 4 of the Collective Security Treaty was invoked.`,
+      publishedOn: "2022-01-15",
+    });
+    const view = await getArticleView(ctx, created.article.id);
+    const [low, high] = view.claims;
+    if (!low || !high) throw new Error("expected two claims");
+    // Scores set directly, so the test does not depend on the model's weights.
+    await db.current.db
+      .update(claims)
+      .set({ score: CHECKWORTHY_THRESHOLD / 2 })
+      .where(eq(claims.id, low.id));
+    await db.current.db
+      .update(claims)
+      .set({ score: CHECKWORTHY_THRESHOLD / 2, origin: "manual" })
+      .where(eq(claims.id, high.id));
+    const again = await getArticleView(ctx, created.article.id);
+    expect(again.claims.find((c) => c.id === low.id)?.priority).toBe("low");
+    expect(again.claims.find((c) => c.id === high.id)?.priority).toBe("normal");
   });
 
   it("lists the history of the article and its claims, newest first, with who did it", async () => {

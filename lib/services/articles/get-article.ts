@@ -2,6 +2,7 @@ import { asc, desc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { articles, auditEvents, claims, users } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
+import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { articleIdSchema } from "@/lib/validation/articles";
@@ -41,6 +42,7 @@ export async function getArticleView(ctx: Ctx, articleId: unknown) {
       origin: claims.origin,
       dismissReason: claims.dismissReason,
       rating: claims.rating,
+      speaker: claims.speaker,
       version: claims.version,
       assigneeId: claims.assigneeId,
       assigneeName: users.name,
@@ -51,7 +53,11 @@ export async function getArticleView(ctx: Ctx, articleId: unknown) {
     .orderBy(asc(claims.start), asc(claims.end), asc(claims.id));
   return {
     article,
-    claims: rows.map((claim) => ({ ...claim, editable: canActOnClaim(ctx.user, claim) })),
+    claims: rows.map((claim) => ({
+      ...claim,
+      priority: claimPriority(claim),
+      editable: canActOnClaim(ctx.user, claim),
+    })),
     can: {
       edit: can(ctx.user.role, "articles.edit"),
       editClaims: can(ctx.user.role, "claims.edit"),

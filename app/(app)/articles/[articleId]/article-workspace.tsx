@@ -40,14 +40,32 @@ export function ArticleWorkspace({
       view.claims.filter(
         (c) =>
           (!filters.kind || c.kind === filters.kind) &&
-          (!filters.status || c.status === filters.status),
+          (!filters.status || c.status === filters.status) &&
+          (!filters.priority || c.priority === filters.priority),
       ),
-    [view.claims, filters.kind, filters.status],
+    [view.claims, filters.kind, filters.status, filters.priority],
   );
+  // j/k walk the list as shown: the main group first, then the low-priority group below it.
+  const listOrder = useMemo(
+    () =>
+      filters.priority
+        ? visible
+        : [
+            ...visible.filter((c) => c.priority !== "low"),
+            ...visible.filter((c) => c.priority === "low"),
+          ],
+    [visible, filters.priority],
+  );
+  const [lowOpen, setLowOpen] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(
     initialClaimId && view.claims.some((c) => c.id === initialClaimId) ? initialClaimId : null,
   );
   const selected = view.claims.find((c) => c.id === selectedId) ?? null;
+  // A selected low-priority claim is shown, so its group opens.
+  const selectedIsLow = selected?.priority === "low";
+  useEffect(() => {
+    if (selectedIsLow) setLowOpen(true);
+  }, [selectedIsLow]);
 
   const select = useCallback((id: string, from: "text" | "list" | "keys") => {
     setSelectedId(id);
@@ -78,16 +96,16 @@ export function ArticleWorkspace({
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (event.key === "j" || event.key === "k") {
-        if (visible.length === 0) return;
+        if (listOrder.length === 0) return;
         event.preventDefault();
-        const index = visible.findIndex((c) => c.id === selectedId);
+        const index = listOrder.findIndex((c) => c.id === selectedId);
         const nextIndex =
           index < 0
             ? event.key === "j"
               ? 0
-              : visible.length - 1
-            : Math.min(visible.length - 1, Math.max(0, index + (event.key === "j" ? 1 : -1)));
-        const target = visible[nextIndex];
+              : listOrder.length - 1
+            : Math.min(listOrder.length - 1, Math.max(0, index + (event.key === "j" ? 1 : -1)));
+        const target = listOrder[nextIndex];
         if (target) select(target.id, "keys");
       } else if (event.key === "Enter" && selectedId) {
         const target = event.target as HTMLElement | null;
@@ -99,7 +117,7 @@ export function ArticleWorkspace({
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [visible, selectedId, select, router, article.id]);
+  }, [listOrder, selectedId, select, router, article.id]);
 
   useEffect(() => {
     function onSelectionChange() {
@@ -122,7 +140,7 @@ export function ArticleWorkspace({
   function setFilters(next: Filters) {
     setFilterState(next);
     const url = new URL(window.location.href);
-    for (const key of ["kind", "status"] as const) {
+    for (const key of ["kind", "status", "priority"] as const) {
       const value = next[key];
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
@@ -179,6 +197,8 @@ export function ArticleWorkspace({
           onSelect={(id) => select(id, "list")}
           filters={filters}
           onFilter={setFilters}
+          lowOpen={lowOpen}
+          onLowToggle={setLowOpen}
           toolbar={toolbar}
           renderSelected={(claim) =>
             view.can.editClaims ? (

@@ -5,8 +5,11 @@ import type { ReactNode } from "react";
 import {
   CLAIM_KIND_LABEL,
   CLAIM_KINDS,
+  CLAIM_PRIORITIES,
+  CLAIM_PRIORITY_LABEL,
   CLAIM_STATUS_LABEL,
   CLAIM_STATUSES,
+  type ClaimPriority,
   RATING_SCALE,
 } from "@/db/schema/constants";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
@@ -15,9 +18,14 @@ import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
 export interface Filters {
   kind?: string;
   status?: string;
+  priority?: ClaimPriority;
 }
 
-/** The claim list beside the text: filters, the toolbar slot, and one row per claim. */
+/**
+ * The claim list beside the text: filters, the toolbar slot, and one row per claim. Unless the
+ * priority filter picks a band, low-priority claims follow the others in a collapsed group, which
+ * opens by itself when one of them is selected (from the text or with j/k).
+ */
 export function ClaimList({
   articleId,
   claims,
@@ -28,6 +36,8 @@ export function ClaimList({
   onFilter,
   toolbar,
   renderSelected,
+  lowOpen,
+  onLowToggle,
 }: {
   /** Shown inside the selected claim's row (the edit panel), so it scrolls into view with it. */
   renderSelected?: (claim: ArticleViewClaim) => ReactNode;
@@ -39,7 +49,24 @@ export function ClaimList({
   filters: Filters;
   onFilter: (filters: Filters) => void;
   toolbar?: ReactNode;
+  /** Whether the collapsed low-priority group is open. */
+  lowOpen: boolean;
+  onLowToggle: (open: boolean) => void;
 }) {
+  const grouped = !filters.priority;
+  const main = grouped ? claims.filter((c) => c.priority !== "low") : claims;
+  const low = grouped ? claims.filter((c) => c.priority === "low") : [];
+  const item = (claim: ArticleViewClaim) => (
+    <ClaimItem
+      key={claim.id}
+      articleId={articleId}
+      claim={claim}
+      selected={claim.id === selectedId}
+      onSelect={onSelect}
+    >
+      {claim.id === selectedId ? renderSelected?.(claim) : null}
+    </ClaimItem>
+  );
   return (
     <section aria-labelledby="claims-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -85,6 +112,26 @@ export function ClaimList({
             ))}
           </select>
         </label>
+        <label className="flex flex-col text-xs font-medium">
+          Filter by priority
+          <select
+            value={filters.priority ?? ""}
+            onChange={(e) =>
+              onFilter({
+                ...filters,
+                priority: (e.target.value || undefined) as ClaimPriority | undefined,
+              })
+            }
+            className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
+          >
+            <option value="">All priorities</option>
+            {CLAIM_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {CLAIM_PRIORITY_LABEL[priority]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <p className="text-xs text-muted">
         Keys: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>Enter</kbd> open the claim.
@@ -96,19 +143,32 @@ export function ClaimList({
             : "No claims match these filters."}
         </p>
       ) : (
-        <ol className="space-y-2" aria-label="Claims in text order">
-          {claims.map((claim) => (
-            <ClaimItem
-              key={claim.id}
-              articleId={articleId}
-              claim={claim}
-              selected={claim.id === selectedId}
-              onSelect={onSelect}
+        <>
+          {main.length > 0 ? (
+            <ol className="space-y-2" aria-label="Claims in text order">
+              {main.map(item)}
+            </ol>
+          ) : null}
+          {low.length > 0 ? (
+            <details
+              open={lowOpen}
+              onToggle={(e) => onLowToggle(e.currentTarget.open)}
+              className="rounded-md border border-dashed border-line p-2"
+              data-low-priority-group
             >
-              {claim.id === selectedId ? renderSelected?.(claim) : null}
-            </ClaimItem>
-          ))}
-        </ol>
+              <summary className="cursor-pointer text-sm font-medium">
+                {CLAIM_PRIORITY_LABEL.low} ({low.length})
+                <span className="font-normal text-muted">
+                  {" "}
+                  · scored below the check-worthiness threshold
+                </span>
+              </summary>
+              <ol className="mt-2 space-y-2" aria-label="Low-priority claims in text order">
+                {low.map(item)}
+              </ol>
+            </details>
+          ) : null}
+        </>
       )}
     </section>
   );
@@ -149,6 +209,9 @@ function ClaimItem({
             {CLAIM_STATUS_LABEL[claim.status]}
           </span>
           <span className="tabular-nums text-muted">score {claim.score.toFixed(2)}</span>
+          {claim.priority === "low" ? (
+            <span className="text-muted">· {CLAIM_PRIORITY_LABEL.low.toLowerCase()}</span>
+          ) : null}
           {claim.origin === "manual" ? <span className="text-muted">· added by hand</span> : null}
         </span>
         <span
@@ -156,6 +219,11 @@ function ClaimItem({
         >
           {claim.text}
         </span>
+        {claim.speaker ? (
+          <span className="mt-1 block text-xs text-muted">
+            Speaker: <bdi>{claim.speaker}</bdi>
+          </span>
+        ) : null}
       </button>
       <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
         <span>

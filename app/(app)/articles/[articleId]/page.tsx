@@ -36,7 +36,11 @@ export default async function ArticlePage({
     listArticleHistory(ctx, articleId),
     can(ctx.user.role, "claims.assign") ? getBulkAssignOptions(ctx, articleId) : null,
   ]);
-  const filters = claimFilterSchema.parse({ kind: query.kind, status: query.status });
+  const filters = claimFilterSchema.parse({
+    kind: query.kind,
+    status: query.status,
+    priority: query.priority,
+  });
   const claimId = typeof query.claim === "string" ? query.claim : null;
   return (
     <div className="space-y-6">
