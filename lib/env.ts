@@ -61,6 +61,8 @@ export const envSchema = z.object({
   ),
   ORGANIZATION_NAME: z.preprocess(emptyToUndefined, z.string().default("Claimtrack")),
   SEED_DEMO: booleanFlag,
+  // Behind a reverse proxy that sets X-Forwarded-Host and X-Forwarded-Proto: believe them.
+  TRUST_PROXY: booleanFlag,
   // Server processes sharing the port (node:cluster). Above 1 needs DATABASE_URL: the embedded
   // database lives inside one process.
   WEB_CONCURRENCY: z.preprocess(

@@ -5,6 +5,16 @@ import { TooManyRequestsError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { authenticate, InvalidCredentialsError } from "./authenticate";
 import { clientAddressFrom } from "./client-address";
+import { endSession, findSessionUser, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+
+/** What the session token carries: identifiers only; role and status are read from the database. */
+function claimsOf(token: Record<string, unknown>) {
+  return {
+    userId: String(token.uid ?? ""),
+    sessionId: String(token.sid ?? ""),
+    sessionVersion: Number(token.sv ?? 0),
+  };
+}
 
 class ThrottledSignin extends CredentialsSignin {
   constructor(retryAfterSeconds: number) {
@@ -17,8 +27,6 @@ class ThrottledSignin extends CredentialsSignin {
 class InvalidSignin extends CredentialsSignin {
   code = "invalid";
 }
-
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -42,16 +50,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          const user = await authenticate(
-            await getDb(),
-            credentials,
-            clientAddressFrom(request.headers),
-          );
+          const db = await getDb();
+          const user = await authenticate(db, credentials, clientAddressFrom(request.headers));
           return {
             id: user.id,
             email: user.email,
             name: user.name,
             sessionVersion: user.sessionVersion,
+            sessionId: await startSession(db, user.id),
           };
         } catch (error) {
           if (error instanceof TooManyRequestsError)
@@ -62,13 +68,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out endpoint ends the session on the server too. The app's sign-out
+    // action has ended it already (endCurrentSession), where a failure is not swallowed.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token) await endSession(await getDb(), claimsOf(token));
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
+        const signedIn = user as { sessionVersion?: number; sessionId?: string };
         token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.sv = signedIn.sessionVersion;
+        token.sid = signedIn.sessionId;
+        return token;
       }
-      return token;
+      // Reading or updating a session through Auth.js (/api/auth/session): a session the app
+      // refuses answers as signed out, and Auth.js clears its cookie.
+      const live = await findSessionUser(await getDb(), claimsOf(token));
+      return live ? token : null;
     },
     session({ session, token }) {
       // Only identifiers travel in the token; role and status are read from the database.

@@ -8,8 +8,8 @@ import { decode } from "next-auth/jwt";
  * again for a refreshed cookie that a server component cannot set. That crypto was about a tenth
  * of the server's time per page. Here only the decrypt remains, and only the first time a token is
  * seen: the token is authenticated encryption, so the same string always carries the same claims.
- * The expiry is checked on every call, and `getSessionUser` still checks the user against the
- * database on every request.
+ * The expiry is checked on every call, and `getSessionUser` still checks the session and the user
+ * against the database on every request (lib/auth/sessions.ts).
  */
 
 /** Auth.js's cookie names: the `__Secure-` one over https. */
@@ -17,6 +17,8 @@ export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session
 
 export interface SessionClaims {
   userId: string;
+  /** The row in `sessions` (lib/auth/sessions.ts) that keeps this session alive. */
+  sessionId: string;
   sessionVersion: number;
   /** Seconds since the epoch. */
   expiresAt: number;
@@ -68,11 +70,17 @@ async function decodeClaims(
 ): Promise<SessionClaims | false> {
   try {
     const payload = await decode({ token, secret, salt });
-    if (!payload || typeof payload.uid !== "string" || typeof payload.exp !== "number") {
+    if (
+      !payload ||
+      typeof payload.uid !== "string" ||
+      typeof payload.sid !== "string" ||
+      typeof payload.exp !== "number"
+    ) {
       return false;
     }
     return {
       userId: payload.uid,
+      sessionId: payload.sid,
       sessionVersion: Number(payload.sv ?? 0),
       expiresAt: payload.exp,
     };

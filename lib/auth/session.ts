@@ -1,44 +1,23 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { Ctx, SessionUser } from "@/lib/services/context";
-import { isUuid } from "@/lib/validation/ids";
 import { can, type Permission } from "./permissions";
 import { readSessionClaims } from "./session-token";
+import { endSession, findSessionUser } from "./sessions";
 
 /**
- * The signed-in user, checked against the database on every request: a disabled user, a changed
- * role or a sign-out-everywhere (all bump session_version) ends the session at once. The same
- * statement reads the data version (lib/services/dashboard/cache.ts), so a page whose figures are
- * cached needs no round trip of its own to learn whether they are still current.
+ * The signed-in user, checked against the database on every request (lib/auth/sessions.ts): a
+ * session signed out, a disabled user, a changed role or a sign-out-everywhere ends it at once.
  */
 const readSession = cache(async (): Promise<{ user: SessionUser; dataVersion: string } | null> => {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return null;
   const claims = await readSessionClaims(await cookies(), secret);
-  const id = claims?.userId;
-  if (!isUuid(id)) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      sessionVersion: users.sessionVersion,
-      dataVersion: sql<string>`(select version::text from dashboard_state)`,
-    })
-    .from(users)
-    .where(and(eq(users.id, id), isNull(users.disabledAt)));
-  if (!row || row.sessionVersion !== claims?.sessionVersion) return null;
-  return {
-    user: { id: row.id, email: row.email, name: row.name, role: row.role },
-    dataVersion: row.dataVersion ?? "",
-  };
+  if (!claims) return null;
+  return findSessionUser(await getDb(), claims);
 });
 
 export async function getSessionUser(): Promise<SessionUser | null> {
@@ -62,6 +41,17 @@ export async function requirePageCtx(returnTo: string, permission?: Permission):
   // Pages only read, so the version read with the session, before any of the page's own queries,
   // holds for the whole render. Actions (requireCtx) change data, and read it afresh.
   return { db: await getDb(), user, dataVersion };
+}
+
+/**
+ * Ends this request's session on the server (sign-out on this device): a copy of its cookie is
+ * refused from now on. The caller clears the cookie (Auth.js's signOut).
+ */
+export async function endCurrentSession(): Promise<void> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return;
+  const claims = await readSessionClaims(await cookies(), secret);
+  if (claims) await endSession(await getDb(), claims);
 }
 
 /** Only same-origin paths: an absolute or protocol-relative URL falls back to the home page. */

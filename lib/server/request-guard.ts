@@ -10,6 +10,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * from the request's Content-Security-Policy header and puts it on its own scripts; pages read it
  * from `x-nonce`.
  *
+ * Unless the app is told it sits behind a proxy (TRUST_PROXY), the `X-Forwarded-*` and
+ * `Forwarded` headers a client sent are dropped here: Next.js would otherwise take
+ * `X-Forwarded-Host` as the host a server action's `Origin` must match, and Auth.js would build
+ * its addresses from them. Next.js then fills them in from the connection itself.
+ *
  * The redirect is a convenience that keeps the address the visitor asked for: every page, action
  * and route handler checks the session itself, and a cookie that merely looks like a session gets
  * past this check to that one.
@@ -53,6 +58,14 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+const FORWARDING_HEADERS = [
+  "forwarded",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-forwarded-for",
+] as const;
+
 /**
  * Sets the request's policy headers, or answers it with the redirect to sign-in. Returns true when
  * the request was answered here.
@@ -60,8 +73,9 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 export function guardRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  options: { dev: boolean },
+  options: { dev: boolean; trustProxy?: boolean },
 ): boolean {
+  if (!options.trustProxy) for (const name of FORWARDING_HEADERS) delete req.headers[name];
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
   const pathname = queryAt < 0 ? url : url.slice(0, queryAt);

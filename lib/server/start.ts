@@ -246,7 +246,7 @@ async function serve(env: Env, database: Database, ready: string[]) {
     // only Next.js itself may send is dropped before it can reach the router.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     delete req.headers["x-middleware-subrequest"];
-    if (guardRequest(req, res, { dev })) return;
+    if (guardRequest(req, res, { dev, trustProxy: env.TRUST_PROXY })) return;
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       res.statusCode = 500;

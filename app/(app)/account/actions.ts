@@ -3,10 +3,12 @@
 import { redirect } from "next/navigation";
 import { runAction } from "@/lib/action-result";
 import { signOut } from "@/lib/auth/config";
-import { requireCtx } from "@/lib/auth/session";
+import { endCurrentSession, requireCtx } from "@/lib/auth/session";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 
 export async function signOutAction(): Promise<void> {
+  // Ended on the server first: a copy of the cookie is refused afterwards, not only this one.
+  await endCurrentSession();
   await signOut({ redirectTo: "/login" });
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, gt, lt, ne } from "drizzle-orm";
-import { claims, comments, sources, verdicts } from "@/db/schema";
+import { and, asc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
+import type { Executor, Tx } from "@/db/client";
+import { auditEvents, claims, comments, sources, verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
 import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
@@ -22,11 +23,17 @@ const MERGEABLE = ["open", "in_review"] as const;
  * Merges two neighbouring claims of one article into the earlier one, whose span grows to cover
  * both. The later claim's sources, comments and verdict history move to the merged claim, so
  * nothing attached to either is lost; then the later claim is removed.
+ *
+ * Both claims are locked first. Whatever attaches itself to a claim (a comment, a source, a
+ * verdict) locks the claim's row too, so it either commits before the merge moves things (and is
+ * moved) or waits for the merge and then finds its claim gone (and is refused with a conflict):
+ * it can never land on the later claim between the move and the delete and vanish with it.
  */
 export async function mergeClaims(ctx: Ctx, input: unknown): Promise<ClaimRow> {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(mergeClaimsSchema, input);
   return ctx.db.transaction(async (tx) => {
+    await lockBoth(tx, data.claimId, data.otherId);
     const a = await claimForEdit(tx, ctx, data.claimId, data.version);
     const b = await claimForEdit(tx, ctx, data.otherId, data.otherVersion);
     if (a.claim.articleId !== b.claim.articleId) {
@@ -82,4 +89,40 @@ export async function mergeClaims(ctx: Ctx, input: unknown): Promise<ClaimRow> {
     });
     return merged;
   });
+}
+
+/** Both rows locked in one order (by id), so two merges sharing a claim cannot deadlock. */
+async function lockBoth(tx: Tx, one: string, other: string): Promise<void> {
+  await tx
+    .select({ id: claims.id })
+    .from(claims)
+    .where(inArray(claims.id, [one, other]))
+    .orderBy(asc(claims.id))
+    .for("update");
+}
+
+/**
+ * The refusal for a claim that is not there: a conflict when it was merged into another claim
+ * (the user saw it a moment ago), otherwise not found. `what` names what was not saved.
+ */
+export async function missingClaimError(
+  db: Executor,
+  claimId: string,
+  what: string,
+): Promise<ConflictError | NotFoundError> {
+  const [merge] = await db
+    .select({ into: auditEvents.claimId })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.action, "claim.merge"),
+        eq(sql`${auditEvents.before} -> 'merged' ->> 'id'`, claimId),
+      ),
+    )
+    .limit(1);
+  if (!merge) return new NotFoundError("claim");
+  return new ConflictError(
+    `This claim was merged into the claim before it while you were writing, so ${what} was not saved. Reload the article and add it to the merged claim.`,
+    { mergedInto: merge.into },
+  );
 }

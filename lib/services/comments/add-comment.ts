@@ -1,8 +1,8 @@
 import { eq, isNull } from "drizzle-orm";
 import { claims, comments, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
+import { missingClaimError } from "@/lib/services/claims/merge-claims";
 import type { Ctx } from "@/lib/services/context";
 import { addCommentSchema } from "@/lib/validation/comments";
 import { parseInput } from "@/lib/validation/parse";
@@ -13,11 +13,15 @@ export async function addComment(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "comments.write");
   const data = parseInput(addCommentSchema, input);
   return ctx.db.transaction(async (tx) => {
+    // The key-share lock waits for a merge that is removing this claim (and then finds it gone);
+    // a merge that comes later waits for this comment and moves it. Edits of the claim itself
+    // take weaker locks and are not held up.
     const [claim] = await tx
       .select({ id: claims.id, articleId: claims.articleId })
       .from(claims)
-      .where(eq(claims.id, data.claimId));
-    if (!claim) throw new NotFoundError("claim");
+      .where(eq(claims.id, data.claimId))
+      .for("key share");
+    if (!claim) throw await missingClaimError(tx, data.claimId, "your comment");
     const candidates = data.body.includes("@")
       ? await tx
           .select({ id: users.id, name: users.name, email: users.email })

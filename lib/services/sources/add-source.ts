@@ -1,6 +1,8 @@
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
+import { missingClaimError } from "@/lib/services/claims/merge-claims";
 import type { Ctx } from "@/lib/services/context";
 import { assertCanAct, assertEditable, lockClaim } from "@/lib/services/workflow/claim-lock";
 import { parseInput } from "@/lib/validation/parse";
@@ -11,8 +13,12 @@ export async function addSource(ctx: Ctx, input: unknown) {
   requirePermission(ctx.user, "sources.manage");
   const { claimId, ...fields } = parseInput(addSourceSchema, input);
   return ctx.db.transaction(async (tx) => {
-    // The claim lock keeps a source from slipping in while the claim is being approved.
-    const claim = await lockClaim(tx, claimId);
+    // The claim lock keeps a source from slipping in while the claim is being approved, or
+    // merged away (a merge locks both claims before it moves their sources).
+    const claim = await lockClaim(tx, claimId).catch(async (error: unknown) => {
+      if (error instanceof NotFoundError) throw await missingClaimError(tx, claimId, "the source");
+      throw error;
+    });
     assertCanAct(ctx.user, claim);
     assertEditable(claim);
     const [source] = await tx

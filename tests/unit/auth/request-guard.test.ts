@@ -8,20 +8,37 @@ interface Seen {
   nonce: string | undefined;
   csp: string | undefined;
   reportOnly: string | undefined;
+  forwarded: Record<string, string | undefined>;
 }
+
+const FORWARDED = {
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "https",
+  "x-forwarded-port": "443",
+  "x-forwarded-for": "203.0.113.9",
+  forwarded: "host=evil.example;proto=https",
+};
 
 describe("request guard (CSP nonce and the sign-in redirect)", () => {
   const servers: http.Server[] = [];
-  const bases: Record<"production" | "development", string> = { production: "", development: "" };
+  const bases: Record<"production" | "development" | "proxied", string> = {
+    production: "",
+    development: "",
+    proxied: "",
+  };
 
   beforeAll(async () => {
-    for (const mode of ["production", "development"] as const) {
+    for (const mode of ["production", "development", "proxied"] as const) {
       const server = http.createServer((req, res) => {
-        if (guardRequest(req, res, { dev: mode === "development" })) return;
+        const options = { dev: mode === "development", trustProxy: mode === "proxied" };
+        if (guardRequest(req, res, options)) return;
         const seen: Seen = {
           nonce: req.headers["x-nonce"] as string | undefined,
           csp: req.headers["content-security-policy"] as string | undefined,
           reportOnly: req.headers["content-security-policy-report-only"] as string | undefined,
+          forwarded: Object.fromEntries(
+            Object.keys(FORWARDED).map((name) => [name, req.headers[name] as string | undefined]),
+          ),
         };
         res.setHeader("content-type", "application/json");
         res.end(JSON.stringify(seen));
@@ -35,8 +52,11 @@ describe("request guard (CSP nonce and the sign-in redirect)", () => {
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   });
 
-  const get = (path: string, headers: Record<string, string> = {}, mode = "production" as const) =>
-    fetch(`${bases[mode]}${path}`, { headers, redirect: "manual" });
+  const get = (
+    path: string,
+    headers: Record<string, string> = {},
+    mode: keyof typeof bases = "production",
+  ) => fetch(`${bases[mode]}${path}`, { headers, redirect: "manual" });
 
   it("sends a signed-out visitor to sign in, keeping the path and query they asked for", async () => {
     const response = await get("/claims?sort=score&kind=quote");
@@ -108,6 +128,17 @@ describe("request guard (CSP nonce and the sign-in redirect)", () => {
     expect(production).not.toContain("unsafe-eval");
     const development = await fetch(`${bases.development}/login`);
     expect(development.headers.get("content-security-policy")).toContain("'unsafe-eval'");
+  });
+
+  it("drops the forwarded headers a client sent unless the proxy is trusted", async () => {
+    for (const path of ["/login", "/_next/static/chunks/app.js"]) {
+      const untrusted = (await (await get(path, FORWARDED)).json()) as Seen;
+      expect(untrusted.forwarded, path).toEqual(
+        Object.fromEntries(Object.keys(FORWARDED).map((name) => [name, undefined])),
+      );
+    }
+    const trusted = (await (await get("/login", FORWARDED, "proxied")).json()) as Seen;
+    expect(trusted.forwarded).toEqual(FORWARDED);
   });
 
   it("leaves static files alone", async () => {

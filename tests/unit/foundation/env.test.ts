@@ -25,6 +25,7 @@ describe("settings", () => {
     ["PORT", "70000", /^Setting PORT is invalid: expected a port number/],
     ["AUTH_SECRET", "short", /^Setting AUTH_SECRET is invalid: expected at least 32 characters/],
     ["SEED_DEMO", "maybe", /^Setting SEED_DEMO is invalid: expected true or false/],
+    ["TRUST_PROXY", "sometimes", /^Setting TRUST_PROXY is invalid: expected true or false/],
     ["WEB_CONCURRENCY", "0", /^Setting WEB_CONCURRENCY is invalid: expected a number of server/],
     ["WEB_CONCURRENCY", "two", /^Setting WEB_CONCURRENCY is invalid: expected a number of server/],
   ])("names %s and what it expects when it is %s", (name, value, message) => {
@@ -35,6 +36,14 @@ describe("settings", () => {
     } catch (error) {
       expect((error as Error).message).not.toContain("\n");
     }
+  });
+
+  it("trusts a proxy's forwarded headers only when TRUST_PROXY says so", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(true);
   });
 
   it("accepts a PostgreSQL URL", () => {

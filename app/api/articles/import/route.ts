@@ -3,6 +3,7 @@ import { requireCtx } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { AppError, toActionError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { isSameOrigin } from "@/lib/server/same-origin";
 import { importArticle } from "@/lib/services/articles/import-article";
 
 export const dynamic = "force-dynamic";
@@ -19,18 +20,6 @@ function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Cross-site requests carry the session cookie too; only the app's own pages may post here. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Imports pasted text or an uploaded file (multipart form). A route handler rather than a server
  * action so the page can report upload progress and the user can navigate elsewhere in the app
@@ -38,7 +27,8 @@ function sameOrigin(request: Request): boolean {
  * or not anyone waits for the answer: the article and its claims are committed in one transaction.
  */
 export async function POST(request: Request) {
-  if (!sameOrigin(request)) {
+  // Cross-site requests carry the session cookie too; only the app's own pages may post here.
+  if (!isSameOrigin(request.headers, getEnv().TRUST_PROXY)) {
     return json({ ok: false, error: "Cross-site request refused.", code: "forbidden" }, 403);
   }
   try {
