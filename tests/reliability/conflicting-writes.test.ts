@@ -33,8 +33,8 @@ beforeAll(async () => {
   database = openDatabase({ url, max: 4 });
   const db = database.db;
   const people = [
-    ...Array.from({ length: 10 }, () => ({ role: "reviewer" as const, list: reviewers })),
-    ...Array.from({ length: 10 }, () => ({ role: "editor" as const, list: editors })),
+    ...Array.from({ length: 6 }, () => ({ role: "reviewer" as const, list: reviewers })),
+    ...Array.from({ length: 6 }, () => ({ role: "editor" as const, list: editors })),
   ];
   const base = app.url;
   await mapLimit(people, 4, async ({ role, list }) => {
