@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
+import { onCleanup } from "./cleanup";
 import { freePort } from "./ports";
 
 /*
@@ -24,11 +25,6 @@ export interface App {
   /** SIGTERM, then SIGKILL after a grace period; resolves once it is gone. */
   stop(): Promise<void>;
 }
-
-const live = new Set<App>();
-process.once("exit", () => {
-  for (const app of live) app.kill("SIGKILL");
-});
 
 export interface StartOptions {
   databaseUrl: string;
@@ -72,9 +68,10 @@ export async function startApp(options: StartOptions): Promise<App> {
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   let gone = false;
+  let forget = () => {};
   void exited.then(() => {
     gone = true;
-    live.delete(app);
+    forget();
   });
 
   const app: App = {
@@ -104,7 +101,7 @@ export async function startApp(options: StartOptions): Promise<App> {
       }
     },
   };
-  live.add(app);
+  forget = onCleanup(() => app.kill("SIGKILL"));
 
   const timeoutMs = options.timeoutMs ?? 90_000;
   const started = Date.now();

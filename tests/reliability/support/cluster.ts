@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { onCleanup } from "./cleanup";
 import { freePort } from "./ports";
 
 /*
@@ -61,12 +62,6 @@ export interface Cluster {
   destroy(): void;
 }
 
-const live = new Set<Cluster>();
-// Last resort when a test process ends without its afterAll (a crash, a timeout): no server stays.
-process.once("exit", () => {
-  for (const cluster of live) cluster.destroy();
-});
-
 export async function createCluster(): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimtrack-reliability-pg-"));
   const data = path.join(dir, "data");
@@ -79,6 +74,7 @@ export async function createCluster(): Promise<Cluster> {
   const port = await freePort();
   let destroyed = false;
   let running = false;
+  let forget = () => {};
 
   const cluster: Cluster = {
     port,
@@ -119,7 +115,7 @@ export async function createCluster(): Promise<Cluster> {
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      live.delete(cluster);
+      forget();
       if (running || fs.existsSync(path.join(data, "postmaster.pid"))) {
         pgCommand("pg_ctl", ["stop", "-D", data, "-m", "immediate", "-w", "-t", "30"], {
           allowFailure: true,
@@ -129,7 +125,7 @@ export async function createCluster(): Promise<Cluster> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  live.add(cluster);
+  forget = onCleanup(() => cluster.destroy());
   try {
     pgCommand("initdb", [
       "-D",
