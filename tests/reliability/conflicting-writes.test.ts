@@ -1,5 +1,5 @@
 import { eq, or } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { type Article, auditEvents, type Claim, claims, type User, verdicts } from "@/db/schema";
 import { FACTORY_PASSWORD, makeArticle, makeClaim, makeUser } from "../factories";
@@ -27,7 +27,7 @@ const reviewers: { user: User; cookie: string }[] = [];
 const editors: { user: User; cookie: string }[] = [];
 
 beforeAll(async () => {
-  cluster = await createCluster();
+  cluster = await createCluster(inject("reliabilityTemplate"));
   const url = await createEmptyDatabase(cluster, "claimtrack");
   app = await startApp({ databaseUrl: url });
   database = openDatabase({ url, max: 4 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_LOGINS } from "@/db/seed";
 import { type App, startApp } from "./support/app";
 import { type Cluster, createCluster, createEmptyDatabase } from "./support/cluster";
@@ -45,7 +45,7 @@ let cluster: Cluster | undefined;
 let app: App | undefined;
 
 beforeAll(async () => {
-  cluster = await createCluster();
+  cluster = await createCluster(inject("reliabilityTemplate"));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_LOGINS } from "@/db/seed";
 import { type App, startApp } from "./support/app";
 import { type Cluster, createCluster, createEmptyDatabase } from "./support/cluster";
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("two instances started at once on an empty database", () => {
   it("apply each migration once, seed once, and both serve", async () => {
-    cluster = await createCluster();
+    cluster = await createCluster(inject("reliabilityTemplate"));
     const url = await createEmptyDatabase(cluster, "claimtrack");
     const started = Date.now();
     const results = await Promise.allSettled(

@@ -62,15 +62,54 @@ export interface Cluster {
   destroy(): void;
 }
 
-export async function createCluster(): Promise<Cluster> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimtrack-reliability-pg-"));
-  const data = path.join(dir, "data");
-  const log = path.join(dir, "server.log");
+/** A temporary directory the server's user may write. */
+function makeServerDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   if (isRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
     fs.chownSync(dir, uid, gid);
   }
+  return dir;
+}
+
+function initdb(data: string) {
+  pgCommand("initdb", [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "-A",
+    "trust",
+    "-E",
+    "UTF8",
+    "--locale=C",
+    "--no-sync",
+    "--no-instructions",
+  ]);
+}
+
+/**
+ * One initdb for the whole run (the slow part of making a cluster: seconds on a busy machine);
+ * each test's cluster starts from a copy. Returns the template's data directory and its removal.
+ */
+export function createTemplate(): { data: string; remove: () => void } {
+  const dir = makeServerDir("claimtrack-reliability-template-");
+  const data = path.join(dir, "data");
+  try {
+    initdb(data);
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { data, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A new cluster of its own, copied from `template` (createTemplate) when given, else initdb. */
+export async function createCluster(template?: string): Promise<Cluster> {
+  const dir = makeServerDir("claimtrack-reliability-pg-");
+  const data = path.join(dir, "data");
+  const log = path.join(dir, "server.log");
   const port = await freePort();
   let destroyed = false;
   let running = false;
@@ -127,19 +166,9 @@ export async function createCluster(): Promise<Cluster> {
   };
   forget = onCleanup(() => cluster.destroy());
   try {
-    pgCommand("initdb", [
-      "-D",
-      data,
-      "-U",
-      "postgres",
-      "-A",
-      "trust",
-      "-E",
-      "UTF8",
-      "--locale=C",
-      "--no-sync",
-      "--no-instructions",
-    ]);
+    // cp -a keeps the owner (postgres) and the 0700 mode the server insists on.
+    if (template && fs.existsSync(template)) execFileSync("cp", ["-a", template, data]);
+    else initdb(data);
     cluster.start();
   } catch (error) {
     cluster.destroy();
