@@ -41,11 +41,24 @@ export function openDatabase(options: DatabaseOptions): Database {
   return openPglite(options.dataDir ?? ".data/pglite");
 }
 
+/**
+ * How long a connection waits before connecting again after failed attempts. postgres.js's default
+ * grows to 3^n / 100 s (up to 20 s), counted over every failed attempt of the pool: a few seconds
+ * of database restart under load pushed it to 10–20 s, and every query queued on such a connection
+ * waited that long (health checks hung instead of answering 503; pages stayed down long after the
+ * database was back, tests/reliability/database-restart.test.ts). A short cap keeps both quick; ten
+ * connections retrying twice a second are no burden on a server that is starting.
+ */
+export function reconnectDelaySeconds(failedAttempts: number): number {
+  return Math.min(0.05 * 2 ** failedAttempts, 0.5);
+}
+
 function openPostgres(url: string, max = 10): Database {
   const client = postgres(url, {
     max,
     // Fail fast with a clear error instead of hanging on an unreachable server.
     connect_timeout: 10,
+    backoff: reconnectDelaySeconds,
     idle_timeout: 60,
     onnotice: () => {},
   });

@@ -1,6 +1,6 @@
 /**
- * `npm test`: lint, types, unit, integration and e2e, each step run even when an earlier one
- * failed, then one summary. Exits non-zero when anything failed.
+ * `npm test`: lint, types, unit, integration, e2e and reliability, each step run even when an
+ * earlier one failed, then one summary. Exits non-zero when anything failed.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -83,6 +83,20 @@ const steps: Step[] = [
     counts: vitestCounts(`${results}/integration.json`),
   },
   { name: "e2e", command: ["npx", "tsx", "tests/e2e/run.ts"], counts: playwrightCounts },
+  // After e2e, so that the production build it made is reused (the step builds when it is not).
+  {
+    name: "reliability",
+    command: [
+      bin("vitest"),
+      "run",
+      "--project",
+      "reliability",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${results}/reliability.json`,
+    ],
+    counts: vitestCounts(`${results}/reliability.json`),
+  },
 ];
 
 // The PDF report test renders pages with poppler's pdftoppm.
@@ -99,7 +113,7 @@ const summary: {
 for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;
   console.log(`\n=== ${step.name}: ${step.command.join(" ")}`);
-  for (const file of ["unit.json", "integration.json", "e2e.json"])
+  for (const file of ["unit.json", "integration.json", "e2e.json", "reliability.json"])
     fs.rmSync(path.join(results, file), { force: true });
   const started = Date.now();
   const [cmd, ...args] = step.command;

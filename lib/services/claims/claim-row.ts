@@ -72,11 +72,12 @@ export async function claimForEdit(
 ): Promise<{ claim: ClaimRow; body: string }> {
   const claim = await readClaim(tx, claimId);
   if (!claim) throw new NotFoundError("claim");
-  if (!canActOnClaim(ctx.user, claim)) {
-    throw new ForbiddenError("This claim is assigned to someone else: ask an editor to change it.");
-  }
+  // A stale page is a conflict first (as in lockForAction), whatever changed since it was read.
   if (claim.version !== version) {
     throw await staleWriteError(tx, { type: "claim", id: claim.id, label: "claim" }, claim);
+  }
+  if (!canActOnClaim(ctx.user, claim)) {
+    throw new ForbiddenError("This claim is assigned to someone else: ask an editor to change it.");
   }
   const body = await readBody(tx, claim.articleId);
   if (body.slice(claim.start, claim.end) !== claim.text) {

@@ -64,9 +64,11 @@ export function assertCanAct(user: SessionUser, claim: LockedClaim) {
 }
 
 /**
- * The start of every workflow change on a claim: the row locked, the acting user allowed on it
- * (reviewers: unassigned or their own), the version they read still current, and the status the
- * action leads to from the one workflow table.
+ * The start of every workflow change on a claim: the row locked, the version the user read still
+ * current, the acting user allowed on it (reviewers: unassigned or their own), and the status the
+ * action leads to from the one workflow table. The version comes first: a page that is out of
+ * date answers with a conflict and the claim as it is now, whatever changed (another reviewer's
+ * take included), rather than a refusal worded for the claim the user never saw.
  */
 export async function lockForAction(
   tx: Tx,
@@ -75,8 +77,8 @@ export async function lockForAction(
   action: ClaimAction,
 ): Promise<{ claim: LockedClaim; status: ClaimStatus }> {
   const claim = await lockClaim(tx, ref.claimId);
-  assertCanAct(user, claim);
   await assertClaimVersion(tx, claim, ref.version);
+  assertCanAct(user, claim);
   return { claim, status: requireTransition(claim, action) };
 }
 
