@@ -1,5 +1,5 @@
 import type { ReportClaim, ReportModel } from "./model";
-import { safeHttpUrl } from "./model";
+import { safeHttpUrl, withoutBidiControls } from "./model";
 
 type JsonLd = Record<string, unknown>;
 
@@ -76,7 +76,10 @@ export function renderClaimReview(model: ReportModel): string {
   return `${jsonForScript(buildClaimReviews(model), 2)}\n`;
 }
 
-/** The public page's JSON-LD (/r/[token]): the same escaping, without the indentation. */
+/**
+ * The public page's JSON-LD (/r/[token]): the same escaping, without the indentation, and like
+ * the download without bidirectional controls (lib/bidi.ts).
+ */
 export function claimReviewForScript(model: ReportModel): string {
-  return jsonForScript(buildClaimReviews(model));
+  return jsonForScript(buildClaimReviews(withoutBidiControls(model)));
 }
