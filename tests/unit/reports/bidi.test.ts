@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hasBidiControls, stripBidiControls, strippedOffsets } from "@/lib/bidi";
+import { csvCell } from "@/lib/csv";
 import { renderReport } from "@/lib/reports";
 import { buildReportModel, type ReportModel, withoutBidiControls } from "@/lib/reports/model";
 import { claimReviewForScript } from "@/lib/reports/render-claimreview";
@@ -63,6 +64,13 @@ describe("bidirectional controls: the helpers", () => {
     expect(stripBidiControls(`a${CONTROLS}b\u200E\u200F\u061C`)).toBe("ab\u200E\u200F\u061C");
     expect(hasBidiControls("\u2069")).toBe(true);
     expect(hasBidiControls("\u200F")).toBe(false);
+  });
+
+  it("strips every CSV cell (the claim list's export too) before the formula check", () => {
+    expect(csvCell(`${RLO}=HYPERLINK("http://evil.test")`)).toBe(
+      `"'=HYPERLINK(""http://evil.test"")"`,
+    );
+    expect(csvCell(`Rita${RLO} \u2066x\u2069`)).toBe("Rita x");
   });
 
   it("maps offsets to the stripped text", () => {
