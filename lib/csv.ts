@@ -3,6 +3,8 @@
  * doubled), with spreadsheet formula injection neutralised: a cell that begins with =, +, -, @,
  * tab or CR gets a leading apostrophe, which spreadsheets show as text.
  */
+import { stripBidiControls } from "./bidi";
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function neutraliseCell(value: string): string {
@@ -11,7 +13,11 @@ export function neutraliseCell(value: string): string {
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = neutraliseCell(value instanceof Date ? value.toISOString() : String(value));
+  // Bidirectional controls are stripped from every cell (lib/bidi.ts), before the formula check
+  // so that none can hide a leading "=" from it.
+  const text = neutraliseCell(
+    stripBidiControls(value instanceof Date ? value.toISOString() : String(value)),
+  );
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,5 +1,5 @@
 import { FORMAT_INFO, type ReportFormat } from "./formats";
-import { type ReportModel, reportFileName } from "./model";
+import { type ReportModel, reportFileName, withoutBidiControls } from "./model";
 import { renderClaimReview } from "./render-claimreview";
 import { renderCsv } from "./render-csv";
 import { renderHtml } from "./render-html";
@@ -13,19 +13,23 @@ export interface RenderedReport {
   fileName: string;
 }
 
-/** One entry point for every format, each rendered from the same model. */
+/**
+ * One entry point for every format, each rendered from the same model. HTML isolates user text
+ * itself; every other format gets the model without bidirectional controls (lib/bidi.ts).
+ */
 export async function renderReport(
   model: ReportModel,
   format: ReportFormat,
 ): Promise<RenderedReport> {
   const info = FORMAT_INFO[format];
+  const plain = () => withoutBidiControls(model);
   const render: Record<ReportFormat, () => string | Promise<Buffer>> = {
     html: () => renderHtml(model),
-    pdf: () => renderPdf(model),
-    md: () => renderMarkdown(model),
-    csv: () => renderCsv(model),
-    json: () => renderJson(model),
-    claimreview: () => renderClaimReview(model),
+    pdf: () => renderPdf(plain()),
+    md: () => renderMarkdown(plain()),
+    csv: () => renderCsv(plain()),
+    json: () => renderJson(plain()),
+    claimreview: () => renderClaimReview(plain()),
   };
   return {
     body: await render[format](),

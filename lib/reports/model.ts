@@ -6,6 +6,8 @@ import {
   type Rating,
   type SourceStance,
 } from "@/db/schema/constants";
+import { stripBidiDeep, strippedOffsets } from "@/lib/bidi";
+import { valueWords } from "@/lib/claims/value-words";
 
 /**
  * The one report model every format renders. It is plain JSON (dates as ISO strings) so that a
@@ -288,9 +290,23 @@ export function reportFileName(model: ReportModel, extension: string): string {
   return `fact-check-${slug}-${day(model.generatedAt)}${draft}.${extension}`;
 }
 
-/** Claim values as "name: value" pairs, for formats that show them as text. */
+/** Claim values in words ("about 2,500 personnel"), for formats that show them as text. */
 export function formatValues(values: Record<string, unknown>): string {
-  return Object.entries(values)
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
-    .join("; ");
+  return valueWords(values);
+}
+
+/**
+ * The model for a plain-text format (Markdown, CSV, PDF, JSON, ClaimReview): bidirectional
+ * controls stripped from every string, the claims' offsets moved to the stripped article text
+ * (policy in lib/bidi.ts).
+ */
+export function withoutBidiControls(model: ReportModel): ReportModel {
+  const at = strippedOffsets(model.article.body);
+  const stripped = stripBidiDeep(model);
+  const claims = stripped.claims.map((claim) => ({
+    ...claim,
+    start: at[claim.start] ?? claim.start,
+    end: at[claim.end] ?? claim.end,
+  }));
+  return { ...stripped, claims };
 }

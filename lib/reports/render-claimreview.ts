@@ -1,5 +1,5 @@
 import type { ReportClaim, ReportModel } from "./model";
-import { safeHttpUrl } from "./model";
+import { safeHttpUrl, withoutBidiControls } from "./model";
 
 type JsonLd = Record<string, unknown>;
 
@@ -57,20 +57,29 @@ export function buildClaimReviews(model: ReportModel): JsonLd[] {
   return reviews;
 }
 
-/** The JSON-LD download: an array of ClaimReview objects. */
-export function renderClaimReview(model: ReportModel): string {
-  return `${JSON.stringify(buildClaimReviews(model), null, 2)}\n`;
-}
-
 /**
- * JSON for inside <script type="application/ld+json">: `<` (and the line separators JavaScript
- * once treated as line ends) written as \u escapes, so no text can close the element.
+ * JSON that is safe inside <script type="application/ld+json">, where ClaimReview is meant to be
+ * pasted: `<`, `>` and `&` become \u escapes, so no text can close the element or open a comment,
+ * and so do U+2028/U+2029 (line ends to older JavaScript parsers). JSON.parse reads the same value.
  */
-export function claimReviewForScript(model: ReportModel): string {
-  return JSON.stringify(buildClaimReviews(model))
+export function jsonForScript(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+/** The JSON-LD download: an array of ClaimReview objects, escaped for embedding like the page's. */
+export function renderClaimReview(model: ReportModel): string {
+  return `${jsonForScript(buildClaimReviews(model), 2)}\n`;
+}
+
+/**
+ * The public page's JSON-LD (/r/[token]): the same escaping, without the indentation, and like
+ * the download without bidirectional controls (lib/bidi.ts).
+ */
+export function claimReviewForScript(model: ReportModel): string {
+  return jsonForScript(buildClaimReviews(withoutBidiControls(model)));
 }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { stripBidiControls } from "@/lib/bidi";
 import { claimReviewForScript } from "@/lib/reports/render-claimreview";
 import { getPublishedReport } from "@/lib/services/reports/get-published-report";
 import { ReportView } from "../../(app)/articles/[articleId]/report/report-view";
@@ -15,7 +16,10 @@ export async function generateMetadata({
   params: Promise<{ token: string }>;
 }): Promise<Metadata> {
   const model = await load((await params).token);
-  return { title: model ? `Fact-check: ${model.article.title}` : "Page not found" };
+  // A <title> is text only, so bidirectional controls are stripped there (lib/bidi.ts).
+  return {
+    title: model ? `Fact-check: ${stripBidiControls(model.article.title)}` : "Page not found",
+  };
 }
 
 /** The public report: no sign-in, the snapshot taken when it was published. */

@@ -39,6 +39,8 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
       start: claims.start,
       end: claims.end,
       kind: claims.kind,
+      values: claims.values,
+      score: claims.score,
       status: claims.status,
       assigneeId: claims.assigneeId,
       assigneeName: users.name,

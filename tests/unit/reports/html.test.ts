@@ -16,7 +16,7 @@ describe("HTML renderer", () => {
     expect(html).toContain("Verdict: Misleading");
     expect(html).toContain('<li value="3" id="source-3">');
     expect(html).toContain("Rita Reviewer");
-    expect(html).toContain("approved by Eddie Editor on 2026-01-03");
+    expect(html).toContain("approved by <bdi>Eddie Editor</bdi> on 2026-01-03");
     expect(html).toContain("Methodology");
     expect(html).toContain("Mostly false</td><td>2</td>");
     expect(html).toContain("rating changed from False to Misleading");

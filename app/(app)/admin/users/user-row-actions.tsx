@@ -46,7 +46,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         }}
       >
         <label className="sr-only" htmlFor={`role-${user.id}`}>
-          Role of {user.name}
+          Role of <bdi>{user.name}</bdi>
         </label>
         <select
           id={`role-${user.id}`}
@@ -66,7 +66,11 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           disabled={pending || role === user.role}
           className="rounded-md border border-line px-2 py-1 text-sm disabled:opacity-50"
         >
-          Save role<span className="sr-only"> of {user.name}</span>
+          Save role
+          <span className="sr-only">
+            {" of "}
+            <bdi>{user.name}</bdi>
+          </span>
         </button>
       </form>
       {user.disabled ? (
@@ -81,7 +85,11 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             )
           }
         >
-          Enable<span className="sr-only"> {user.name}</span>
+          Enable
+          <span className="sr-only">
+            {" "}
+            <bdi>{user.name}</bdi>
+          </span>
         </button>
       ) : (
         <button
@@ -91,7 +99,11 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           className="rounded-md border border-line px-2 py-1 text-sm text-danger"
           onClick={() => setConfirming(true)}
         >
-          Disable<span className="sr-only"> {user.name}</span>
+          Disable
+          <span className="sr-only">
+            {" "}
+            <bdi>{user.name}</bdi>
+          </span>
         </button>
       )}
       <Dialog
@@ -100,8 +112,8 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         title={`Disable ${user.name}?`}
       >
         <p className="text-sm">
-          {user.name} is signed out everywhere at once and cannot sign in until an admin enables the
-          account again. Their claims and history stay as they are.
+          <bdi>{user.name}</bdi> is signed out everywhere at once and cannot sign in until an admin
+          enables the account again. Their claims and history stay as they are.
         </p>
         <div className="mt-4 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirming(false)}>

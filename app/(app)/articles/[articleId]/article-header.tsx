@@ -39,7 +39,15 @@ export function ArticleHeader({
     <header className="space-y-2">
       <h1 className="text-2xl font-bold break-words">{article.title}</h1>
       <p className="text-sm text-muted">
-        {[article.outlet, article.author].filter(Boolean).join(" · ") || "No outlet or author"}
+        {article.outlet || article.author ? (
+          <>
+            {article.outlet ? <bdi>{article.outlet}</bdi> : null}
+            {article.outlet && article.author ? " · " : null}
+            {article.author ? <bdi>{article.author}</bdi> : null}
+          </>
+        ) : (
+          "No outlet or author"
+        )}
         {" · "}
         {article.publishedOn
           ? `${article.publishedApproximate ? "about " : ""}${article.publishedOn}`
@@ -81,8 +89,8 @@ export function ArticleHeader({
       ) : null}
       <Dialog open={confirming} onClose={() => setConfirming(false)} title="Delete this article?">
         <p className="text-sm">
-          “{article.title}” and its {claimCount} claims, with their sources, verdicts and comments,
-          will be deleted. This cannot be undone.
+          “<bdi>{article.title}</bdi>” and its {claimCount} claims, with their sources, verdicts and
+          comments, will be deleted. This cannot be undone.
         </p>
         <div className="mt-4 flex gap-2">
           <Button

@@ -125,8 +125,8 @@ export function ClaimEditor({
   if (!claim.editable) {
     return (
       <p className="text-sm text-muted">
-        This claim is assigned to {claim.assigneeName ?? "someone else"}: only they or an editor can
-        change it.
+        This claim is assigned to <bdi>{claim.assigneeName ?? "someone else"}</bdi>: only they or an
+        editor can change it.
       </p>
     );
   }

@@ -227,7 +227,13 @@ function ClaimItem({
       </button>
       <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
         <span>
-          {claim.assigneeName ? `Assigned to ${claim.assigneeName}` : "Unassigned"}
+          {claim.assigneeName ? (
+            <>
+              Assigned to <bdi>{claim.assigneeName}</bdi>
+            </>
+          ) : (
+            "Unassigned"
+          )}
           {" · "}
           {claim.rating ? `Verdict: ${RATING_SCALE[claim.rating].label}` : "No verdict"}
         </span>

@@ -70,7 +70,8 @@ export function HistoryList({
                   href={`/articles/${articleId}?claim=${row.claimId}`}
                   className="text-muted underline"
                 >
-                  {detailOf(row)}
+                  {/* A link needs a name even when the change records no text of the claim. */}
+                  {detailOf(row) || "the claim"}
                 </Link>
               ) : (
                 <span className="text-muted">{detailOf(row)}</span>

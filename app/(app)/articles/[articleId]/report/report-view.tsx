@@ -34,7 +34,7 @@ function Draft({ model }: { model: ReportModel }) {
         <ul>
           {model.open.map((c) => (
             <li key={c.number}>
-              Claim {c.number} ({CLAIM_STATUS_LABEL[c.status]}): {c.text}
+              Claim {c.number} ({CLAIM_STATUS_LABEL[c.status]}): <bdi>{c.text}</bdi>
             </li>
           ))}
         </ul>
@@ -155,8 +155,16 @@ function ClaimCard({ claim }: { claim: ReportClaim }) {
       <blockquote>{claim.text}</blockquote>
       <p className="report-muted">
         Kind: {claim.kind}
-        {claim.speaker ? `; speaker: ${claim.speaker}` : ""}
-        {values ? `; values: ${values}` : ""}
+        {claim.speaker ? (
+          <>
+            ; speaker: <bdi>{claim.speaker}</bdi>
+          </>
+        ) : null}
+        {values ? (
+          <>
+            ; values: <bdi>{values}</bdi>
+          </>
+        ) : null}
       </p>
       {v ? (
         <>
@@ -166,8 +174,8 @@ function ClaimCard({ claim }: { claim: ReportClaim }) {
           </p>
           <p>{v.rationale}</p>
           <p className="report-muted">
-            Reviewed by {v.reviewer ?? "—"} on {day(v.proposedAt)}; approved by {v.approver ?? "—"}{" "}
-            on {day(v.approvedAt)}.
+            Reviewed by <bdi>{v.reviewer ?? "—"}</bdi> on {day(v.proposedAt)}; approved by{" "}
+            <bdi>{v.approver ?? "—"}</bdi> on {day(v.approvedAt)}.
           </p>
         </>
       ) : (
@@ -181,7 +189,13 @@ function ClaimCard({ claim }: { claim: ReportClaim }) {
           {claim.sources.map((s) => (
             <li key={s.number} value={s.number} id={`source-${s.number}`}>
               <Link url={s.url}>{s.title}</Link>
-              {s.publisher ? ` — ${s.publisher}` : ""}.{" "}
+              {s.publisher ? (
+                <>
+                  {" — "}
+                  <bdi>{s.publisher}</bdi>
+                </>
+              ) : null}
+              .{" "}
               <span className="report-muted">
                 {STANCE_LABEL[s.stance]}
                 {s.accessedOn ? `; accessed ${s.accessedOn}` : ""}.
@@ -240,7 +254,10 @@ function Corrections({ model }: { model: ReportModel }) {
                   <a href={`#claim-${c.claimNumber}`}>claim {c.claimNumber}</a>
                 </>
               ) : null}
-              : {c.description} <span className="report-muted">Why: {c.reason}</span>
+              : <bdi>{c.description}</bdi>{" "}
+              <span className="report-muted">
+                Why: <bdi>{c.reason}</bdi>
+              </span>
             </li>
           ))}
         </ul>

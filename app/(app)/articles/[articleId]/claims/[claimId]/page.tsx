@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RATING_SCALE } from "@/db/schema/constants";
+import { CLAIM_KIND_LABEL, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
+import { valueWords } from "@/lib/claims/value-words";
 import { NotFoundError } from "@/lib/errors";
 import { formatTime } from "@/lib/format-time";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
@@ -26,6 +27,7 @@ export default async function ClaimPage({
     throw error;
   });
   const { claim, context, me } = detail;
+  const values = valueWords(claim.values);
   const editable =
     me.canAct &&
     (claim.status === "open" ||
@@ -70,7 +72,17 @@ export default async function ClaimPage({
           </div>
           <div>
             <dt className="text-muted">Kind</dt>
-            <dd>{claim.kind}</dd>
+            <dd>{CLAIM_KIND_LABEL[claim.kind]}</dd>
+          </div>
+          <div className="col-span-2">
+            <dt className="text-muted">Values</dt>
+            <dd data-testid="claim-values">{values || "None found"}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">Check-worthiness</dt>
+            <dd data-testid="claim-score" className="tabular-nums">
+              {claim.score.toFixed(2)} <span className="text-muted">out of 1</span>
+            </dd>
           </div>
           <div>
             <dt className="text-muted">Rating</dt>
@@ -82,8 +94,8 @@ export default async function ClaimPage({
         </dl>
         {!me.canAct ? (
           <p className="rounded-md bg-wash p-3 text-sm">
-            This claim is assigned to {claim.assigneeName ?? "someone else"}; you can read it and
-            comment, and an editor can reassign it.
+            This claim is assigned to <bdi>{claim.assigneeName ?? "someone else"}</bdi>; you can
+            read it and comment, and an editor can reassign it.
           </p>
         ) : null}
         {claim.status === "approved" ? (
@@ -118,7 +130,8 @@ export default async function ClaimPage({
                 {detail.timeline.map((entry) => (
                   <li key={entry.id} className="border-l-2 border-line pl-3 text-sm">
                     <p>
-                      <span className="font-medium">{entry.actor}</span> {entry.summary}
+                      <span className="font-medium">{entry.actor}</span>{" "}
+                      <span>{entry.summary}</span>
                     </p>
                     {entry.detail ? (
                       <p className="whitespace-pre-wrap break-words text-muted">{entry.detail}</p>

@@ -199,7 +199,12 @@ function SourceCard({
       </div>
       <p className="text-sm text-muted">
         {SOURCE_TYPE_LABEL[source.sourceType]}
-        {source.publisher ? ` · ${source.publisher}` : ""}
+        {source.publisher ? (
+          <>
+            {" · "}
+            <bdi>{source.publisher}</bdi>
+          </>
+        ) : null}
         {source.accessedOn ? ` · accessed ${source.accessedOn}` : ""}
       </p>
       <p className="break-all text-xs text-muted">{source.url}</p>
@@ -210,7 +215,8 @@ function SourceCard({
       ) : null}
       {source.note ? <p className="whitespace-pre-wrap text-sm">{source.note}</p> : null}
       <p className="text-xs text-muted">
-        Added by {source.addedByName ?? "a former user"} on {formatTime(source.createdAt)}
+        Added by <bdi>{source.addedByName ?? "a former user"}</bdi> on{" "}
+        {formatTime(source.createdAt)}
       </p>
       {editable ? (
         <div className="flex gap-2">

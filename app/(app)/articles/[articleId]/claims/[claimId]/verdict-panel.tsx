@@ -74,8 +74,8 @@ export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props)
           </p>
           <p className="mt-2 whitespace-pre-wrap">{approved.rationale}</p>
           <p className="mt-2 text-sm text-muted">
-            Proposed by {approved.proposedByName ?? "a former user"}, approved by{" "}
-            {approved.approvedByName ?? "a former user"}
+            Proposed by <bdi>{approved.proposedByName ?? "a former user"}</bdi>, approved by{" "}
+            <bdi>{approved.approvedByName ?? "a former user"}</bdi>
             {approved.approvedAt ? ` on ${formatTime(approved.approvedAt)}` : ""}.
           </p>
         </div>
@@ -86,7 +86,7 @@ export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props)
       {claim.status === "in_review" && returned ? (
         <div role="note" className="rounded-lg border border-danger bg-paper p-4">
           <p className="font-semibold">
-            Returned by {returned.returnedByName ?? "an editor"}
+            Returned by <bdi>{returned.returnedByName ?? "an editor"}</bdi>
             {returned.returnedAt ? ` on ${formatTime(returned.returnedAt)}` : ""}
           </p>
           <p className="mt-1 whitespace-pre-wrap">{returned.returnNote}</p>
@@ -132,7 +132,8 @@ function PendingDecision({
       <p className="font-semibold">Pending approval: {RATING_SCALE[verdict.rating].label}</p>
       <p className="whitespace-pre-wrap">{verdict.rationale}</p>
       <p className="text-sm text-muted">
-        Proposed by {verdict.proposedByName ?? "a former user"} on {formatTime(verdict.createdAt)}
+        Proposed by <bdi>{verdict.proposedByName ?? "a former user"}</bdi> on{" "}
+        {formatTime(verdict.createdAt)}
       </p>
       {me.isEditor && me.proposedPending ? (
         <p role="note" className="rounded-md bg-wash p-3 text-sm">
@@ -321,15 +322,26 @@ function VerdictHistory({ verdicts }: { verdicts: VerdictRow[] }) {
             </p>
             <p className="whitespace-pre-wrap">{v.rationale}</p>
             <p className="text-muted">
-              Proposed by {v.proposedByName ?? "a former user"} on {formatTime(v.createdAt)}
-              {v.approvedAt
-                ? `; approved by ${v.approvedByName ?? "a former user"} on ${formatTime(v.approvedAt)}`
-                : ""}
-              {v.returnedAt
-                ? `; returned by ${v.returnedByName ?? "a former user"} on ${formatTime(v.returnedAt)}`
-                : ""}
+              Proposed by <bdi>{v.proposedByName ?? "a former user"}</bdi> on{" "}
+              {formatTime(v.createdAt)}
+              {v.approvedAt ? (
+                <>
+                  ; approved by <bdi>{v.approvedByName ?? "a former user"}</bdi> on{" "}
+                  {formatTime(v.approvedAt)}
+                </>
+              ) : null}
+              {v.returnedAt ? (
+                <>
+                  ; returned by <bdi>{v.returnedByName ?? "a former user"}</bdi> on{" "}
+                  {formatTime(v.returnedAt)}
+                </>
+              ) : null}
             </p>
-            {v.returnNote ? <p className="whitespace-pre-wrap">Note: {v.returnNote}</p> : null}
+            {v.returnNote ? (
+              <p className="whitespace-pre-wrap">
+                Note: <bdi>{v.returnNote}</bdi>
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
