@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIM_KINDS, CLAIM_STATUSES, RATINGS } from "@/db/schema/constants";
+import { singleLineText } from "./text";
 
 /** URL search parameters arrive as strings; an empty one means "not set". */
 const blank = (value: unknown) =>
@@ -15,7 +16,7 @@ const isoDate = z
 export const claimFiltersSchema = z.object({
   from: opt(isoDate),
   to: opt(isoDate),
-  outlet: opt(z.string().trim().max(200)),
+  outlet: opt(singleLineText().max(200)),
   reviewer: opt(z.uuid("Unknown reviewer.")),
   kind: opt(z.enum(CLAIM_KINDS, { message: "Choose a claim kind." })),
   rating: opt(z.enum(RATINGS, { message: "Choose a rating." })),

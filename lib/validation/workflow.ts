@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "./text";
 
 const version = z.coerce.number().int().min(1, "Reload the page and try again.");
 
@@ -28,18 +29,14 @@ export const bulkAssignSchema = z.object({
 export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
 
 export const returnVerdictSchema = claimRefSchema.extend({
-  note: z
-    .string()
-    .trim()
+  note: multiLineText()
     .min(5, "Tell the reviewer what to change (at least 5 characters).")
     .max(4000, "Use at most 4000 characters."),
 });
 export type ReturnVerdictInput = z.input<typeof returnVerdictSchema>;
 
 export const reopenClaimSchema = claimRefSchema.extend({
-  reason: z
-    .string()
-    .trim()
+  reason: multiLineText()
     .min(5, "Give the reason for reopening (at least 5 characters).")
     .max(4000, "Use at most 4000 characters."),
 });
