@@ -3,6 +3,13 @@ import { multiLineText } from "./text";
 
 const version = z.coerce.number().int().min(1, "Reload the page and try again.");
 
+/** The claim page an action was called from, whose views it refreshes afterwards. */
+export const claimPageSchema = z.object({
+  articleId: z.uuid("Unknown article."),
+  claimId: z.uuid("Unknown claim."),
+});
+export type ClaimPage = z.infer<typeof claimPageSchema>;
+
 /** A claim as the user last saw it: the version makes a stale page a conflict, not an overwrite. */
 export const claimRefSchema = z.object({
   claimId: z.uuid("Unknown claim."),
