@@ -41,7 +41,7 @@ const HOSTILE_UNITS = [
   "0",
 ];
 
-const hostileUnit = fc.oneof(
+export const hostileUnit = fc.oneof(
   fc.constantFrom(...HOSTILE_UNITS),
   fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code)),
   fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
