@@ -23,7 +23,8 @@ export const claimValuesSchema = z
     for (const [key, value] of Object.entries(ctx.value)) {
       const found = typeof value === "string" ? findForbiddenCharacter(value, "multi-line") : null;
       if (found) {
-        const message = forbiddenCharacterMessage(found);
+        // The values editor shows one message for all its rows, so it names the value.
+        const message = forbiddenCharacterMessage(found, `The value ${key}`);
         ctx.issues.push({ code: "custom", message, input: value, path: [key] });
       }
     }

@@ -47,23 +47,34 @@ export function findForbiddenCharacter(value: string, kind: TextKind): Forbidden
   };
 }
 
-/** The message shown under a field for its first forbidden character. */
-export function forbiddenCharacterMessage(found: ForbiddenCharacter): string {
+/**
+ * The message shown under a field for its first forbidden character; `subject` names the field
+ * where the message is not shown beside it.
+ */
+export function forbiddenCharacterMessage(found: ForbiddenCharacter, subject = "This"): string {
   switch (found.reason) {
     case "line-break":
-      return "Keep this to one line (no line breaks or tabs).";
+      return subject === "This"
+        ? "Keep this to one line (no line breaks or tabs)."
+        : `Keep ${subject} to one line (no line breaks or tabs).`;
     case "surrogate":
-      return `This contains a broken character (an unpaired surrogate, ${found.codePoint}) at position ${found.index + 1}. Type that character again.`;
+      return `${subject} contains a broken character (an unpaired surrogate, ${found.codePoint}) at position ${found.index + 1}. Type that character again.`;
     case "control":
-      return `This contains an invisible control character (${found.codePoint}) at position ${found.index + 1}. Remove it.`;
+      return `${subject} contains an invisible control character (${found.codePoint}) at position ${found.index + 1}. Remove it.`;
   }
 }
 
 /** A zod check refusing what a field of this kind may not hold; for schemas that do not trim. */
-export function plainTextCheck(kind: TextKind, message = forbiddenCharacterMessage) {
+export function plainTextCheck(kind: TextKind) {
   return (ctx: z.core.ParsePayload<string>) => {
     const found = findForbiddenCharacter(ctx.value, kind);
-    if (found) ctx.issues.push({ code: "custom", message: message(found), input: ctx.value });
+    if (found) {
+      ctx.issues.push({
+        code: "custom",
+        message: forbiddenCharacterMessage(found),
+        input: ctx.value,
+      });
+    }
   };
 }
 

@@ -171,7 +171,7 @@ describe("claim values", () => {
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       [
         "speaker",
-        "This contains an invisible control character (U+0000) at position 5. Remove it.",
+        "The value speaker contains an invisible control character (U+0000) at position 5. Remove it.",
       ],
     ]);
   });
