@@ -221,3 +221,15 @@ describe("article body", () => {
     expect(result.error?.issues[0]?.message).toMatch(/NUL characters: it looks like a binary file/);
   });
 });
+
+describe("dates in the filters", () => {
+  it.each(["2026-02-30", "2026-04-31", "2025-02-29"])("%s does not exist", (day) => {
+    expect(claimFiltersSchema.safeParse({ from: day }).error?.issues[0]?.message).toBe(
+      "That date does not exist.",
+    );
+  });
+
+  it("a leap day does", () => {
+    expect(claimFiltersSchema.parse({ from: "2024-02-29" }).from).toBe("2024-02-29");
+  });
+});
