@@ -10,10 +10,18 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Input that is refused as it stands: 400, or 413 (too large) and 415 (a body of a type the
+ * endpoint does not read) when the refusal is about the request as a whole.
+ */
 export class ValidationError extends AppError {
   readonly fieldErrors: Record<string, string[]>;
-  constructor(message: string, fieldErrors: Record<string, string[]> = {}) {
-    super("validation", 400, message);
+  constructor(
+    message: string,
+    fieldErrors: Record<string, string[]> = {},
+    status: 400 | 413 | 415 = 400,
+  ) {
+    super("validation", status, message);
     this.fieldErrors = fieldErrors;
   }
 }

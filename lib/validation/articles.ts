@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { findForbiddenCharacter, singleLineText } from "./text";
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+  singleLineText()
     .max(max, `${label} is at most ${max} characters.`)
     .optional()
     .transform((value) => (value ? value : undefined));
@@ -25,25 +24,19 @@ function isCalendarDate(value: string): boolean {
 
 /** Title, outlet, author, URL and published date: the same rules for the form and the server. */
 export const articleMetaSchema = z.object({
-  title: z
-    .string({ message: "Give the article a title." })
-    .trim()
+  title: singleLineText({ message: "Give the article a title." })
     .min(1, "Give the article a title.")
     .max(500, "The title is at most 500 characters."),
   outlet: optionalText(200, "The outlet"),
   author: optionalText(200, "The author"),
-  url: z
-    .string()
-    .trim()
+  url: singleLineText()
     .max(2000, "The URL is at most 2000 characters.")
     .optional()
     .refine((value) => !value || isHttpUrl(value), {
       message: "Use a web address starting with http:// or https://.",
     })
     .transform((value) => (value ? value : undefined)),
-  publishedOn: z
-    .string()
-    .trim()
+  publishedOn: singleLineText()
     .optional()
     .refine((value) => !value || isCalendarDate(value), {
       message: "Use a real date (year-month-day).",
@@ -54,13 +47,29 @@ export const articleMetaSchema = z.object({
 export type ArticleMetaInput = z.input<typeof articleMetaSchema>;
 export type ArticleMeta = z.output<typeof articleMetaSchema>;
 
+/**
+ * The body is stored as imported (line endings aside, see normaliseBody), since every claim offset
+ * refers to it, so a character that cannot be stored or shown is refused with where it is.
+ */
+function bodyCharacterMessage(body: string): string | null {
+  if (body.includes("\u0000")) {
+    return "The text contains NUL characters: it looks like a binary file, not an article.";
+  }
+  const found = findForbiddenCharacter(body, "multi-line");
+  if (!found) return null;
+  return found.reason === "surrogate"
+    ? `The text contains a broken character (an unpaired surrogate, ${found.codePoint}) on line ${found.line}. Paste the text again from its source.`
+    : `The text contains an invisible control character (${found.codePoint}) on line ${found.line}. Remove it, or save the file as plain text, and import again.`;
+}
+
 /** What the import service stores: the metadata and the text every offset will refer to. */
 export const importArticleSchema = articleMetaSchema.extend({
   body: z
     .string()
     .refine((value) => value.trim().length > 0, { message: "The article text is empty." })
-    .refine((value) => !value.includes("\u0000"), {
-      message: "The text contains NUL characters: it looks like a binary file, not an article.",
+    .check((ctx) => {
+      const message = bodyCharacterMessage(ctx.value);
+      if (message) ctx.issues.push({ code: "custom", message, input: ctx.value });
     }),
 });
 export type ImportArticleInput = z.input<typeof importArticleSchema>;

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/db/schema/constants";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { singleLineText } from "./text";
 
-export const emailSchema = z
-  .string()
-  .trim()
+export const emailSchema = singleLineText()
   .min(1, "Enter an email address.")
   .max(254, "That email address is too long.")
   .email("Enter a valid email address.");
@@ -26,7 +25,7 @@ export type LoginInput = z.infer<typeof loginSchema>;
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
+  name: singleLineText().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
   role: z.enum(USER_ROLES, { message: "Choose a role." }),
   credential: z.enum(["one_time_password", "set_password_link"]).default("one_time_password"),
 });

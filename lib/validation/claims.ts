@@ -5,6 +5,7 @@ import {
   CLAIM_STATUSES,
   DISMISS_REASONS,
 } from "@/db/schema/constants";
+import { findForbiddenCharacter, forbiddenCharacterMessage } from "./text";
 
 const id = (what: string) => z.uuid({ message: `Unknown ${what}.` });
 const version = z.coerce.number().int().min(1);
@@ -21,6 +22,18 @@ export const claimValuesSchema = z
       .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Value names are letters, digits and _."),
     z.union([z.string().max(500), z.number().finite(), z.boolean(), z.null()]),
   )
+  .check((ctx) => {
+    // Checked here rather than in the union, whose failure would only say "Invalid input". Not
+    // trimmed, and multi-line: extracted values (a quote) are saved back as they came.
+    for (const [key, value] of Object.entries(ctx.value)) {
+      const found = typeof value === "string" ? findForbiddenCharacter(value, "multi-line") : null;
+      if (found) {
+        // The values editor shows one message for all its rows, so it names the value.
+        const message = forbiddenCharacterMessage(found, `The value ${key}`);
+        ctx.issues.push({ code: "custom", message, input: value, path: [key] });
+      }
+    }
+  })
   .refine((values) => Object.keys(values).length <= 20, { message: "At most 20 values." });
 export type ClaimValuesInput = z.infer<typeof claimValuesSchema>;
 

@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { multiLineText } from "./text";
 
 export const addCommentSchema = z.object({
   claimId: z.uuid("Unknown claim."),
-  body: z
-    .string()
-    .trim()
-    .min(1, "Write a comment first.")
-    .max(5000, "Use at most 5000 characters."),
+  body: multiLineText().min(1, "Write a comment first.").max(5000, "Use at most 5000 characters."),
 });
 export type AddCommentInput = z.input<typeof addCommentSchema>;

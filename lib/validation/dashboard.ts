@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLAIM_KINDS, CLAIM_STATUSES, RATINGS } from "@/db/schema/constants";
+import { singleLineText } from "./text";
 
 /** URL search parameters arrive as strings; an empty one means "not set". */
 const blank = (value: unknown) =>
@@ -9,13 +10,17 @@ const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optio
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
+  // Date.parse rolls 2026-02-30 over to 2 March, so the day must survive the round trip.
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, "That date does not exist.");
 
 /** The filters the dashboard and the claim list share, as they appear in the URL. */
 export const claimFiltersSchema = z.object({
   from: opt(isoDate),
   to: opt(isoDate),
-  outlet: opt(z.string().trim().max(200)),
+  outlet: opt(singleLineText().max(200)),
   reviewer: opt(z.uuid("Unknown reviewer.")),
   kind: opt(z.enum(CLAIM_KINDS, { message: "Choose a claim kind." })),
   rating: opt(z.enum(RATINGS, { message: "Choose a rating." })),

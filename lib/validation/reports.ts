@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REPORT_FORMATS } from "@/lib/reports/formats";
+import { multiLineText } from "./text";
 
 export const articleIdSchema = z.uuid({ message: "Unknown article." });
 
@@ -14,9 +15,7 @@ export type ReportQueryInput = z.infer<typeof reportQuerySchema>;
 export const publishReportSchema = z.object({
   articleId: articleIdSchema,
   /** Why the report changed since it was last published; required only when it did change. */
-  reason: z
-    .string()
-    .trim()
+  reason: multiLineText()
     .max(1000, "Keep the reason under 1,000 characters.")
     .optional()
     .transform((v) => (v ? v : undefined)),

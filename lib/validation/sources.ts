@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { SOURCE_STANCES, SOURCE_TYPES } from "@/db/schema/constants";
+import { multiLineText, singleLineText } from "./text";
 
 /**
  * Only web addresses a reader can open safely: javascript:, data: and every other scheme are
  * refused, so a stored source can never run script when someone clicks it.
  */
-export const sourceUrlSchema = z
-  .string()
-  .trim()
+export const sourceUrlSchema = singleLineText()
   .min(1, "Enter the source's web address.")
   .max(2000, "Use at most 2000 characters.")
   .refine((value) => {
@@ -19,10 +18,8 @@ export const sourceUrlSchema = z
     }
   }, "Enter a web address starting with http:// or https://.");
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+const optionalText = (max: number, kind: typeof singleLineText = multiLineText) =>
+  kind()
     .max(max, `Use at most ${max} characters.`)
     .optional()
     .nullable()
@@ -30,8 +27,8 @@ const optionalText = (max: number) =>
 
 export const sourceFieldsSchema = z.object({
   url: sourceUrlSchema,
-  title: z.string().trim().min(1, "Enter a title.").max(500, "Use at most 500 characters."),
-  publisher: optionalText(300),
+  title: singleLineText().min(1, "Enter a title.").max(500, "Use at most 500 characters."),
+  publisher: optionalText(300, singleLineText),
   sourceType: z.enum(SOURCE_TYPES, { message: "Choose a source type." }),
   stance: z.enum(SOURCE_STANCES, { message: "Choose a stance." }),
   excerpt: optionalText(5000),

@@ -1,6 +1,14 @@
 import { z } from "zod";
+import { multiLineText } from "./text";
 
 const version = z.coerce.number().int().min(1, "Reload the page and try again.");
+
+/** The claim page an action was called from, whose views it refreshes afterwards. */
+export const claimPageSchema = z.object({
+  articleId: z.uuid("Unknown article."),
+  claimId: z.uuid("Unknown claim."),
+});
+export type ClaimPage = z.infer<typeof claimPageSchema>;
 
 /** A claim as the user last saw it: the version makes a stale page a conflict, not an overwrite. */
 export const claimRefSchema = z.object({
@@ -28,18 +36,14 @@ export const bulkAssignSchema = z.object({
 export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
 
 export const returnVerdictSchema = claimRefSchema.extend({
-  note: z
-    .string()
-    .trim()
+  note: multiLineText()
     .min(5, "Tell the reviewer what to change (at least 5 characters).")
     .max(4000, "Use at most 4000 characters."),
 });
 export type ReturnVerdictInput = z.input<typeof returnVerdictSchema>;
 
 export const reopenClaimSchema = claimRefSchema.extend({
-  reason: z
-    .string()
-    .trim()
+  reason: multiLineText()
     .min(5, "Give the reason for reopening (at least 5 characters).")
     .max(4000, "Use at most 4000 characters."),
 });

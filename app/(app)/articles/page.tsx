@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { requirePageCtx } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
 import { type ArticleListRow, listArticles } from "@/lib/services/articles/list-articles";
 import { ARTICLE_SORTS, type ArticleSort } from "@/lib/validation/articles";
 import { buttonClass } from "../../_components/button";
@@ -35,7 +36,14 @@ export default async function ArticlesPage({
   const q = typeof params.q === "string" ? params.q : undefined;
   const after = typeof params.after === "string" ? params.after : undefined;
   const sortParam = typeof params.sort === "string" ? params.sort : undefined;
-  const { rows, next, sort } = await listArticles(ctx, { q, after, sort: sortParam });
+  let searchError: string | null = null;
+  const listed = await listArticles(ctx, { q, after, sort: sortParam }).catch((error: unknown) => {
+    if (!(error instanceof ValidationError)) throw error;
+    // A hand-edited search (too long, control characters): say so and list without it.
+    searchError = error.fieldErrors.q?.[0] ?? error.message;
+    return listArticles(ctx, { sort: sortParam });
+  });
+  const { rows, next, sort } = listed;
   const keep = { ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}) };
   return (
     <div className="space-y-4">
@@ -58,8 +66,15 @@ export default async function ArticlesPage({
               name="q"
               type="search"
               defaultValue={q}
+              aria-invalid={searchError ? true : undefined}
+              aria-describedby={searchError ? "article-search-error" : undefined}
               className="rounded-md border border-line bg-paper px-3 py-2"
             />
+            {searchError ? (
+              <p id="article-search-error" className="text-sm text-danger" role="alert">
+                {searchError}
+              </p>
+            ) : null}
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="article-sort" className="text-sm font-medium">

@@ -6,9 +6,10 @@ import type { Ctx } from "@/lib/services/context";
 import { ARTICLE_SORTS, type ArticleSort } from "@/lib/validation/articles";
 import { isUuid } from "@/lib/validation/ids";
 import { parseInput } from "@/lib/validation/parse";
+import { singleLineText } from "@/lib/validation/text";
 
 export const listArticlesSchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: singleLineText().max(200).optional(),
   sort: z.enum(ARTICLE_SORTS).optional().catch(undefined),
   /** Keyset cursor: the sort key and id of the last row of the previous page (opaque). */
   after: z.string().max(400).optional(),
@@ -77,10 +78,33 @@ function encodeCursor(key: string, id: string): string {
   return Buffer.from(JSON.stringify([key, id]), "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string): [string, string] | null {
+/** PostgreSQL's text form of a timestamptz and of a date, as the keys are written. */
+const TIMESTAMPTZ_TEXT =
+  /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)([+-]\d{2})(:\d{2})?$/;
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a cursor key can be cast as the sort's column: a bad one would fail the query. */
+function isSortKey(key: string, cast: SortSpec["cast"]): boolean {
+  if (cast === "text") return !key.includes("\u0000");
+  if (cast === "date") {
+    return DATE_TEXT.test(key) && new Date(`${key}T00:00:00Z`).toISOString().slice(0, 10) === key;
+  }
+  const match = TIMESTAMPTZ_TEXT.exec(key);
+  return (
+    match !== null &&
+    !Number.isNaN(Date.parse(`${match[1]}T${match[2]}${match[3]}${match[4] ?? ":00"}`))
+  );
+}
+
+function decodeCursor(cursor: string, cast: SortSpec["cast"]): [string, string] | null {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && typeof value[0] === "string" && isUuid(value[1])) {
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === "string" &&
+      isSortKey(value[0], cast) &&
+      isUuid(value[1])
+    ) {
       return [value[0], value[1]];
     }
   } catch {
@@ -99,7 +123,7 @@ export async function listArticles(
   const spec = SORTS[sort];
   const conditions: SQL[] = [];
   if (q) conditions.push(ilike(articles.title, `%${escapeLike(q)}%`) as SQL);
-  const cursor = after ? decodeCursor(after) : null;
+  const cursor = after ? decodeCursor(after, spec.cast) : null;
   if (cursor) {
     const cast = sql.raw(spec.cast);
     const op = sql.raw(spec.direction === "desc" ? "<" : ">");

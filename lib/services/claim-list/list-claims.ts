@@ -8,6 +8,7 @@ import { addDays } from "@/lib/services/dashboard/period";
 import { queryRows } from "@/lib/services/dashboard/rows";
 import { claimConditions, utc } from "@/lib/services/dashboard/sources";
 import { type ClaimListInput, type ClaimSort, claimListSchema } from "@/lib/validation/dashboard";
+import { isUuid } from "@/lib/validation/ids";
 import { parseInput } from "@/lib/validation/parse";
 
 export interface ClaimListRow {
@@ -36,8 +37,8 @@ interface RawRow extends Omit<ClaimListRow, "createdAt" | "approvedAt"> {
 /** Each order with its keyset columns; the cursor holds the last row's values of them. */
 interface Order {
   order: SQL;
-  /** How many values the cursor holds. */
-  size: number;
+  /** What each value of the cursor is, checked before it reaches a cast in the query. */
+  shape: CursorValue[];
   key: (r: RawRow) => unknown[];
   after: (k: unknown[]) => SQL;
 }
@@ -45,19 +46,19 @@ interface Order {
 const ORDERS: Record<ClaimSort, Order> = {
   oldest: {
     order: sql`c.created_at asc, c.id asc`,
-    size: 2,
+    shape: ["time", "uuid"],
     key: (r) => [iso(r.createdAt), r.id],
     after: ([at, id]) => sql`(c.created_at, c.id) > (${at}::timestamptz, ${id}::uuid)`,
   },
   newest: {
     order: sql`c.created_at desc, c.id desc`,
-    size: 2,
+    shape: ["time", "uuid"],
     key: (r) => [iso(r.createdAt), r.id],
     after: ([at, id]) => sql`(c.created_at, c.id) < (${at}::timestamptz, ${id}::uuid)`,
   },
   score: {
     order: sql`c.score desc, c.id desc`,
-    size: 2,
+    shape: ["number", "uuid"],
     key: (r) => [r.score, r.id],
     after: ([score, id]) => sql`(c.score, c.id) < (${score}::real, ${id}::uuid)`,
   },
@@ -65,7 +66,7 @@ const ORDERS: Record<ClaimSort, Order> = {
   article: {
     // "nulls last" (the columns are never null) so the order is the index's, read without a sort.
     order: sql`a.created_at desc nulls last, a.id desc nulls last, c.start asc, c.id asc`,
-    size: 4,
+    shape: ["time", "uuid", "int", "uuid"],
     key: (r) => [iso(r.articleCreatedAt), r.articleId, r.start, r.id],
     after: ([at, articleId, start, id]) =>
       sql`((a.created_at, a.id) < (${at}::timestamptz, ${articleId}::uuid)
@@ -82,13 +83,30 @@ function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-function decodeCursor(cursor: string | undefined, length: number): unknown[] | null {
+type CursorValue = "time" | "uuid" | "number" | "int";
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+function isCursorValue(value: unknown, kind: CursorValue): boolean {
+  switch (kind) {
+    case "time":
+      return typeof value === "string" && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+    case "uuid":
+      return isUuid(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "int":
+      return Number.isSafeInteger(value);
+  }
+}
+
+/** The cursor's values, or null (the first page) when it is not one this order made. */
+function decodeCursor(cursor: string | undefined, shape: CursorValue[]): unknown[] | null {
   if (!cursor) return null;
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (!Array.isArray(values) || values.length !== length) return null;
-    if (!values.every((v) => typeof v === "string" || typeof v === "number")) return null;
-    return values;
+    if (!Array.isArray(values) || values.length !== shape.length) return null;
+    return shape.every((kind, i) => isCursorValue(values[i], kind)) ? values : null;
   } catch {
     return null;
   }
@@ -147,7 +165,7 @@ export async function queryClaimPage(
 ): Promise<{ rows: ClaimListRow[]; next: string | null }> {
   const order = ORDERS[input.sort];
   const conditions = claimListConditions(input);
-  const cursor = decodeCursor(input.after, order.size);
+  const cursor = decodeCursor(input.after, order.shape);
   if (cursor) conditions.push(order.after(cursor));
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   // A short period on a verdict date (a dashboard week, say) matches few claims, but the planner

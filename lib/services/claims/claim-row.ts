@@ -126,12 +126,31 @@ export function checkedSpan(
       text: ["A claim needs some words, not only spaces."],
     });
   }
-  if (end <= body.length && body.slice(start, end) === text) return spanAt(body, start, end);
+  if (end <= body.length && body.slice(start, end) === text) return wholeSpanAt(body, start, end);
   const found = reanchor(body, { exact: text, prefix: "", suffix: "", start });
-  if (found && found.match === "exact") return spanAt(body, found.start, found.end);
+  if (found && found.match === "exact") return wholeSpanAt(body, found.start, found.end);
   throw new ValidationError("The selected text does not match the article at that position.", {
     text: ["The selected text does not match the article at that position."],
   });
+}
+
+/**
+ * Whether an offset (in UTF-16 code units, as every offset here) falls between the two halves of
+ * a surrogate pair: a span cut there would hold half an emoji, stored as U+FFFD.
+ */
+export function splitsCharacter(body: string, at: number): boolean {
+  const before = body.charCodeAt(at - 1);
+  const after = body.charCodeAt(at);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+function wholeSpanAt(body: string, start: number, end: number): Span {
+  if (splitsCharacter(body, start) || splitsCharacter(body, end)) {
+    const message =
+      "The selection starts or ends inside a character (an emoji, say): select whole characters.";
+    throw new ValidationError(message, { text: [message] });
+  }
+  return spanAt(body, start, end);
 }
 
 /** The versioned update: zero rows means someone else wrote first. */

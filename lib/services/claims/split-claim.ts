@@ -11,6 +11,7 @@ import {
   claimForEdit,
   claimSnapshot,
   spanAt,
+  splitsCharacter,
   updateClaimRow,
 } from "./claim-row";
 
@@ -38,6 +39,9 @@ export async function splitClaim(
     }
     if (data.at <= claim.start || data.at >= claim.end) {
       refuse("Choose a position inside the claim's text.");
+    }
+    if (splitsCharacter(body, data.at)) {
+      refuse("Choose a position between characters, not inside one (an emoji, say).");
     }
     let firstEnd = data.at;
     while (firstEnd > claim.start && /\s/.test(body[firstEnd - 1] ?? "")) firstEnd--;

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { claims, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
+import { isUuid } from "@/lib/validation/ids";
 import { listAssignees } from "./assignees";
 
 /**
@@ -11,6 +13,7 @@ import { listAssignees } from "./assignees";
  */
 export async function getBulkAssignOptions(ctx: Ctx, articleId: string) {
   requirePermission(ctx.user, "claims.assign");
+  if (!isUuid(articleId)) throw new NotFoundError("article");
   const [rows, assignees] = await Promise.all([
     ctx.db
       .select({

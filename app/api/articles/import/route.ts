@@ -5,16 +5,9 @@ import { AppError, toActionError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { isSameOrigin } from "@/lib/server/same-origin";
 import { importArticle } from "@/lib/services/articles/import-article";
+import { readImportForm } from "@/lib/validation/import-form";
 
 export const dynamic = "force-dynamic";
-
-// Multipart framing and the metadata fields on top of the text itself.
-const FORM_OVERHEAD = 64 * 1024;
-
-function field(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-}
 
 function json(body: unknown, status = 200) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
@@ -33,31 +26,8 @@ export async function POST(request: Request) {
   }
   try {
     const ctx = await requireCtx();
-    const maxBytes = getEnv().MAX_IMPORT_BYTES;
-    const length = Number(request.headers.get("content-length") ?? Number.NaN);
-    if (!Number.isFinite(length) || length > maxBytes + FORM_OVERHEAD) {
-      const message = `The upload is larger than the limit of ${Math.round(maxBytes / 1000)} KB.`;
-      return json(
-        { ok: false, error: message, code: "validation", fieldErrors: { file: [message] } },
-        413,
-      );
-    }
-    const form = await request.formData();
-    const file = form.get("file");
-    const upload =
-      file instanceof File && file.size > 0
-        ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-        : undefined;
-    const result = await importArticle(ctx, {
-      title: field(form, "title"),
-      outlet: field(form, "outlet"),
-      author: field(form, "author"),
-      url: field(form, "url"),
-      publishedOn: field(form, "publishedOn"),
-      publishedApproximate: field(form, "publishedApproximate") === "true",
-      text: upload ? undefined : field(form, "text"),
-      file: upload,
-    });
+    const input = await readImportForm(request, getEnv().MAX_IMPORT_BYTES);
+    const result = await importArticle(ctx, { ...input });
     revalidatePath("/articles");
     return json({ ok: true, data: result });
   } catch (error) {

@@ -14,94 +14,87 @@ import { reopenClaim } from "@/lib/services/workflow/reopen-claim";
 import { returnVerdict } from "@/lib/services/workflow/return-verdict";
 import { startReview } from "@/lib/services/workflow/start-review";
 import { takeClaim } from "@/lib/services/workflow/take-claim";
-import { isUuid } from "@/lib/validation/ids";
+import { parseInput } from "@/lib/validation/parse";
+import { type ClaimPage, claimPageSchema } from "@/lib/validation/workflow";
 
-/** Every change here shows on the claim page, the article page and someone's queue. */
-function refresh(articleId: unknown, claimId: unknown) {
-  // Only ids reach revalidatePath: the caller's arguments are untrusted.
-  if (isUuid(articleId) && isUuid(claimId)) {
-    revalidatePath(`/articles/${articleId}/claims/${claimId}`);
-    revalidatePath(`/articles/${articleId}`);
-  }
-  revalidatePath("/queue");
+/**
+ * Every change here shows on the claim page, the article page and someone's queue. The page the
+ * caller names is checked before the service runs: a malformed one is refused and nothing written.
+ */
+function onClaimPage<T>(where: unknown, work: () => Promise<T>) {
+  return runAction(async () => {
+    const page = parseInput(claimPageSchema, where);
+    const result = await work();
+    revalidatePath(`/articles/${page.articleId}/claims/${page.claimId}`);
+    revalidatePath(`/articles/${page.articleId}`);
+    revalidatePath("/queue");
+    return result;
+  });
 }
 
-type Where = { articleId: string; claimId: string };
-
-export async function takeClaimAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function takeClaimAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await takeClaim(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function startReviewAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function startReviewAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await startReview(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function assignClaimAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function assignClaimAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await assignClaim(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function addSourceAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function addSourceAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     const source = await addSource(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
     return { id: source.id };
   });
 }
 
-export async function editSourceAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function editSourceAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await editSource(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function removeSourceAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function removeSourceAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await removeSource(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function proposeVerdictAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function proposeVerdictAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await proposeVerdict(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function approveVerdictAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function approveVerdictAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await approveVerdict(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function returnVerdictAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function returnVerdictAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await returnVerdict(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function reopenClaimAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function reopenClaimAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await reopenClaim(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
 
-export async function addCommentAction(where: Where, input: unknown) {
-  return runAction(async () => {
+export async function addCommentAction(where: ClaimPage, input: unknown) {
+  return onClaimPage(where, async () => {
     await addComment(await requireCtx(), input);
-    refresh(where.articleId, where.claimId);
   });
 }
