@@ -5,12 +5,21 @@ import { renderCsv } from "./render-csv";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
-import { renderPdf } from "./render-pdf";
+import { runInWorker } from "@/lib/workers/pool";
 
 export interface RenderedReport {
   body: string | Buffer;
   contentType: string;
   fileName: string;
+}
+
+/**
+ * The PDF is made on a worker thread (lib/workers/pool.ts): the largest article takes seconds in
+ * pdfkit, which would hold every other request meanwhile. The other formats take milliseconds.
+ */
+async function renderPdfOffThread(model: ReportModel): Promise<Buffer> {
+  const bytes = await runInWorker("renderPdf", model);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** One entry point for every format, each rendered from the same model. */
@@ -21,7 +30,7 @@ export async function renderReport(
   const info = FORMAT_INFO[format];
   const render: Record<ReportFormat, () => string | Promise<Buffer>> = {
     html: () => renderHtml(model),
-    pdf: () => renderPdf(model),
+    pdf: () => renderPdfOffThread(model),
     md: () => renderMarkdown(model),
     csv: () => renderCsv(model),
     json: () => renderJson(model),
