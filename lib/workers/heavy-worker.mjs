@@ -10,5 +10,6 @@ register();
 const tasks = await import("./tasks.ts");
 
 export const renderPdf = tasks.renderPdf;
+export const parseForm = tasks.parseForm;
 export const readUpload = tasks.readUpload;
 export const extractArticleClaims = tasks.extractArticleClaims;

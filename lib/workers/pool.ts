@@ -15,7 +15,7 @@ import { Piscina } from "piscina";
 import type * as tasks from "./tasks";
 
 type Tasks = typeof tasks;
-export type TaskName = "renderPdf" | "readUpload" | "extractArticleClaims";
+export type TaskName = "renderPdf" | "parseForm" | "readUpload" | "extractArticleClaims";
 
 const POOL = Symbol.for("claimtrack.workerPool");
 const holder = globalThis as { [POOL]?: Piscina };
