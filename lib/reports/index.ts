@@ -1,3 +1,4 @@
+import { runInWorker } from "@/lib/workers/pool";
 import { FORMAT_INFO, type ReportFormat } from "./formats";
 import { type ReportModel, reportFileName } from "./model";
 import { renderClaimReview } from "./render-claimreview";
@@ -5,7 +6,6 @@ import { renderCsv } from "./render-csv";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
-import { runInWorker } from "@/lib/workers/pool";
 
 export interface RenderedReport {
   body: string | Buffer;
