@@ -76,5 +76,6 @@ export async function extractArticleClaims(input: {
 }): Promise<PreparedClaims> {
   const { extractArticleClaims: extract } = await import("@/lib/services/articles/extract-article");
   const { prepareClaims } = await import("@/lib/services/articles/store-article");
-  return prepareClaims(input.body, extract(input.body, input.options));
+  const { extractClaims } = await import("@/lib/claims");
+  return prepareClaims(input.body, extract(input.body, input.options, extractClaims));
 }

@@ -19,6 +19,7 @@ import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { RATINGS } from "@/db/schema/constants";
+import { extractClaims } from "@/lib/claims";
 import { renderReport } from "@/lib/reports";
 import { REPORT_FORMATS, type ReportFormat } from "@/lib/reports/formats";
 import { buildReportModel, type ReportInput, type ReportModel } from "@/lib/reports/model";
@@ -112,7 +113,7 @@ const HEALTH_MS = 200;
 
 function worstInput(title: string, body: string, withClaims: boolean): ReportInput {
   const claims: ReportInput["claims"] = withClaims
-    ? extractArticleClaims(body, { publishedOn: "2022-01-15" }).map((claim) => ({
+    ? extractArticleClaims(body, { publishedOn: "2022-01-15" }, extractClaims).map((claim) => ({
         id: crypto.randomUUID(),
         text: claim.text,
         start: claim.start,

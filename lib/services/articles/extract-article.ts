@@ -1,4 +1,6 @@
-import { type ExtractedClaim, type ExtractOptions, extractClaims } from "@/lib/claims";
+// Types only: the claim model takes a second and 70 MB to load, which belongs on the worker
+// threads, not in every module that imports this one (the import route's bundle among them).
+import type { ExtractedClaim, ExtractOptions, extractClaims } from "@/lib/claims";
 
 export type ExtractFn = typeof extractClaims;
 
@@ -35,7 +37,7 @@ function cutLongRuns(text: string): string {
 export function extractArticleClaims(
   body: string,
   options: ExtractOptions,
-  extract: ExtractFn = extractClaims,
+  extract: ExtractFn,
 ): ExtractedClaim[] {
   const text = cutLongRuns(body);
   const claims = extract(text, options);

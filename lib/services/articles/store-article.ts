@@ -56,7 +56,8 @@ export async function storeArticleWithClaims(
   options: { extract?: ExtractFn } = {},
 ): Promise<{ article: Article; claimCount: number }> {
   const body = normaliseBody(fields.body);
-  const extracted = extractArticleClaims(body, extractOptionsFor(fields), options.extract);
+  const extract = options.extract ?? (await import("@/lib/claims")).extractClaims;
+  const extracted = extractArticleClaims(body, extractOptionsFor(fields), extract);
   return insertArticleWithClaims(tx, { ...fields, body }, prepareClaims(body, extracted), actorId);
 }
 
