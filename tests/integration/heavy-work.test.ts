@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { count, eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { articles, claims } from "@/db/schema";
@@ -9,7 +9,7 @@ import { ValidationError } from "@/lib/errors";
 import { renderReport } from "@/lib/reports";
 import { buildReportModel } from "@/lib/reports/model";
 import { importArticle } from "@/lib/services/articles/import-article";
-import { closeWorkerPool } from "@/lib/workers/pool";
+import { closeWorkerPool, runInWorker } from "@/lib/workers/pool";
 import { ctxFor, makeUser } from "../factories";
 import { useTestDatabase } from "./test-db";
 
@@ -45,6 +45,16 @@ async function whileWatchingEventLoop<T>(work: () => Promise<T>) {
     histogram.disable();
   }
 }
+
+// A server's pool is started by its first heavy request and then kept; the tests measure that
+// steady state, so the thread is started (and tsx loaded in it) before they run.
+beforeAll(async () => {
+  await runInWorker("readUpload", {
+    name: "warm.txt",
+    bytes: new Uint8Array([0x61]),
+    maxBytes: 10,
+  });
+}, 60_000);
 
 afterAll(async () => {
   await closeWorkerPool();
