@@ -16,6 +16,8 @@ const nextConfig: NextConfig = {
     "wink-eng-lite-web-model",
     // pdfkit reads its font metrics and the DejaVu fonts from node_modules at run time.
     "pdfkit",
+    // Starts its worker threads from its own files in node_modules (lib/workers/pool.ts).
+    "piscina",
   ],
   // Headers for every response, static files included; the CSP with its nonce comes from
   // lib/server/request-guard.ts.

@@ -1,3 +1,4 @@
+import { runInWorker } from "@/lib/workers/pool";
 import { FORMAT_INFO, type ReportFormat } from "./formats";
 import { type ReportModel, reportFileName, withoutBidiControls } from "./model";
 import { renderClaimReview } from "./render-claimreview";
@@ -5,12 +6,20 @@ import { renderCsv } from "./render-csv";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
-import { renderPdf } from "./render-pdf";
 
 export interface RenderedReport {
   body: string | Buffer;
   contentType: string;
   fileName: string;
+}
+
+/**
+ * The PDF is made on a worker thread (lib/workers/pool.ts): the largest article takes seconds in
+ * pdfkit, which would hold every other request meanwhile. The other formats take milliseconds.
+ */
+async function renderPdfOffThread(model: ReportModel): Promise<Buffer> {
+  const bytes = await runInWorker("renderPdf", model);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
@@ -25,7 +34,7 @@ export async function renderReport(
   const plain = () => withoutBidiControls(model);
   const render: Record<ReportFormat, () => string | Promise<Buffer>> = {
     html: () => renderHtml(model),
-    pdf: () => renderPdf(plain()),
+    pdf: () => renderPdfOffThread(plain()),
     md: () => renderMarkdown(plain()),
     csv: () => renderCsv(plain()),
     json: () => renderJson(plain()),

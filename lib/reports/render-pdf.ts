@@ -42,13 +42,29 @@ const DRAFT = "#b45309";
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * pdfkit breaks a word wider than the line by measuring ever shorter prefixes of the rest of the
+ * word, which is quadratic: a 10,000-character word took 8 s and a 100,000-character one
+ * minutes. A zero-width space (a break opportunity with no width in DejaVu, and not extracted as
+ * text) after every BREAK_EVERY characters of a long run lets the line breaker split it cheaply;
+ * a piece still wider than a line (only in very large type) is short enough for pdfkit's own
+ * splitting.
+ */
+const BREAK_EVERY = 30;
+const LONG_RUN = new RegExp(`[^\\s\u200b]{${BREAK_EVERY + 1},}`, "gu");
+const PIECE = new RegExp(`[^\\s\u200b]{${BREAK_EVERY}}(?!$)`, "gu");
+
+export function breakLongWords(text: string): string {
+  return text.replace(LONG_RUN, (run) => run.replace(PIECE, "$&\u200b"));
+}
+
 function heading(doc: Doc, text: string, size = 14) {
-  doc.moveDown(0.8).font(FONT.bold).fontSize(size).fillColor(INK).text(text);
+  doc.moveDown(0.8).font(FONT.bold).fontSize(size).fillColor(INK).text(breakLongWords(text));
   doc.moveDown(0.3).font(FONT.body).fontSize(10);
 }
 
 function para(doc: Doc, text: string, color = INK) {
-  doc.font(FONT.body).fontSize(10).fillColor(color).text(text);
+  doc.font(FONT.body).fontSize(10).fillColor(color).text(breakLongWords(text));
 }
 
 function metadata(doc: Doc, model: ReportModel) {
@@ -72,7 +88,10 @@ function metadata(doc: Doc, model: ReportModel) {
     doc.font(FONT.bold).fontSize(10).fillColor(INK).text(`${label}: `, { continued: true });
     doc
       .font(FONT.body)
-      .text(value, link ? { link, underline: true } : { link: null, underline: false });
+      .text(
+        breakLongWords(value),
+        link ? { link, underline: true } : { link: null, underline: false },
+      );
   }
 }
 
@@ -82,7 +101,7 @@ function draftNotice(doc: Doc, model: ReportModel) {
   doc.text("DRAFT — not every claim has an approved verdict. Still open:");
   doc.font(FONT.body).fontSize(10);
   for (const c of model.open)
-    doc.text(`• Claim ${c.number} (${CLAIM_STATUS_LABEL[c.status]}): ${c.text}`);
+    doc.text(breakLongWords(`• Claim ${c.number} (${CLAIM_STATUS_LABEL[c.status]}): ${c.text}`));
   doc.fillColor(INK);
 }
 
@@ -116,13 +135,13 @@ function articleText(doc: Doc, model: ReportModel) {
         doc
           .font(FONT.body)
           .fillColor(INK)
-          .text(run.text, { ...plain, continued });
+          .text(breakLongWords(run.text), { ...plain, continued });
         return;
       }
       doc
         .font(FONT.bold)
         .fillColor(CLAIM)
-        .text(run.text, { ...plain, continued: continued || run.end });
+        .text(breakLongWords(run.text), { ...plain, continued: continued || run.end });
       if (run.end) {
         doc.font(FONT.body).text(` [${run.claim}]`, { continued, goTo: `claim-${run.claim}` });
       }
@@ -135,7 +154,10 @@ function claimBlock(doc: Doc, claim: ReportClaim) {
   doc.moveDown(0.6);
   doc.addNamedDestination(claim.anchor);
   doc.font(FONT.bold).fontSize(12).fillColor(INK).text(`Claim ${claim.number}`);
-  doc.font(FONT.body).fontSize(10).text(`“${claim.text}”`, { indent: 12 });
+  doc
+    .font(FONT.body)
+    .fontSize(10)
+    .text(breakLongWords(`“${claim.text}”`), { indent: 12 });
   const values = formatValues(claim.values);
   para(
     doc,
@@ -164,13 +186,20 @@ function claimBlock(doc: Doc, claim: ReportClaim) {
     const link = safeHttpUrl(s.url);
     doc.font(FONT.body).fontSize(10).fillColor(INK);
     doc.text(`${s.number}. `, { continued: true });
-    doc.text(s.title, { continued: true, link, underline: Boolean(link) });
+    doc.text(breakLongWords(s.title), { continued: true, link, underline: Boolean(link) });
     doc.text(
-      `${s.publisher ? ` — ${s.publisher}` : ""}. ${STANCE_LABEL[s.stance]}${s.accessedOn ? `; accessed ${s.accessedOn}` : ""}.`,
+      breakLongWords(
+        `${s.publisher ? ` — ${s.publisher}` : ""}. ${STANCE_LABEL[s.stance]}${s.accessedOn ? `; accessed ${s.accessedOn}` : ""}.`,
+      ),
       { link: null, underline: false },
     );
     para(doc, s.url, MUTED);
-    if (s.excerpt) doc.font(FONT.body).fillColor(MUTED).text(`“${s.excerpt}”`, { indent: 12 });
+    if (s.excerpt) {
+      doc
+        .font(FONT.body)
+        .fillColor(MUTED)
+        .text(breakLongWords(`“${s.excerpt}”`), { indent: 12 });
+    }
   }
 }
 
@@ -236,7 +265,7 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   });
 
   doc.font(FONT.body).fontSize(9).fillColor(MUTED).text("Fact-check report");
-  doc.font(FONT.bold).fontSize(18).fillColor(INK).text(model.article.title);
+  doc.font(FONT.bold).fontSize(18).fillColor(INK).text(breakLongWords(model.article.title));
   doc.moveDown(0.4);
   metadata(doc, model);
   draftNotice(doc, model);

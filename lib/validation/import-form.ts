@@ -19,43 +19,71 @@ export interface ImportFormInput {
   file?: { name: string; bytes: Uint8Array };
 }
 
-function field(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
+/** The form's text fields (first of each name) and its first non-empty file. */
+export interface FormParts {
+  fields: Record<string, string>;
+  file: { name: string; bytes: Uint8Array } | null;
 }
+
+/** Parses a multipart body; null when it is empty or broken. */
+export type FormParser = (bytes: Uint8Array, contentType: string) => Promise<FormParts | null>;
+
+/** On the calling thread; the import route passes one that runs on a worker thread instead. */
+export const parseFormHere: FormParser = async (bytes, contentType) => {
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), {
+      headers: { "content-type": contentType },
+    }).formData();
+  } catch {
+    return null;
+  }
+  const fields: Record<string, string> = {};
+  let file: FormParts["file"] = null;
+  for (const [name, value] of form) {
+    if (typeof value === "string") fields[name] ??= value;
+    else if (name === "file" && !file && value.size > 0) {
+      file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    }
+  }
+  return { fields, file };
+};
 
 /**
  * Reads the import form. Whatever is not a readable multipart form of an allowed size is refused
  * with one line (415 for another content type, 413 when too large, 400 when empty or broken), so
  * no request body can make the route fail with a 500.
  */
-export async function readImportForm(request: Request, maxBytes: number): Promise<ImportFormInput> {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+export async function readImportForm(
+  request: Request,
+  maxBytes: number,
+  parse: FormParser = parseFormHere,
+): Promise<ImportFormInput> {
+  const contentType = request.headers.get("content-type") ?? "";
+  const type = contentType.split(";")[0]?.trim().toLowerCase();
   if (type !== "multipart/form-data") throw new ValidationError(NOT_MULTIPART, {}, 415);
   const length = Number(request.headers.get("content-length") ?? Number.NaN);
   if (!Number.isFinite(length) || length > maxBytes + FORM_OVERHEAD) {
     const message = `The upload is larger than the limit of ${Math.round(maxBytes / 1000)} KB.`;
     throw new ValidationError(message, { file: [message] }, 413);
   }
-  let form: FormData;
+  let bytes: Uint8Array;
   try {
-    form = await request.formData();
+    bytes = new Uint8Array(await request.arrayBuffer());
   } catch {
     throw new ValidationError(UNREADABLE);
   }
-  const file = form.get("file");
-  const upload =
-    file instanceof File && file.size > 0
-      ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-      : undefined;
+  const form = await parse(bytes, contentType);
+  if (!form) throw new ValidationError(UNREADABLE);
+  const { fields, file } = form;
   return {
-    title: field(form, "title"),
-    outlet: field(form, "outlet"),
-    author: field(form, "author"),
-    url: field(form, "url"),
-    publishedOn: field(form, "publishedOn"),
-    publishedApproximate: field(form, "publishedApproximate") === "true",
-    text: upload ? undefined : field(form, "text"),
-    file: upload,
+    title: fields.title,
+    outlet: fields.outlet,
+    author: fields.author,
+    url: fields.url,
+    publishedOn: fields.publishedOn,
+    publishedApproximate: fields.publishedApproximate === "true",
+    text: file ? undefined : fields.text,
+    file: file ?? undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
+import { queryRows } from "@/lib/services/dashboard/rows";
 import { createTestDatabase, isPostgres, type TestDatabase } from "./test-db";
 
 /*
@@ -21,7 +22,10 @@ describe.runIf(isPostgres())("the PostgreSQL client after a backend ends mid-que
     if (!database.url) throw new Error("expected PostgreSQL");
     const admin = openDatabase({ url: database.url, max: 1 });
     try {
-      const [row] = await database.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+      const [row] = await queryRows<{ pid: number }>(
+        database.db,
+        sql`select pg_backend_pid() as pid`,
+      );
       const pid = row?.pid;
       const slow = database.db.execute(sql`select pg_sleep(5)`).then(
         () => "finished",
@@ -31,7 +35,7 @@ describe.runIf(isPostgres())("the PostgreSQL client after a backend ends mid-que
       await admin.db.execute(sql`select pg_terminate_backend(${pid})`);
       expect(await slow).toBe("refused");
       for (let i = 0; i < 3; i++) {
-        const [answer] = await database.db.execute<{ one: number }>(sql`select 1 as one`);
+        const [answer] = await queryRows<{ one: number }>(database.db, sql`select 1 as one`);
         expect(answer?.one).toBe(1);
       }
     } finally {

@@ -7,9 +7,11 @@ import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { importArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
+import { runInWorker } from "@/lib/workers/pool";
 import { hashBody, normaliseBody } from "./body";
-import { formatBytes, readUpload } from "./read-upload";
-import { type ExtractFn, storeArticleWithClaims } from "./store-article";
+import { type ExtractFn, extractArticleClaims } from "./extract-article";
+import { formatBytes, type Upload } from "./read-upload";
+import { extractOptionsFor, insertArticleWithClaims, prepareClaims } from "./store-article";
 
 export type ImportResult =
   | { status: "created"; article: { id: string; title: string }; claimCount: number }
@@ -21,14 +23,29 @@ const sourceSchema = z.object({
 });
 
 interface ImportOptions {
-  /** The extraction step; tests pass a failing one to show that nothing is stored then. */
+  /**
+   * The extraction step, run on this thread; tests pass a failing one to show that nothing is
+   * stored then. Without it, extraction runs on a worker thread.
+   */
   extract?: ExtractFn;
   maxBytes?: number;
 }
 
+/** An uploaded file's text, read on a worker thread (HTML parsing takes seconds for a large page). */
+async function readUploadOffThread(file: Upload, maxBytes: number): Promise<string> {
+  const bytes = file.bytes.slice();
+  const result = await runInWorker("readUpload", { name: file.name, bytes, maxBytes }, [
+    bytes.buffer,
+  ]);
+  if (!result.ok) throw new ValidationError(result.message, result.fieldErrors);
+  return result.value;
+}
+
 /**
- * Imports pasted text or an uploaded file with its metadata. The article and its claims are
- * stored in one transaction; a body that is already here answers with the existing article.
+ * Imports pasted text or an uploaded file with its metadata; a body that is already here answers
+ * with the existing article. Reading the file and extracting the claims run on a worker thread
+ * and before the transaction, which then only stores the article and its claims (all or nothing)
+ * and so holds its connection briefly.
  */
 export async function importArticle(
   ctx: Ctx,
@@ -40,7 +57,7 @@ export async function importArticle(
   const source = parseInput(sourceSchema, { text: input.text, file: input.file });
   let raw: string;
   if (source.file && source.file.bytes.byteLength > 0) {
-    raw = readUpload(source.file, maxBytes);
+    raw = await readUploadOffThread(source.file, maxBytes);
   } else {
     raw = source.text ?? "";
     const size = Buffer.byteLength(raw, "utf8");
@@ -52,9 +69,13 @@ export async function importArticle(
   const data = parseInput(importArticleSchema, { ...input, body: normaliseBody(raw) });
   const existing = await findByBody(ctx, data.body);
   if (existing) return { status: "duplicate", article: existing };
+  const extractOptions = extractOptionsFor(data);
+  const prepared = options.extract
+    ? prepareClaims(data.body, extractArticleClaims(data.body, extractOptions, options.extract))
+    : await runInWorker("extractArticleClaims", { body: data.body, options: extractOptions });
   try {
     const stored = await ctx.db.transaction((tx) =>
-      storeArticleWithClaims(tx, data, ctx.user.id, { extract: options.extract }),
+      insertArticleWithClaims(tx, data, prepared, ctx.user.id),
     );
     return {
       status: "created",

@@ -1,4 +1,5 @@
 import { convert } from "html-to-text";
+import { Parser } from "htmlparser2";
 import { ValidationError } from "@/lib/errors";
 import { IMPORT_EXTENSIONS } from "@/lib/validation/articles";
 
@@ -46,14 +47,58 @@ export function readUpload(upload: Upload, maxBytes: number): string {
   } catch {
     refuse("This file is not valid UTF-8 text. Save it as UTF-8 and try again.");
   }
-  return extension === ".html" || extension === ".htm" ? htmlToText(text) : text;
+  if (extension !== ".html" && extension !== ".htm") return text;
+  const reduced = htmlToText(text);
+  // Line breaks and rules can make the text longer than the markup it came from.
+  const size = Buffer.byteLength(reduced, "utf8");
+  if (size > maxBytes) {
+    refuse(`The text of this page is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}.`);
+  }
+  return reduced;
+}
+
+/**
+ * Deepest nesting of elements accepted in an uploaded HTML file. html-to-text walks the document
+ * recursively: a few thousand levels overflow the stack, and 100,000 took ten seconds to fail.
+ * Real articles nest a few dozen levels deep.
+ */
+export const MAX_HTML_DEPTH = 500;
+
+class TooDeep extends Error {}
+
+/**
+ * Refuses HTML nested deeper than MAX_HTML_DEPTH. htmlparser2's streaming parser (the one
+ * html-to-text builds its tree with, so unclosed and void elements count the same way) reports
+ * each element without recursion, and the scan stops at the first element too deep.
+ */
+function assertNestingDepth(html: string): void {
+  let depth = 0;
+  const parser = new Parser({
+    onopentag() {
+      depth++;
+      if (depth > MAX_HTML_DEPTH) throw new TooDeep();
+    },
+    onclosetag() {
+      depth--;
+    },
+  });
+  try {
+    parser.end(html);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    refuse(
+      `This HTML file nests elements more than ${MAX_HTML_DEPTH} levels deep, which no article needs. Save the page as text (.txt) and upload that instead.`,
+    );
+  }
 }
 
 /**
  * Readable text from HTML: block elements become paragraphs, scripts, styles and markup go,
- * link targets and images are dropped (they are not part of what the article says).
+ * link targets and images are dropped (they are not part of what the article says). HTML nested
+ * deeper than MAX_HTML_DEPTH is refused with a ValidationError.
  */
 export function htmlToText(html: string): string {
+  assertNestingDepth(html);
   return convert(html, {
     wordwrap: false,
     selectors: [
