@@ -189,6 +189,8 @@ export interface SentenceCues {
   comparison: boolean;
   event: boolean;
   hasName: boolean;
+  /** A verb or auxiliary outside a modal: the sentence says someone does or has something. */
+  hasVerb: boolean;
 }
 
 function lower(analysis: Analysis, i: number): string {
@@ -245,6 +247,7 @@ export function readCues(analysis: Analysis, first: number, last: number): Sente
     comparison: false,
     event: false,
     hasName: false,
+    hasVerb: false,
   };
   let end = last;
   while (end > first && /^["'”’»)\]]+$/u.test(analysis.values[end] as string)) end--;
@@ -256,6 +259,7 @@ export function readCues(analysis: Analysis, first: number, last: number): Sente
     const pos = analysis.pos[i];
     if (!triggered && OPINION_TRIGGERS.has(word)) triggered = true;
     if (pos === "PROPN") cues.hasName = true;
+    if ((pos === "VERB" || pos === "AUX") && !MODALS.has(word)) cues.hasVerb = true;
     if ((word === "i" || word === "we") && i < last && OPINION_VERBS.has(lower(analysis, i + 1))) {
       cues.opinion = true;
     }

@@ -76,11 +76,19 @@ export interface LegalValues {
   title?: string;
   rule?: string;
   amendment?: string;
+  /** A numbered resolution: "Resolution 1973" (of the UN Security Council) is `{ resolution: "1973" }`. */
+  resolution?: string;
   instrument?: string;
 }
 
+/**
+ * Who is quoted or reported: `speaker` a person or body as named in the text (a later "Ms Rowe"
+ * is the "Alison Rowe" named before), `speakerRole` the title or role the text gives them
+ * ("Shadow health secretary"), split off the name.
+ */
 export interface QuoteValues {
   speaker: string;
+  speakerRole?: string;
 }
 
 export type EmptyValues = Record<string, never>;
@@ -99,8 +107,8 @@ export type KindAndValues =
 /**
  * One claim found in a text. `text === input.slice(start, end)` (UTF-16 offsets); `prefix` and
  * `suffix` are up to 32 characters either side, so the claim can be found again after an edit
- * (W3C TextQuoteSelector). `speaker` is set whenever the claim sits in an attributed quotation,
- * whatever its kind.
+ * (W3C TextQuoteSelector). `speaker` (and `speakerRole` where the text gives one) is set whenever
+ * the claim is attributed speech or sits in an attributed quotation, whatever its kind.
  */
 export type ExtractedClaim = {
   text: string;
@@ -110,6 +118,7 @@ export type ExtractedClaim = {
   suffix: string;
   score: number;
   speaker?: string;
+  speakerRole?: string;
 } & KindAndValues;
 
 export interface ExtractOptions {
