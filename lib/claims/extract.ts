@@ -1,5 +1,5 @@
 import { readCues } from "./cues";
-import { findDayDate, hasDayCue, parseCoarseDate, parsePublishedOn } from "./dates";
+import { findDayDate, findYearPeriod, hasDayCue, parseCoarseDate, parsePublishedOn } from "./dates";
 import type { DateValues, ExtractedClaim, ExtractOptions, KindAndValues } from "./kinds";
 import { SELECTOR_CONTEXT } from "./kinds";
 import { readLegal } from "./legal";
@@ -30,6 +30,7 @@ interface Speaker {
 interface Attribution extends Partial<Speaker> {
   start: number;
   end: number;
+  strong?: true;
 }
 
 // A statement needs some substance; "First, a short recap." is a transition, not an assertion.
@@ -90,7 +91,9 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
     const start = analysis.starts[first] as number;
     const end = analysis.ends[last] as number;
     const attributed = attributions.filter((a) => a.start >= start && a.end <= end);
-    const speaker = quoteSpeakers[s] ?? asSpeaker(attributed.find((a) => a.speaker));
+    const speaker =
+      quoteSpeakers[s] ??
+      asSpeaker(attributed.find((a) => a.speaker && a.strong) ?? attributed.find((a) => a.speaker));
     const reported = attributed.length > 0 || quoteSpeakers[s] !== undefined;
     if (isQuestion(analysis, first, last)) continue;
     for (const [from, to] of splitPropositions(body, analysis, first, last)) {
@@ -174,14 +177,20 @@ function readAttributions(
     book.sentence++;
     for (const cue of findSpeechCues(body, analysis, first, last)) {
       const attribution: Attribution = { start: cue.start, end: cue.end };
+      if (cue.strong) attribution.strong = true;
       if (cue.speaker) {
         const person = looksLikePerson(cue);
         attribution.speaker = book.resolve(cue.speaker);
-        if (cue.speakerRole) attribution.speakerRole = cue.speakerRole;
+        const role = book.role(attribution.speaker, cue.speakerRole);
+        if (role) attribution.speakerRole = role;
         book.spoke(attribution.speaker, person || attribution.speaker !== cue.speaker);
       } else if (cue.pronoun) {
         const person = book.pronoun();
-        if (person) attribution.speaker = person;
+        if (person) {
+          attribution.speaker = person;
+          const role = book.role(person, undefined);
+          if (role) attribution.speakerRole = role;
+        }
       }
       out.push(attribution);
     }
@@ -262,6 +271,7 @@ function findDate(
 ): DateValues | undefined {
   let values: DateValues | undefined;
   if (hasDayCue(sentence)) values = findDayDate(sentence, context.published);
+  values ??= findYearPeriod(sentence);
   if (!values) {
     for (const entity of entities) {
       if (entity.type !== "DATE") continue;
@@ -340,8 +350,10 @@ function pickKind(
   if (date) return { kind: "date", values: date };
   if (speaker) return { kind: "quote", values: { ...speaker } };
   // Without a number, a date or a source, a forecast, a call to action or an exclamation has
-  // nothing to check.
-  if (cues.modal || cues.normative || cues.exclamation) return undefined;
+  // nothing to check, unless beside the modal a named actor did something ("the era may be
+  // over as statues of Nazarbayev were felled").
+  const factual = cues.hasName && cues.unmodalVerb;
+  if ((cues.modal && !factual) || cues.normative || cues.exclamation) return undefined;
   if (cues.comparison && cues.hasName) return { kind: "comparison", values: {} };
   if (cues.event && cues.hasName) return { kind: "event", values: {} };
   return { kind: "statement", values: {} };

@@ -47,7 +47,9 @@ export interface QuantityValues {
  * A date found in the claim. A full date is `date` (ISO yyyy-mm-dd); `yearInferred` says the year
  * came from the published date, `yearUnknown` that there was no published date to take it from
  * (then only `month` and `day` are set). Years, decades and quarters without a day use `year`,
- * `decade`, `quarter`.
+ * `decade`, `quarter`. A year bounded by a preposition keeps it in `bound` ("since 1997" is
+ * `{ year: 1997, bound: "since" }`, "by the end of 2006" `{ year: 2006, bound: "by" }`); a span of
+ * years is `fromYear`–`toYear` ("between 2005 and 2008").
  */
 export interface DateValues {
   date?: string;
@@ -56,6 +58,9 @@ export interface DateValues {
   day?: number;
   decade?: number;
   quarter?: number;
+  bound?: "since" | "by" | "until" | "before" | "after";
+  fromYear?: number;
+  toYear?: number;
   yearInferred?: true;
   yearUnknown?: true;
   /** The year was inferred from a published date that is itself only approximate. */

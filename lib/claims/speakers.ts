@@ -78,7 +78,13 @@ export interface SpeechCue {
   speakerRole?: string;
   /** A pronoun ("he said") for the caller to resolve. */
   pronoun?: string;
+  /** A plain speech verb ("said", "according to") rather than a softer cue ("maintained"). */
+  strong?: true;
 }
+
+const STRONG_LEMMAS = new Set(
+  "say tell add write tweet state claim argue warn note insist explain report".split(" "),
+);
 
 const lower = (a: Analysis, i: number) => (a.values[i] as string).toLowerCase();
 const capitalised = (a: Analysis, i: number) => /^\p{Lu}/u.test(a.values[i] as string);
@@ -321,16 +327,20 @@ function isSpeechVerb(a: Analysis, i: number): boolean {
   return lower(a, i - 1 < 0 ? i : i - 1) !== "the";
 }
 
-// The noun phrase before the first verb of a sentence, read as a source.
-function sentenceSubject(
+// The source of the clause that ends at `end`: the noun phrase before its verb, the nearest verb
+// walking back ("Clinton's aide rallied supporters, saying …" is Clinton's aide).
+function clauseSubject(
   text: string,
   a: Analysis,
   first: number,
-  last: number,
+  end: number,
 ): { speaker?: string; speakerRole?: string; pronoun?: string } | undefined {
-  for (let i = first; i <= last; i++) {
+  for (let i = end; i > first; i--) {
     if (a.pos[i] !== "VERB" && a.pos[i] !== "AUX") continue;
-    const source = sourceBefore(text, a, i, first);
+    // Walk back to the first verb of a verb group ("has been pushing").
+    let v = i;
+    while (v > first && (a.pos[v - 1] === "AUX" || a.pos[v - 1] === "ADV")) v--;
+    const source = sourceBefore(text, a, v, first);
     if (!source || (!source.speaker && !source.pronoun)) return undefined;
     const { start: _start, ...rest } = source;
     return rest;
@@ -351,7 +361,23 @@ export function findSpeechCues(
     if (w === "according" && i < last && lower(a, i + 1) === "to") {
       const source = sourceAfter(text, a, i + 2, last, first);
       if (source && (source.speaker || source.pronoun)) {
-        out.push({ ...source, start: a.starts[i] as number, end: source.end });
+        out.push({ ...source, start: a.starts[i] as number, end: source.end, strong: true });
+      }
+      continue;
+    }
+    if (a.values[i] === ":" && i < last && /^["“„«]$/u.test(a.values[i + 1] as string)) {
+      // "Cruz continued: “…”", "The timing does not surprise pollster Daron Shaw: “…”"
+      const named = sourceBefore(text, a, i, first);
+      const subject = named?.speaker ? named : clauseSubject(text, a, first, i - 1);
+      if (subject && (subject.speaker || subject.pronoun)) {
+        const { speaker, speakerRole, pronoun } = subject;
+        out.push({
+          ...(speaker ? { speaker } : {}),
+          ...(speakerRole ? { speakerRole } : {}),
+          ...(pronoun ? { pronoun } : {}),
+          start: a.starts[i] as number,
+          end: a.ends[i] as number,
+        });
       }
       continue;
     }
@@ -359,7 +385,7 @@ export function findSpeechCues(
     if (lower(a, i).endsWith("ing")) {
       // "Trump defended his record, saying …": the subject of the sentence speaks.
       if (i > first && a.values[i - 1] === ",") {
-        const subject = sentenceSubject(text, a, first, i - 1);
+        const subject = clauseSubject(text, a, first, i - 2);
         if (subject)
           out.push({ ...subject, start: a.starts[i] as number, end: a.ends[i] as number });
       }
@@ -369,7 +395,9 @@ export function findSpeechCues(
     const weak = WEAK_LEMMAS.has(a.lemmas[i] as string);
     if (before && (before.speaker || before.pronoun)) {
       const { start, ...source } = before;
-      out.push({ ...source, start, end: a.ends[i] as number });
+      const cue: SpeechCue = { ...source, start, end: a.ends[i] as number };
+      if (STRONG_LEMMAS.has(a.lemmas[i] as string)) cue.strong = true;
+      out.push(cue);
       continue;
     }
     if (weak || before) continue;
@@ -377,7 +405,9 @@ export function findSpeechCues(
     const after = sourceAfter(text, a, i + 1, last, first);
     if (after && (after.speaker || after.pronoun)) {
       const { end, ...source } = after;
-      out.push({ ...source, start: a.starts[i] as number, end });
+      const cue: SpeechCue = { ...source, start: a.starts[i] as number, end };
+      if (STRONG_LEMMAS.has(a.lemmas[i] as string)) cue.strong = true;
+      out.push(cue);
     }
   }
   return out;
@@ -390,6 +420,7 @@ export function findSpeechCues(
  */
 export class SpeakerBook {
   private bySurname = new Map<string, string | null>();
+  private roles = new Map<string, string>();
   private lastPerson?: { name: string; sentence: number };
   sentence = 0;
 
@@ -411,6 +442,15 @@ export class SpeakerBook {
     else if (known !== null && known !== name && !known.endsWith(` ${name}`)) {
       this.bySurname.set(surname, null);
     }
+  }
+
+  /** The role last given to `name` in the article ("Ms Rowe" keeps "Shadow health secretary"). */
+  role(name: string, given: string | undefined): string | undefined {
+    if (given) {
+      this.roles.set(name, given);
+      return given;
+    }
+    return this.roles.get(name);
   }
 
   /** Note who spoke in the current sentence: a person when the name has a space or a role. */
