@@ -9,7 +9,8 @@ export interface Quotation {
 
 const OPENING = new Set(["“", "„", "«"]);
 const CLOSING = new Set(["”", "»"]);
-const QUOTE_MARK = /["“”„«»]/g;
+// Two apostrophes stand for a straight double quote in some wire copy (''like this'').
+const QUOTE_MARK = /''|["“”„«»]/g;
 
 /**
  * Quotations in a paragraph, from curly and straight double quotes. Straight quotes alternate
@@ -23,7 +24,7 @@ export function findQuotations(text: string): Quotation[] {
   for (let match = QUOTE_MARK.exec(text); match; match = QUOTE_MARK.exec(text)) {
     const i = match.index;
     const ch = match[0];
-    if (ch === '"') {
+    if (ch === '"' || ch === "''") {
       if (open < 0) open = i;
       else {
         quotations.push({ open, close: i });

@@ -229,8 +229,10 @@ function sourceBefore(
   verb: number,
   first: number,
 ): { speaker?: string; speakerRole?: string; pronoun?: string; start: number } | undefined {
-  const j = skipBackOverAuxiliaries(a, verb - 1, first);
+  let j = skipBackOverAuxiliaries(a, verb - 1, first);
   if (j < first) return undefined;
+  // "Marcel Lehel, the hacker known as “Guccifer,” stated": the comma sits inside the quote.
+  if (/^["”’]$/u.test(a.values[j] as string) && a.values[j - 1] === ",") j--;
   const w = lower(a, j);
   if (PERSONAL_PRONOUNS.has(w)) return { pronoun: w, start: a.starts[j] as number };
   // "Karim Masimov, the former head of state security, said": the appositive gives the role.
@@ -257,8 +259,14 @@ function sourceBefore(
       start: a.starts[nameFrom] as number,
     };
   }
+  // "Governor Mary Fallin (R-OK) said": the bracket is skipped.
+  if (a.values[j] === ")") {
+    let k = j - 1;
+    while (k > first && a.values[k] !== "(" && j - k < 8) k--;
+    if (a.values[k] === "(") j = k - 1;
+  }
   const from = phraseStartBefore(a, j, first);
-  if (from < 0) return undefined;
+  if (from < 0 || !/[\p{L}\p{N}]/u.test(a.values[j] as string)) return undefined;
   // "a spokesman for the State Department": the body after the preposition is the source.
   const named = readSource(text, a, from, j, first);
   if (named.speaker) {
@@ -348,6 +356,24 @@ function clauseSubject(
   return undefined;
 }
 
+// "said Louisa Ermelino, the reviews director at Publishers Weekly": the appositive after the
+// name, when it has a title word in it.
+function roleAfter(text: string, a: Analysis, end: number, last: number): string | undefined {
+  let k = 0;
+  while (k <= last && (a.ends[k] as number) < end) k++;
+  if (a.values[k + 1] !== ",") return undefined;
+  let from = k + 2;
+  if (from <= last && /^(?:the|a|an)$/u.test(lower(a, from))) from++;
+  let to = from;
+  let titled = false;
+  while (to <= last && !/^[,;:.!?"”]$/u.test(a.values[to] as string)) {
+    if (isTitle(a, to)) titled = true;
+    to++;
+  }
+  if (!titled || to - from > 12) return undefined;
+  return slice(text, a, from, to - 1);
+}
+
 /** The attribution cues of the sentence of tokens first..last, in order. */
 export function findSpeechCues(
   text: string,
@@ -382,7 +408,7 @@ export function findSpeechCues(
       continue;
     }
     if (!isSpeechVerb(a, i)) continue;
-    if (lower(a, i).endsWith("ing")) {
+    if (lower(a, i).endsWith("ing") && a.pos[i - 1] !== "AUX") {
       // "Trump defended his record, saying …": the subject of the sentence speaks.
       if (i > first && a.values[i - 1] === ",") {
         const subject = clauseSubject(text, a, first, i - 2);
@@ -405,6 +431,10 @@ export function findSpeechCues(
     const after = sourceAfter(text, a, i + 1, last, first);
     if (after && (after.speaker || after.pronoun)) {
       const { end, ...source } = after;
+      if (source.speaker && !source.speakerRole) {
+        const role = roleAfter(text, a, end, last);
+        if (role) source.speakerRole = role;
+      }
       const cue: SpeechCue = { ...source, start: a.starts[i] as number, end };
       if (STRONG_LEMMAS.has(a.lemmas[i] as string)) cue.strong = true;
       out.push(cue);

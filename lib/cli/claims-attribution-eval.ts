@@ -5,13 +5,16 @@
  *   npm run --silent claims:attribution-eval -- DIR
  *
  * DIR holds NAME.txt with NAME.ann. Prints one JSON line:
- * {"articles","attributions","content_recall","speaker_acc","speaker_given"}, over the
+ * {"articles","attributions","content_recall","speaker_acc","speaker_acc_head","speaker_given"}, over the
  * attributions whose Source names someone (a capitalised word that is not a pronoun or a
  * determiner): `content_recall` is the share whose Content overlaps at least one claim;
  * `speaker_acc`, of those recalled, the share where an overlapping claim's speaker contains the
  * Source's last capitalised word (case-insensitive); `speaker_given`, of those recalled, the share
- * where an overlapping claim names any speaker. A missing directory or a malformed annotation
- * prints one line to stderr and exits 1.
+ * where an overlapping claim names any speaker. `speaker_acc_head` is `speaker_acc` with the name
+ * taken from the Source's head, before its first comma, bracket or relative clause: PolNeAR's
+ * Sources keep appositives ("Megan Greene, chief economist at Manulife"), whose last capitalised
+ * word is the employer, not the speaker. A missing directory or a malformed annotation prints one
+ * line to stderr and exits 1.
  */
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
@@ -90,10 +93,17 @@ export function sourceName(source: string): string | undefined {
   return last;
 }
 
+/** `sourceName` of the Source's head: the text before its first comma, bracket or "who". */
+export function sourceHeadName(source: string): string | undefined {
+  const head = source.split(/,|\(|\s(?:who|which|whose)\s/u)[0] ?? source;
+  return sourceName(head) ?? sourceName(source);
+}
+
 export interface AttributionCounts {
   attributions: number;
   recalled: number;
   speakerRight: number;
+  speakerHeadRight: number;
   speakerGiven: number;
 }
 
@@ -109,6 +119,7 @@ export function countArticle(
     attributions: 0,
     recalled: 0,
     speakerRight: 0,
+    speakerHeadRight: 0,
     speakerGiven: 0,
   };
   for (const attribution of attributions) {
@@ -120,6 +131,8 @@ export function countArticle(
     counts.recalled++;
     const needle = name.toLowerCase();
     if (hits.some((c) => c.speaker?.toLowerCase().includes(needle))) counts.speakerRight++;
+    const head = (sourceHeadName(attribution.source?.text ?? "") ?? name).toLowerCase();
+    if (hits.some((c) => c.speaker?.toLowerCase().includes(head))) counts.speakerHeadRight++;
     if (hits.some((c) => c.speaker)) counts.speakerGiven++;
   }
   return counts;
@@ -133,6 +146,7 @@ export interface AttributionReport {
   attributions: number;
   content_recall: number;
   speaker_acc: number;
+  speaker_acc_head: number;
   speaker_given: number;
 }
 
@@ -145,6 +159,7 @@ export function evaluateDirectory(dir: string): AttributionReport {
     attributions: 0,
     recalled: 0,
     speakerRight: 0,
+    speakerHeadRight: 0,
     speakerGiven: 0,
   };
   let articles = 0;
@@ -170,6 +185,7 @@ export function evaluateDirectory(dir: string): AttributionReport {
     total.attributions += counts.attributions;
     total.recalled += counts.recalled;
     total.speakerRight += counts.speakerRight;
+    total.speakerHeadRight += counts.speakerHeadRight;
     total.speakerGiven += counts.speakerGiven;
   }
   return {
@@ -177,6 +193,7 @@ export function evaluateDirectory(dir: string): AttributionReport {
     attributions: total.attributions,
     content_recall: share(total.recalled, total.attributions),
     speaker_acc: share(total.speakerRight, total.recalled),
+    speaker_acc_head: share(total.speakerHeadRight, total.recalled),
     speaker_given: share(total.speakerGiven, total.recalled),
   };
 }

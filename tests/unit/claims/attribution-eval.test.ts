@@ -6,6 +6,7 @@ import {
   BratFormatError,
   evaluateDirectory,
   parseBrat,
+  sourceHeadName,
   sourceName,
 } from "@/lib/cli/claims-attribution-eval";
 
@@ -57,6 +58,10 @@ describe("claims:attribution-eval", () => {
     expect(sourceName("He")).toBeUndefined();
     expect(sourceName("This document")).toBeUndefined();
     expect(sourceName("the spokesman")).toBeUndefined();
+    expect(sourceName("Megan Greene, chief economist at Manulife")).toBe("Manulife");
+    expect(sourceHeadName("Megan Greene, chief economist at Manulife")).toBe("Greene");
+    expect(sourceHeadName("Sen. Ann Ode (D-Ohio)")).toBe("Ode");
+    expect(sourceHeadName("the chairman, who spoke first")).toBeUndefined();
   });
 
   it("scores content recall and speakers over named sources", () => {
@@ -72,6 +77,7 @@ describe("claims:attribution-eval", () => {
       attributions: 2,
       content_recall: 0.5,
       speaker_acc: 1,
+      speaker_acc_head: 1,
       speaker_given: 1,
     });
   });

@@ -128,7 +128,7 @@ describe("quote claims", () => {
   it.each([
     [
       '"We will not leave until the job is done," said Maria Lopez, the commander.',
-      { speaker: "Maria Lopez" },
+      { speaker: "Maria Lopez", speakerRole: "commander" },
     ],
     ["The army withdrew from the city, John Smith said.", { speaker: "John Smith" }],
     [
