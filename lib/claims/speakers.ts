@@ -39,7 +39,7 @@ const DOCUMENT_NOUNS = new Set(
   (
     "poll polls survey surveys study studies report reports records data figures statement " +
     "statements analysis filing filings documents audit review estimates ruling website memo " +
-    "letter release"
+    "letter release readout summary results analysis count tally tracker"
   ).split(" "),
 );
 
@@ -68,7 +68,10 @@ const NOT_NAMES = new Set(
   ).split(" "),
 );
 const LINKS = new Set(["'s", "’s", "'", "’"]);
-const BRIDGES = new Set(["for", "of", "at", "with"]);
+const BRIDGES = new Set(["for", "of", "at", "with", "from", "by"]);
+
+const BODY_WORDS =
+  /^(?:Department|Ministry|Party|Committee|Commission|University|Council|House|Office|Institute|Agency|Court|Bank|Post|Times|News|Service|Board|Authority|Association|Foundation|Center|Centre|Group|Campaign|Company|Corporation|Union|Organisation|Organization|Senate|Congress|Parliament|Government|Administration|Police|Army|Force|Forces|Journal|Network|Report|Poll|Survey)$/u;
 
 export interface SpeechCue {
   /** Offsets (in the analysed text) of the cue and its source, for placing quotations. */
@@ -118,6 +121,7 @@ function isPhraseToken(a: Analysis, i: number, first: number): boolean {
   if (LINKS.has(v) || v === "." || v === "-") return true;
   if (NOT_NAMES.has(lower(a, i))) return false;
   return (
+    DOCUMENT_NOUNS.has(lower(a, i)) ||
     pos === "PROPN" ||
     pos === "NOUN" ||
     pos === "ADJ" ||
@@ -157,7 +161,8 @@ function readSource(
     const v = a.values[i] as string;
     if (isNameToken(a, i, first) && !isTitle(a, i) && !isHonorific(a, i)) nameStart = i;
     else if ((v === "." || v === "-") && nameStart === i + 1 && i > from) continue;
-    else break;
+    else if (v === "of" && nameStart === i + 1 && i > from && isNameToken(a, i - 1, first)) {
+    } else break;
   }
   if (nameStart < 0 && DOCUMENT_NOUNS.has(lower(a, to))) {
     // "A Quinnipiac University poll found": the poll speaks for whoever made it.
@@ -167,6 +172,19 @@ function readSource(
       let s = k;
       while (s > from && isNameToken(a, s - 1, first)) s--;
       return { speaker: slice(text, a, s, to) };
+    }
+  }
+  if (nameStart < 0 && isTitle(a, to) && !capitalised(a, to)) {
+    // "a State Department spokesman", "a Clinton campaign official": the body or person the
+    // official speaks for, with the office as the role.
+    let k = to;
+    while (k > from && !isNameToken(a, k, first)) k--;
+    let possessive = false;
+    for (let i = k + 1; i <= to; i++) if (LINKS.has(a.values[i] as string)) possessive = true;
+    if (!possessive && k >= from && isNameToken(a, k, first) && !isTitle(a, k)) {
+      let s = k;
+      while (s > from && isNameToken(a, s - 1, first) && !isTitle(a, s - 1)) s--;
+      return { speaker: slice(text, a, s, k), speakerRole: slice(text, a, k + 1, to) };
     }
   }
   if (nameStart < 0) {
@@ -210,7 +228,15 @@ function phraseEndAfter(a: Analysis, start: number, last: number, first: number)
   let end = -1;
   for (let i = start; i <= last && i - start < 10; i++) {
     if (isPhraseToken(a, i, first)) end = i;
-    else break;
+    else if (
+      // "the Department of Education", "the Bank of England": "of" inside a capitalised name.
+      lower(a, i) === "of" &&
+      end === i - 1 &&
+      i < last &&
+      capitalised(a, i - 1) &&
+      capitalised(a, i + 1)
+    ) {
+    } else break;
   }
   return end;
 }
@@ -315,11 +341,14 @@ function sourceAfter(
     if (bodyEnd >= 0) {
       const body = readSource(text, a, k, bodyEnd, first);
       if (body.speaker) {
-        return {
-          speaker: body.speaker,
-          speakerRole: slice(text, a, i, end),
-          end: a.ends[bodyEnd] as number,
-        };
+        // "data from the Department of Education" has no role; "a spokesman for …" has one.
+        return DOCUMENT_NOUNS.has(lower(a, end))
+          ? { speaker: body.speaker, end: a.ends[bodyEnd] as number }
+          : {
+              speaker: body.speaker,
+              speakerRole: slice(text, a, i, end),
+              end: a.ends[bodyEnd] as number,
+            };
       }
     }
   }
@@ -370,7 +399,9 @@ function roleAfter(text: string, a: Analysis, end: number, last: number): string
     if (isTitle(a, to)) titled = true;
     to++;
   }
-  if (!titled || to - from > 12) return undefined;
+  // A short description after "the" is a role too ("the harbour engineer").
+  const described = /^(?:the|a|an)$/u.test(lower(a, k + 2)) && to - from <= 6;
+  if ((!titled && !described) || to === from || to - from > 12) return undefined;
   return slice(text, a, from, to - 1);
 }
 
@@ -466,6 +497,8 @@ export class SpeakerBook {
   private remember(name: string): void {
     const words = name.split(" ");
     if (words.length < 2 || words.length > 4) return;
+    // Bodies are not shortened to their last word ("the Department" is not "State Department").
+    if (BODY_WORDS.test(words[words.length - 1] as string)) return;
     const surname = (words[words.length - 1] as string).toLowerCase();
     const known = this.bySurname.get(surname);
     if (known === undefined) this.bySurname.set(surname, name);

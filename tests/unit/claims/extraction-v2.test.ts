@@ -130,6 +130,28 @@ describe("attribution", () => {
       "spokeswoman",
     ],
     [
+      "The ferry sailed twice a day, according to a Harbour Trust spokesman.",
+      "Harbour Trust",
+      "spokesman",
+    ],
+    [
+      "According to figures from the Office of Rail Safety, 12 trains were late.",
+      "Office of Rail Safety",
+      undefined,
+    ],
+    [
+      "''The wall held for 40 years,'' said Ruth Okoro, the harbour engineer.",
+      "Ruth Okoro",
+      "harbour engineer",
+    ],
+    ["Senator Dana Fox (D-Maine) said the base employed 3,000 people.", "Dana Fox", "Senator"],
+    ["9:15 a.m. Dana Fox is declaring that the base will stay open.", "Dana Fox", undefined],
+    [
+      "The Carrow Council approved the budget, saying it met every target.",
+      "Carrow Council",
+      undefined,
+    ],
+    [
       "A Lindqvist Institute poll found that 61% of voters backed the plan.",
       "Lindqvist Institute poll",
       undefined,
