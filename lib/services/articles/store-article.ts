@@ -64,6 +64,7 @@ export async function storeArticleWithClaims(
         score: claim.score,
         values: claim.values as Record<string, unknown>,
         speaker: claim.speaker ?? null,
+        speakerRole: claim.speakerRole ?? null,
         origin: "extracted" as const,
       })),
     );
