@@ -448,8 +448,15 @@ export function findSpeechCues(
       }
       continue;
     }
-    const before = sourceBefore(text, a, i, first);
+    let before = sourceBefore(text, a, i, first);
     const weak = WEAK_LEMMAS.has(a.lemmas[i] as string);
+    const and = skipBackOverAuxiliaries(a, i - 1, first);
+    if (!before?.speaker && and > first && /^(?:and|but)$/u.test(lower(a, and))) {
+      // "Gary Lund became a delegate and said …": the subject of the first verb speaks.
+      const subject = clauseSubject(text, a, first, and - 1);
+      if (subject?.speaker || subject?.pronoun)
+        before = { ...subject, start: a.starts[and] as number };
+    }
     if (before && (before.speaker || before.pronoun)) {
       const { start, ...source } = before;
       const cue: SpeechCue = { ...source, start, end: a.ends[i] as number };

@@ -152,6 +152,11 @@ describe("attribution", () => {
       undefined,
     ],
     [
+      "Gary Lund, a former party chairman, became a delegate and said he backed the plan.",
+      "Gary Lund",
+      "former party chairman",
+    ],
+    [
       "A Lindqvist Institute poll found that 61% of voters backed the plan.",
       "Lindqvist Institute poll",
       undefined,
