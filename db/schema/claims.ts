@@ -23,6 +23,8 @@ export const claims = pgTable(
     score: real("score").notNull().default(0),
     values: jsonb("values").$type<Record<string, unknown>>().notNull().default({}),
     speaker: text("speaker"),
+    /** The speaker's title or role as the article gives it ("Shadow health secretary"). */
+    speakerRole: text("speaker_role"),
     status: claimStatus("status").notNull().default("open"),
     assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
     origin: claimOrigin("origin").notNull().default("extracted"),

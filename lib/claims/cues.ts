@@ -189,6 +189,10 @@ export interface SentenceCues {
   comparison: boolean;
   event: boolean;
   hasName: boolean;
+  /** A verb or auxiliary outside a modal: the sentence says someone does or has something. */
+  hasVerb: boolean;
+  /** A verb no modal governs ("statues were felled" beside "the era may be over"). */
+  unmodalVerb: boolean;
 }
 
 function lower(analysis: Analysis, i: number): string {
@@ -230,7 +234,7 @@ function isComparisonAt(analysis: Analysis, i: number, last: number): boolean {
 }
 
 function hasModalBefore(analysis: Analysis, i: number, first: number): boolean {
-  for (let j = Math.max(first, i - 3); j < i; j++) if (MODALS.has(lower(analysis, j))) return true;
+  for (let j = Math.max(first, i - 4); j < i; j++) if (MODALS.has(lower(analysis, j))) return true;
   return false;
 }
 
@@ -245,6 +249,8 @@ export function readCues(analysis: Analysis, first: number, last: number): Sente
     comparison: false,
     event: false,
     hasName: false,
+    hasVerb: false,
+    unmodalVerb: false,
   };
   let end = last;
   while (end > first && /^["'”’»)\]]+$/u.test(analysis.values[end] as string)) end--;
@@ -255,7 +261,25 @@ export function readCues(analysis: Analysis, first: number, last: number): Sente
     const word = lower(analysis, i);
     const pos = analysis.pos[i];
     if (!triggered && OPINION_TRIGGERS.has(word)) triggered = true;
-    if (pos === "PROPN") cues.hasName = true;
+    // wink tags some names as verbs ("in Hull"); a capital inside a sentence is a name too.
+    // At the start of a sentence wink tags capitalised plurals as names ("Prices may rise"), so
+    // a first word counts only when it does not end like a plural.
+    if (
+      (pos === "PROPN" && (i > first || !word.endsWith("s"))) ||
+      (i > first && word !== "i" && pos !== "PRON" && /^\p{Lu}/u.test(analysis.values[i] as string))
+    ) {
+      cues.hasName = true;
+    }
+    if ((pos === "VERB" || pos === "AUX") && !MODALS.has(word)) {
+      cues.hasVerb = true;
+      if (
+        !cues.unmodalVerb &&
+        !hasModalBefore(analysis, i, first) &&
+        (i === first || lower(analysis, i - 1) !== "to")
+      ) {
+        cues.unmodalVerb = true;
+      }
+    }
     if ((word === "i" || word === "we") && i < last && OPINION_VERBS.has(lower(analysis, i + 1))) {
       cues.opinion = true;
     }

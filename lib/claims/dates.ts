@@ -117,3 +117,26 @@ export function parseCoarseDate(text: string): DateValues | undefined {
   if (year) return { year: Number(year[1]) };
   return undefined;
 }
+
+const YEAR_PERIOD =
+  /\b(since|by(?: the end of)?|until|till|before|after|between|from)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?((?:1[6-9]|20)\d\d)\b(?:\s*(?:and|to|-|–|—|until)\s*((?:1[6-9]|20)\d\d)\b)?/iu;
+
+/**
+ * A period of years stated in a sentence: "since 1997" is `{ year: 1997, bound: "since" }`,
+ * "by the end of 2006" `{ year: 2006, bound: "by" }`, "between 2005 and 2008" and "from 2005 to
+ * 2008" `{ fromYear: 2005, toYear: 2008 }`.
+ */
+export function findYearPeriod(sentence: string): DateValues | undefined {
+  const match = YEAR_PERIOD.exec(sentence);
+  if (!match) return undefined;
+  const word = (match[1] as string).toLowerCase();
+  const year = Number(match[2]);
+  if (match[3]) {
+    const to = Number(match[3]);
+    if (to > year) return { fromYear: year, toYear: to };
+  }
+  if (word === "between") return undefined;
+  if (word === "from") return { year, bound: "since" };
+  const bound = word.startsWith("by") ? "by" : word === "till" ? "until" : word;
+  return { year, bound: bound as NonNullable<DateValues["bound"]> };
+}

@@ -1,41 +1,59 @@
 import { readCues } from "./cues";
-import { findDayDate, hasDayCue, parseCoarseDate, parsePublishedOn } from "./dates";
+import { findDayDate, findYearPeriod, hasDayCue, parseCoarseDate, parsePublishedOn } from "./dates";
 import type { DateValues, ExtractedClaim, ExtractOptions, KindAndValues } from "./kinds";
 import { SELECTOR_CONTEXT } from "./kinds";
 import { readLegal } from "./legal";
 import { type Analysis, analyse, type Span, tagsOf } from "./nlp";
 import { findQuantity } from "./quantity";
-import { type Attribution, findQuotations, readAttribution } from "./quotes";
+import { findQuotations, type Quotation } from "./quotes";
 import { CHECKWORTHY_THRESHOLD, scoreSentence } from "./score";
 import { findParagraphs, type TextRange } from "./segment";
+import { findSpeechCues, SpeakerBook, type SpeechCue } from "./speakers";
+import { splitPropositions } from "./split";
 
 interface Context {
   text: string;
   published?: Date;
   approximateDate: boolean;
-  /** The last named speaker, for "he said". */
-  lastSpeaker?: string;
+  /** Names seen and the last person who spoke, for "Ms Rowe" and "she said". */
+  book: SpeakerBook;
+  /** The speaker of a quotation left open at the end of the previous paragraph. */
+  openQuote?: Speaker;
   claims: ExtractedClaim[];
+}
+
+interface Speaker {
+  speaker: string;
+  speakerRole?: string;
+}
+
+interface Attribution extends Partial<Speaker> {
+  start: number;
+  end: number;
+  strong?: true;
 }
 
 // A statement needs some substance; "First, a short recap." is a transition, not an assertion.
 const MIN_STATEMENT_WORDS = 6;
 
 /**
- * The check-worthy claims of an article, in text order, one per sentence at most.
+ * The claims of an article, in text order, one per proposition: a sentence that joins independent
+ * facts ("…; …", "… and two of her deputies were dismissed …", "… – …") gives one claim per fact.
  *
  * Pipeline: prose paragraphs (page furniture dropped) → one wink pass per paragraph (sentences,
- * tokens, entities, legal and attribution patterns) → quotations and their speakers → per
- * sentence, the first kind that applies in the order of `CLAIM_KINDS` (legal, quantity, date,
- * quote, comparison, event, statement) with its values → check-worthiness score. Questions,
- * first-person opinion, predictions and normative sentences without a checkable fact are skipped;
- * a plain statement must reach `CHECKWORTHY_THRESHOLD`.
+ * tokens, entities, legal patterns) → attribution cues and their speakers (lib/claims/speakers.ts)
+ * and quotations → per sentence, its propositions (lib/claims/split.ts) → per proposition, the
+ * first kind that applies in the order of `CLAIM_KINDS` with its values → check-worthiness score.
+ * Questions, first-person opinion, predictions and calls to action without a checkable fact are
+ * skipped. A plain statement is kept when it reaches `CHECKWORTHY_THRESHOLD` or names a person or
+ * body doing something; below the threshold it is low priority (`isLowPriority`), not dropped.
  */
 export function extractClaims(text: string, options: ExtractOptions = {}): ExtractedClaim[] {
   const context: Context = {
     text,
     published: parsePublishedOn(options.publishedOn),
     approximateDate: options.approximateDate === true,
+    book: new SpeakerBook(),
     claims: [],
   };
   for (const paragraph of findParagraphs(text)) extractFromParagraph(context, paragraph);
@@ -62,8 +80,8 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
   const body = context.text.slice(paragraph.start, paragraph.end);
   const analysis = analyse(body);
   const sentences = trimSentences(analysis);
-  const attributions = readAttributions(context, body, analysis);
-  const quoteSpeakers = assignQuotations(body, sentences, analysis, attributions);
+  const attributions = readAttributions(context, body, analysis, sentences);
+  const quoteSpeakers = assignQuotations(context, body, sentences, analysis, attributions);
   const entityCursor = { at: 0 };
   const customCursor = { at: 0 };
   for (let s = 0; s < sentences.length; s++) {
@@ -72,23 +90,55 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
     const custom = takeSpans(analysis.custom, customCursor, first, last);
     const start = analysis.starts[first] as number;
     const end = analysis.ends[last] as number;
-    const speaker = quoteSpeakers[s] ?? speakerIn(attributions, start, end);
-    const found = classifySentence(context, body, analysis, first, last, entities, custom, speaker);
-    if (!found) continue;
-    const absoluteStart = paragraph.start + start;
-    const absoluteEnd = paragraph.start + end;
-    const claim = {
-      text: context.text.slice(absoluteStart, absoluteEnd),
-      start: absoluteStart,
-      end: absoluteEnd,
-      prefix: context.text.slice(Math.max(0, absoluteStart - SELECTOR_CONTEXT), absoluteStart),
-      suffix: context.text.slice(absoluteEnd, absoluteEnd + SELECTOR_CONTEXT),
-      score: found.score,
-      ...found.kindAndValues,
-    } as ExtractedClaim;
-    if (speaker) claim.speaker = speaker;
-    context.claims.push(claim);
+    const attributed = attributions.filter((a) => a.start >= start && a.end <= end);
+    const speaker =
+      quoteSpeakers[s] ??
+      asSpeaker(attributed.find((a) => a.speaker && a.strong) ?? attributed.find((a) => a.speaker));
+    const reported = attributed.length > 0 || quoteSpeakers[s] !== undefined;
+    if (isQuestion(analysis, first, last)) continue;
+    for (const [from, to] of splitPropositions(body, analysis, first, last)) {
+      const found = classifySentence(
+        context,
+        body,
+        analysis,
+        from,
+        to,
+        spansWithin(entities, from, to),
+        spansWithin(custom, from, to),
+        speaker,
+        reported,
+      );
+      if (!found) continue;
+      const absoluteStart = paragraph.start + (analysis.starts[from] as number);
+      const absoluteEnd = paragraph.start + (analysis.ends[to] as number);
+      const claim = {
+        text: context.text.slice(absoluteStart, absoluteEnd),
+        start: absoluteStart,
+        end: absoluteEnd,
+        prefix: context.text.slice(Math.max(0, absoluteStart - SELECTOR_CONTEXT), absoluteStart),
+        suffix: context.text.slice(absoluteEnd, absoluteEnd + SELECTOR_CONTEXT),
+        score: found.score,
+        ...found.kindAndValues,
+      } as ExtractedClaim;
+      if (speaker?.speaker) {
+        claim.speaker = speaker.speaker;
+        if (speaker.speakerRole) claim.speakerRole = speaker.speakerRole;
+      }
+      context.claims.push(claim);
+    }
   }
+}
+
+function asSpeaker(attribution: Attribution | undefined): Speaker | undefined {
+  if (!attribution?.speaker) return undefined;
+  const { speaker, speakerRole } = attribution;
+  return speakerRole ? { speaker, speakerRole } : { speaker };
+}
+
+function isQuestion(analysis: Analysis, first: number, last: number): boolean {
+  let end = last;
+  while (end > first && /^["'”’»)\]]+$/u.test(analysis.values[end] as string)) end--;
+  return analysis.values[end] === "?";
 }
 
 // A claim starts on a word, a number, an opening quote or bracket, or a currency sign.
@@ -110,21 +160,42 @@ function trimSentences(analysis: Analysis): Array<[number, number]> {
   return out;
 }
 
-function readAttributions(context: Context, body: string, analysis: Analysis): Attribution[] {
-  const out: Attribution[] = [];
-  for (const span of analysis.custom) {
-    if (span.type !== "attribution") continue;
-    const attribution = readAttribution(body, analysis, span);
-    if (attribution.speaker) context.lastSpeaker = attribution.speaker;
-    else if (attribution.pronoun && context.lastSpeaker) attribution.speaker = context.lastSpeaker;
-    out.push(attribution);
-  }
-  return out;
+// A person is named with at least two words, or with a role ("Senator Smith").
+function looksLikePerson(cue: SpeechCue): boolean {
+  return cue.speaker !== undefined && (/\s/u.test(cue.speaker) || cue.speakerRole !== undefined);
 }
 
-function speakerIn(attributions: Attribution[], start: number, end: number): string | undefined {
-  for (const a of attributions) if (a.start >= start && a.end <= end && a.speaker) return a.speaker;
-  return undefined;
+function readAttributions(
+  context: Context,
+  body: string,
+  analysis: Analysis,
+  sentences: Array<[number, number]>,
+): Attribution[] {
+  const out: Attribution[] = [];
+  const book = context.book;
+  for (const [first, last] of sentences) {
+    book.sentence++;
+    for (const cue of findSpeechCues(body, analysis, first, last)) {
+      const attribution: Attribution = { start: cue.start, end: cue.end };
+      if (cue.strong) attribution.strong = true;
+      if (cue.speaker) {
+        const person = looksLikePerson(cue);
+        attribution.speaker = book.resolve(cue.speaker);
+        const role = book.role(attribution.speaker, cue.speakerRole);
+        if (role) attribution.speakerRole = role;
+        book.spoke(attribution.speaker, person || attribution.speaker !== cue.speaker);
+      } else if (cue.pronoun) {
+        const person = book.pronoun();
+        if (person) {
+          attribution.speaker = person;
+          const role = book.role(person, undefined);
+          if (role) attribution.speakerRole = role;
+        }
+      }
+      out.push(attribution);
+    }
+  }
+  return out;
 }
 
 function sentenceAt(bounds: Array<[number, number]>, offset: number): number {
@@ -140,30 +211,39 @@ function sentenceAt(bounds: Array<[number, number]>, offset: number): number {
  * The speaker of each sentence that lies in an attributed quotation. The attribution is looked
  * for before the opening mark in the sentence where the quotation opens ("According to X, “…"),
  * then after the closing mark in the sentence where it closes ("…,” said X.). Every sentence the
- * quotation covers gets the speaker.
+ * quotation covers gets the speaker. A quotation left open at the end of a paragraph continues in
+ * the next paragraph when that one opens with a quotation mark, as news copy does.
  */
 function assignQuotations(
+  context: Context,
   body: string,
   sentences: Array<[number, number]>,
   analysis: Analysis,
   attributions: Attribution[],
-): Array<string | undefined> {
-  const speakers: Array<string | undefined> = new Array(sentences.length);
-  if (attributions.length === 0 || sentences.length === 0) return speakers;
+): Array<Speaker | undefined> {
+  const speakers: Array<Speaker | undefined> = new Array(sentences.length);
+  const carried = context.openQuote;
+  context.openQuote = undefined;
+  if (sentences.length === 0) return speakers;
   const bounds = sentences.map(
     ([f, l]) => [analysis.starts[f] as number, analysis.ends[l] as number] as [number, number],
   );
-  for (const quotation of findQuotations(body)) {
+  const quotations = findQuotations(body);
+  for (let q = 0; q < quotations.length; q++) {
+    const quotation = quotations[q] as Quotation;
     const opening = sentenceAt(bounds, quotation.open);
     const closing = sentenceAt(bounds, Math.max(quotation.open, quotation.close - 1));
     const openBounds = bounds[opening] as [number, number];
     const closeBounds = bounds[closing] as [number, number];
-    const speaker =
-      attributions.find((a) => a.speaker && a.end <= quotation.open && a.start >= openBounds[0])
-        ?.speaker ??
-      attributions.find((a) => a.speaker && a.start >= quotation.close && a.end <= closeBounds[1])
-        ?.speaker;
+    let speaker = asSpeaker(
+      attributions.find((a) => a.speaker && a.end <= quotation.open && a.start >= openBounds[0]) ??
+        attributions.find(
+          (a) => a.speaker && a.start >= quotation.close && a.end <= closeBounds[1],
+        ),
+    );
+    if (!speaker && q === 0 && carried && quotation.open === 0) speaker = carried;
     if (!speaker) continue;
+    if (quotation.close === body.length) context.openQuote = speaker;
     for (let s = opening; s <= closing; s++) speakers[s] ??= speaker;
   }
   return speakers;
@@ -191,6 +271,7 @@ function findDate(
 ): DateValues | undefined {
   let values: DateValues | undefined;
   if (hasDayCue(sentence)) values = findDayDate(sentence, context.published);
+  values ??= findYearPeriod(sentence);
   if (!values) {
     for (const entity of entities) {
       if (entity.type !== "DATE") continue;
@@ -212,13 +293,14 @@ function classifySentence(
   last: number,
   entities: Span[],
   custom: Span[],
-  speaker: string | undefined,
+  speaker: Speaker | undefined,
+  reported: boolean,
 ): Classified | undefined {
   const words = countWords(analysis, first, last);
   if (words < 3) return undefined;
   const cues = readCues(analysis, first, last);
   if (cues.question) return undefined;
-  if (cues.opinion && !speaker) return undefined;
+  if (cues.opinion && !reported) return undefined;
   const sentence = body.slice(analysis.starts[first], analysis.ends[last]);
   const kindAndValues = pickKind(
     context,
@@ -234,11 +316,13 @@ function classifySentence(
   );
   if (!kindAndValues) return undefined;
   const score = scoreSentence(sentence, tagsOf(analysis, first, last, entities));
-  if (
-    kindAndValues.kind === "statement" &&
-    (score < CHECKWORTHY_THRESHOLD || words < MIN_STATEMENT_WORDS)
-  ) {
-    return undefined;
+  if (kindAndValues.kind === "statement") {
+    if (words < MIN_STATEMENT_WORDS) return undefined;
+    // Reported speech and a named person or body doing something are checkable whatever the
+    // score; the score then only ranks them.
+    if (score < CHECKWORTHY_THRESHOLD && !reported && !(cues.hasName && cues.hasVerb)) {
+      return undefined;
+    }
   }
   return { kindAndValues, score };
 }
@@ -252,7 +336,7 @@ function pickKind(
   last: number,
   entities: Span[],
   custom: Span[],
-  speaker: string | undefined,
+  speaker: Speaker | undefined,
   cues: ReturnType<typeof readCues>,
 ): KindAndValues | undefined {
   const legalSpans = spansWithin(custom, first, last, "legal");
@@ -264,10 +348,12 @@ function pickKind(
   if (quantity) return { kind: "quantity", values: quantity };
   const date = findDate(context, body, analysis, sentence, entities);
   if (date) return { kind: "date", values: date };
-  if (speaker) return { kind: "quote", values: { speaker } };
+  if (speaker) return { kind: "quote", values: { ...speaker } };
   // Without a number, a date or a source, a forecast, a call to action or an exclamation has
-  // nothing to check.
-  if (cues.modal || cues.normative || cues.exclamation) return undefined;
+  // nothing to check, unless beside the modal a named actor did something ("the era may be
+  // over as statues of Nazarbayev were felled").
+  const factual = cues.hasName && cues.unmodalVerb;
+  if ((cues.modal && !factual) || cues.normative || cues.exclamation) return undefined;
   if (cues.comparison && cues.hasName) return { kind: "comparison", values: {} };
   if (cues.event && cues.hasName) return { kind: "event", values: {} };
   return { kind: "statement", values: {} };

@@ -47,7 +47,9 @@ export interface QuantityValues {
  * A date found in the claim. A full date is `date` (ISO yyyy-mm-dd); `yearInferred` says the year
  * came from the published date, `yearUnknown` that there was no published date to take it from
  * (then only `month` and `day` are set). Years, decades and quarters without a day use `year`,
- * `decade`, `quarter`.
+ * `decade`, `quarter`. A year bounded by a preposition keeps it in `bound` ("since 1997" is
+ * `{ year: 1997, bound: "since" }`, "by the end of 2006" `{ year: 2006, bound: "by" }`); a span of
+ * years is `fromYear`–`toYear` ("between 2005 and 2008").
  */
 export interface DateValues {
   date?: string;
@@ -56,6 +58,9 @@ export interface DateValues {
   day?: number;
   decade?: number;
   quarter?: number;
+  bound?: "since" | "by" | "until" | "before" | "after";
+  fromYear?: number;
+  toYear?: number;
   yearInferred?: true;
   yearUnknown?: true;
   /** The year was inferred from a published date that is itself only approximate. */
@@ -76,11 +81,19 @@ export interface LegalValues {
   title?: string;
   rule?: string;
   amendment?: string;
+  /** A numbered resolution: "Resolution 1973" (of the UN Security Council) is `{ resolution: "1973" }`. */
+  resolution?: string;
   instrument?: string;
 }
 
+/**
+ * Who is quoted or reported: `speaker` a person or body as named in the text (a later "Ms Rowe"
+ * is the "Alison Rowe" named before), `speakerRole` the title or role the text gives them
+ * ("Shadow health secretary"), split off the name.
+ */
 export interface QuoteValues {
   speaker: string;
+  speakerRole?: string;
 }
 
 export type EmptyValues = Record<string, never>;
@@ -99,8 +112,8 @@ export type KindAndValues =
 /**
  * One claim found in a text. `text === input.slice(start, end)` (UTF-16 offsets); `prefix` and
  * `suffix` are up to 32 characters either side, so the claim can be found again after an edit
- * (W3C TextQuoteSelector). `speaker` is set whenever the claim sits in an attributed quotation,
- * whatever its kind.
+ * (W3C TextQuoteSelector). `speaker` (and `speakerRole` where the text gives one) is set whenever
+ * the claim is attributed speech or sits in an attributed quotation, whatever its kind.
  */
 export type ExtractedClaim = {
   text: string;
@@ -110,6 +123,7 @@ export type ExtractedClaim = {
   suffix: string;
   score: number;
   speaker?: string;
+  speakerRole?: string;
 } & KindAndValues;
 
 export interface ExtractOptions {

@@ -31,6 +31,7 @@ const PROVISIONS = new Set<string>([
   "title",
   "rule",
   "amendment",
+  "resolution",
 ]);
 
 /**

@@ -12,10 +12,8 @@ export const PROVISION_WORDS = [
   "title",
   "rule",
   "amendment",
+  "resolution",
 ] as const;
-
-export const SPEECH_VERBS =
-  "said|says|say|told|tells|added|adds|stated|claimed|wrote|writes|argued|argues|noted|insisted|insists|warned|warns|explained|explains|declared|declares|announced|announces|maintained|maintains|asserted|asserts|observed|observes|remarked|commented|suggested|suggests|acknowledged|acknowledges|admitted|admits|confirmed|confirms|denied|denies|tweeted|tweets";
 
 function repeat(token: string, min: number, max: number): string[] {
   const out: string[] = [];
@@ -35,23 +33,7 @@ function buildPatterns() {
   legal.push(`[ORDINAL] [amendment]`);
   legal.push(`${provision} [CARDINAL]`);
 
-  const attribution: string[] = [];
-  const verbs = `[${SPEECH_VERBS}]`;
-  for (const name of repeat("[PROPN]", 1, 4)) {
-    attribution.push(`[according] [to] [|the] ${name}`);
-    attribution.push(`[according] [to] [|the|a|an] [ADJ|NOUN|PROPN] [NOUN] ${name}`);
-    attribution.push(`[according] [to] [|the|a|an] [NOUN] ${name}`);
-    attribution.push(`${name} ${verbs}`);
-    attribution.push(`${name} [has|had|have] ${verbs}`);
-    attribution.push(`${verbs} ${name}`);
-  }
-  for (const pronoun of ["he", "she", "they"]) attribution.push(`[${pronoun}] ${verbs}`);
-  attribution.push(`${verbs} [he|she|they]`);
-
-  return [
-    { name: "legal", patterns: legal },
-    { name: "attribution", patterns: attribution },
-  ];
+  return [{ name: "legal", patterns: legal }];
 }
 
 // The instance lives on globalThis, not in this module: the production server loads this file
@@ -155,7 +137,7 @@ function readOffsets(text: string, values: string[]): { starts: number[]; ends: 
 }
 
 /**
- * Tokenise, tag, find entities and custom patterns (legal references, attributions) and segment
+ * Tokenise, tag, find entities and custom patterns (legal references) and segment
  * `text` into sentences in one wink pass, with each token's UTF-16 offsets.
  */
 export function analyse(text: string): Analysis {

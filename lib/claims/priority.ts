@@ -1,5 +1,5 @@
 import type { ClaimPriority } from "@/db/schema/constants";
-import { CHECKWORTHY_THRESHOLD } from "./score";
+import { isLowPriority } from "./score";
 
 /**
  * Extraction keeps every sentence that states a checkable fact (recall first); the scorer only
@@ -8,5 +8,5 @@ import { CHECKWORTHY_THRESHOLD } from "./score";
  * never low priority: somebody chose it.
  */
 export function claimPriority(claim: { score: number; origin: string }): ClaimPriority {
-  return claim.origin === "extracted" && claim.score < CHECKWORTHY_THRESHOLD ? "low" : "normal";
+  return claim.origin === "extracted" && isLowPriority(claim.score) ? "low" : "normal";
 }

@@ -8,6 +8,9 @@ const NUMERIC_TYPES = new Set(["CARDINAL", "MONEY", "PERCENT", "DURATION"]);
 // "one" is far more often a pronoun or determiner ("one of the", "no one") than a count.
 const NOT_A_COUNT = /^(?:one|a|an|once)$/iu;
 const YEAR_LIKE = /^(?:1[6-9]|20)\d\d$/u;
+// A span of years ("between 2005 and 2008") is a period, read as a date.
+const YEAR_SPAN =
+  /^(?:between\s+|from\s+)?(?:1[6-9]|20)\d\d\s*(?:and|to|-|–|—)\s*(?:1[6-9]|20)\d\d$/iu;
 const YEAR_PREPOSITIONS = new Set([
   "in",
   "since",
@@ -19,6 +22,7 @@ const YEAR_PREPOSITIONS = new Set([
   "before",
   "after",
   "during",
+  "between",
 ]);
 const SCALE_WORDS = /^(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|crore|lakh)$/iu;
 const HAS_NUMBER =
@@ -127,10 +131,25 @@ export function findQuantity(
     const phrase = text.slice(analysis.starts[entity.first], analysis.ends[entity.last]);
     if (!HAS_NUMBER.test(phrase)) continue;
     const bare = phrase.replace(/^(?:about|around|some|nearly|almost|over)\s+/iu, "");
-    if (NOT_A_COUNT.test(bare)) continue;
+    if (NOT_A_COUNT.test(bare) || YEAR_SPAN.test(bare)) continue;
     if (YEAR_LIKE.test(bare) && YEAR_PREPOSITIONS.has(lower(analysis, entity.first - 1))) continue;
+    // The second year of "between 2005 and 2008" is part of a period, not a count.
+    if (
+      YEAR_LIKE.test(bare) &&
+      /^(?:and|to|-|–|—)$/u.test(lower(analysis, entity.first - 1)) &&
+      YEAR_LIKE.test(lower(analysis, entity.first - 2))
+    ) {
+      continue;
+    }
     let parsed = parseNumberPhrase(phrase);
     let lastToken = entity.last;
+    // "three weeks": the unit is read after the number, not by the number parser.
+    while (!parsed && lastToken > entity.first && analysis.pos[lastToken] === "NOUN") {
+      lastToken--;
+      parsed = parseNumberPhrase(
+        text.slice(analysis.starts[entity.first], analysis.ends[lastToken]),
+      );
+    }
     // A range wink reads as two numbers: "between 200 and 300", "200 to 300".
     const next = spans[k + 1];
     if (
@@ -139,11 +158,16 @@ export function findQuantity(
       next.first === entity.last + 2 &&
       /^(?:and|to|-|–|—)$/u.test(lower(analysis, entity.last + 1))
     ) {
-      const joined = text.slice(analysis.starts[entity.first], analysis.ends[next.last]);
-      const range = parseNumberPhrase(joined);
+      // "13 to 26 weeks": the unit after the second number is left to unitAfter.
+      let end = next.last;
+      let range = parseNumberPhrase(text.slice(analysis.starts[entity.first], analysis.ends[end]));
+      while (range?.min === undefined && end > next.first && analysis.pos[end] === "NOUN") {
+        end--;
+        range = parseNumberPhrase(text.slice(analysis.starts[entity.first], analysis.ends[end]));
+      }
       if (range?.min !== undefined) {
         parsed = range;
-        lastToken = next.last;
+        lastToken = end;
       }
     }
     if (!parsed) continue;

@@ -1,7 +1,5 @@
 // Quotation marks and who is being quoted.
 
-import type { Analysis, Span } from "./nlp";
-
 export interface Quotation {
   /** Index of the opening mark. */
   open: number;
@@ -11,7 +9,8 @@ export interface Quotation {
 
 const OPENING = new Set(["“", "„", "«"]);
 const CLOSING = new Set(["”", "»"]);
-const QUOTE_MARK = /["“”„«»]/g;
+// Two apostrophes stand for a straight double quote in some wire copy (''like this'').
+const QUOTE_MARK = /''|["“”„«»]/g;
 
 /**
  * Quotations in a paragraph, from curly and straight double quotes. Straight quotes alternate
@@ -25,7 +24,7 @@ export function findQuotations(text: string): Quotation[] {
   for (let match = QUOTE_MARK.exec(text); match; match = QUOTE_MARK.exec(text)) {
     const i = match.index;
     const ch = match[0];
-    if (ch === '"') {
+    if (ch === '"' || ch === "''") {
       if (open < 0) open = i;
       else {
         quotations.push({ open, close: i });
@@ -44,50 +43,4 @@ export function findQuotations(text: string): Quotation[] {
   }
   if (open >= 0) quotations.push({ open, close: text.length });
   return quotations;
-}
-
-const PRONOUNS = new Set(["he", "she", "they"]);
-const NOT_NAME = new Set(["According", "The", "A", "An"]);
-
-function isNameToken(analysis: Analysis, i: number): boolean {
-  const value = analysis.values[i] as string;
-  if (NOT_NAME.has(value)) return false;
-  const pos = analysis.pos[i];
-  if (pos === "PROPN") return true;
-  return /^\p{Lu}/u.test(value) && pos !== "VERB" && pos !== "DET" && pos !== "ADP";
-}
-
-export interface Attribution {
-  start: number;
-  end: number;
-  /** The named speaker, or undefined for a pronoun ("he said") to be resolved by the caller. */
-  speaker?: string;
-  pronoun: boolean;
-}
-
-/**
- * The speaker named in an attribution ("according to Tajik analyst Parvaiz Mullajanov",
- * "Smith said", "said Smith"): the last run of name tokens, since titles and descriptions come
- * before the name.
- */
-export function readAttribution(text: string, analysis: Analysis, span: Span): Attribution {
-  let runStart = -1;
-  let runEnd = -1;
-  let pronoun = false;
-  for (let i = span.first; i <= span.last; i++) {
-    if (isNameToken(analysis, i)) {
-      if (runEnd !== i - 1) runStart = i;
-      runEnd = i;
-    } else if (PRONOUNS.has((analysis.values[i] as string).toLowerCase())) {
-      pronoun = true;
-    }
-  }
-  const start = analysis.starts[span.first] as number;
-  const end = analysis.ends[span.last] as number;
-  if (runStart < 0) return { start, end, pronoun };
-  const name = text
-    .slice(analysis.starts[runStart], analysis.ends[runEnd])
-    .replace(/\s+/gu, " ")
-    .trim();
-  return { start, end, speaker: name, pronoun: false };
 }

@@ -765,6 +765,17 @@ const CONFIG: FeatureConfig = committed.config;
 export const CHECKWORTHY_THRESHOLD: number = committed.threshold;
 
 /**
+ * Claims scoring below this are "low priority": kept, since they state a checkable fact, but
+ * below the model's decision threshold, so a list may filter or collapse them.
+ */
+export const LOW_PRIORITY_BELOW: number = CHECKWORTHY_THRESHOLD;
+
+/** True when a claim's check-worthiness score puts it in the low-priority band. */
+export function isLowPriority(score: number): boolean {
+  return score < LOW_PRIORITY_BELOW;
+}
+
+/**
  * Linear score (log-odds) of a sentence under the committed model. `tags` is wink's reading of the
  * sentence where the caller has it (the extractor); without it, a model that uses tags reads the
  * sentence itself.

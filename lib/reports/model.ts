@@ -48,6 +48,7 @@ export interface ReportClaim {
   kind: ClaimKindName;
   values: Record<string, unknown>;
   speaker: string | null;
+  speakerRole: string | null;
   status: ClaimStatus;
   verdict: ReportVerdict | null;
   sources: ReportSource[];
@@ -106,6 +107,7 @@ export interface ReportInput {
     kind: ClaimKindName;
     values: Record<string, unknown>;
     speaker: string | null;
+    speakerRole?: string | null;
     status: ClaimStatus;
     verdict: {
       rating: Rating;
@@ -173,6 +175,7 @@ export function buildReportModel(input: ReportInput, options: ReportOptions): Re
       kind: claim.kind,
       values: claim.values,
       speaker: claim.speaker,
+      speakerRole: claim.speakerRole ?? null,
       status: claim.status,
       verdict: verdict
         ? {

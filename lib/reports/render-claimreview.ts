@@ -3,9 +3,20 @@ import { safeHttpUrl, withoutBidiControls } from "./model";
 
 type JsonLd = Record<string, unknown>;
 
+// A speaker named like a body ("Interior Ministry", "State Department") is an Organization.
+const BODY =
+  /\b(?:Ministry|Department|Office|Council|Committee|Commission|Agency|Authority|Party|Government|Administration|Parliament|Senate|Congress|Court|Police|Army|Bank|Trust|Board|Institute|University|Association|Foundation|Union|Organi[sz]ation|Corporation|Company|Group|Campaign|Service|Post|Times|News|Poll|Survey)\b/u;
+
 function claimAuthor(model: ReportModel, claim: ReportClaim): JsonLd | undefined {
   // The claim is the speaker's where the article quotes one, else the outlet's (or its author's).
-  if (claim.speaker) return { "@type": "Person", name: claim.speaker };
+  if (claim.speaker) {
+    if (BODY.test(claim.speaker)) return { "@type": "Organization", name: claim.speaker };
+    return {
+      "@type": "Person",
+      name: claim.speaker,
+      ...(claim.speakerRole ? { jobTitle: claim.speakerRole } : {}),
+    };
+  }
   if (model.article.outlet) return { "@type": "Organization", name: model.article.outlet };
   if (model.article.author) return { "@type": "Person", name: model.article.author };
   return undefined;

@@ -56,6 +56,10 @@ describe("article import", () => {
     expect(texts.some((t) => t.includes("2,500 personnel"))).toBe(true);
     expect(texts.some((t) => t.includes("19 January"))).toBe(true);
     expect(texts.some((t) => t.includes("Article 4 of the Collective Security Treaty"))).toBe(true);
+    // The speaker's role is stored beside the speaker.
+    const quoted = stored.find((c) => c.text.startsWith("According to Tajik analyst"));
+    expect(quoted?.speaker).toBe("Parvaiz Mullajanov");
+    expect(quoted?.speakerRole).toBe("Tajik analyst");
     const [audit] = await db.current.db
       .select()
       .from(auditEvents)

@@ -41,6 +41,7 @@ export function prepareClaims(body: string, extracted: ExtractedClaim[]): Prepar
     score: claim.score,
     values: claim.values,
     speaker: claim.speaker ?? null,
+    speakerRole: claim.speakerRole ?? null,
   }));
   return { count: rows.length, json: JSON.stringify(rows) };
 }
@@ -100,12 +101,12 @@ export async function insertArticleWithClaims(
   if (!article) throw new Error("article insert returned no row");
   if (prepared.count > 0) {
     await tx.execute(sql`
-      insert into ${claims} (article_id, text, start, "end", prefix, suffix, kind, score, values, speaker, origin)
+      insert into ${claims} (article_id, text, start, "end", prefix, suffix, kind, score, values, speaker, speaker_role, origin)
       select ${article.id}, r.text, r.start, r."end", r.prefix, r.suffix, r.kind::claim_kind, r.score,
-        r.values, r.speaker, 'extracted'
+        r.values, r.speaker, r."speakerRole", 'extracted'
       from jsonb_to_recordset(${prepared.json}::jsonb) as r(
         text text, start integer, "end" integer, prefix text, suffix text, kind text, score real,
-        values jsonb, speaker text
+        values jsonb, speaker text, "speakerRole" text
       )`);
   }
   await recordAudit(tx, {

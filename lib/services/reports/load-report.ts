@@ -44,6 +44,7 @@ export async function loadReportInput(
       kind: claims.kind,
       values: claims.values,
       speaker: claims.speaker,
+      speakerRole: claims.speakerRole,
       status: claims.status,
     })
     .from(claims)

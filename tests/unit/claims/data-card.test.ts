@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { dataCard, EARLIER_COMPARISON, type TrainingReport } from "@/lib/cli/claims-data-card";
+import {
+  ATTRIBUTION_SECTION,
+  dataCard,
+  EARLIER_COMPARISON,
+  type TrainingReport,
+} from "@/lib/cli/claims-data-card";
 
 const metrics = (f1: number) => ({ f1, precision: 0.9, recall: 0.7, n: 318 });
 
@@ -71,5 +76,6 @@ describe("check-worthiness data card", () => {
     );
     expect(committed).toContain(`Threshold: ${model.threshold},`);
     expect(committed).toContain("How the candidates came about, and every look at dev-test");
+    expect(committed.endsWith(ATTRIBUTION_SECTION)).toBe(true);
   });
 });

@@ -55,7 +55,21 @@ describe("the demo article (Kazakhstan, CSTO)", () => {
     const end = article.indexOf("make such decisions", start);
     const inside = claims.filter((c) => c.start >= start && c.start < end);
     expect(inside.length).toBeGreaterThanOrEqual(3);
-    for (const claim of inside) expect(claim.speaker).toBe("Parvaiz Mullajanov");
+    for (const claim of inside) {
+      expect(claim.speaker).toBe("Parvaiz Mullajanov");
+      expect(claim.speakerRole).toBe("Tajik analyst");
+    }
+  });
+
+  it("gives each fact of the sentence joined by semicolons its own claim", () => {
+    const start = article.indexOf("The brief interlude");
+    const end = article.indexOf("existed in the country", start);
+    const inside = claims.filter((c) => c.start >= start && c.end <= end + 30);
+    expect(inside.map((c) => c.text.slice(0, 24))).toEqual([
+      "Tokayev has removed him ",
+      "several of his relatives",
+      "there is now open critic",
+    ]);
   });
 
   it("keeps every claim's text equal to its span and its context to 32 characters", () => {

@@ -126,21 +126,24 @@ describe("legal claims", () => {
 
 describe("quote claims", () => {
   it.each([
-    ['"We will not leave until the job is done," said Maria Lopez, the commander.', "Maria Lopez"],
-    ["The army withdrew from the city, John Smith said.", "John Smith"],
+    [
+      '"We will not leave until the job is done," said Maria Lopez, the commander.',
+      { speaker: "Maria Lopez", speakerRole: "commander" },
+    ],
+    ["The army withdrew from the city, John Smith said.", { speaker: "John Smith" }],
     [
       "According to Tajik analyst Parvaiz Mullajanov, the entry of the troops is a precedent.",
-      "Parvaiz Mullajanov",
+      { speaker: "Parvaiz Mullajanov", speakerRole: "Tajik analyst" },
     ],
     [
       "According to the Interior Ministry, the protests were organised from abroad.",
-      "Interior Ministry",
+      { speaker: "Interior Ministry" },
     ],
-  ])("%s", (text, speaker) => {
+  ])("%s", (text, values) => {
     const claim = only(text);
     expect(claim.kind).toBe("quote");
-    expect(claim.values).toEqual({ speaker });
-    expect(claim.speaker).toBe(speaker);
+    expect(claim.values).toEqual(values);
+    expect(claim.speaker).toBe(values.speaker);
   });
 
   it("carries the speaker across every sentence of one curly-quoted quotation", () => {

@@ -127,6 +127,27 @@ describe("ClaimReview JSON-LD", () => {
     });
   });
 
+  it("names the speaker's role as a Person's jobTitle, and a body as an Organization", () => {
+    const model = fixedModel();
+    const quoted = model.claims[1];
+    if (!quoted) throw new Error("fixture has a second claim");
+    quoted.speaker = "Parvaiz Mullajanov";
+    quoted.speakerRole = "Tajik analyst";
+    const [, withRole] = buildClaimReviews(model) as Record<string, Record<string, unknown>>[];
+    expect(withRole?.itemReviewed).toHaveProperty("author", {
+      "@type": "Person",
+      name: "Parvaiz Mullajanov",
+      jobTitle: "Tajik analyst",
+    });
+    quoted.speaker = "Interior Ministry";
+    quoted.speakerRole = null;
+    const [, body] = buildClaimReviews(model) as Record<string, Record<string, unknown>>[];
+    expect(body?.itemReviewed).toHaveProperty("author", {
+      "@type": "Organization",
+      name: "Interior Ministry",
+    });
+  });
+
   it("cannot close its script element", () => {
     const text = claimReviewForScript(fixedModel());
     expect(text).not.toContain("<");

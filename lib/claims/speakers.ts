@@ -1,0 +1,536 @@
+// Who says what: attribution cues ("X said", "said X", "according to X", "X told …") in a
+// sentence, the speaker they name with the title or role split off, and the article-wide
+// bookkeeping that turns "Ms Rowe" into "Alison Rowe" and "she said" into the person just named.
+
+import type { Analysis } from "./nlp";
+
+// Lemmas of verbs that report speech, writing or a stated position.
+const SPEECH_LEMMAS = new Set(
+  (
+    "say tell add state claim write argue note insist warn explain declare announce maintain " +
+    "assert observe remark comment suggest acknowledge admit confirm deny tweet report contend " +
+    "allege testify recall estimate emphasize emphasise stress concede complain reply respond " +
+    "urge promise vow predict charge counter caution point accuse boast joke quip recount reveal " +
+    "disclose concede agree disagree conclude acknowledge describe lament criticize criticise " +
+    "praise signal indicate believe think tout question defend call cite answer ask blame " +
+    "endorse pledge propose demand mention continue find show conclude forecast project " +
+    "proclaim insist retort rebut dispute reject applaud slam blast condemn thank welcome " +
+    "advise recommend acknowledge concede opine muse hint speculate wonder"
+  ).split(" "),
+);
+// Speech lemmas that are often something else; they count only with a named subject before them.
+const WEAK_LEMMAS = new Set(
+  (
+    "point charge believe think describe signal note tout question defend call cite answer ask " +
+    "blame endorse pledge propose demand mention continue find show forecast project reject " +
+    "welcome thank advise recommend wonder dispute"
+  ).split(" "),
+);
+// Forms wink may tag as nouns at the end of a quotation ("…,” Smith notes.).
+const SPEECH_FORMS = new Set(
+  (
+    "says said notes noted adds added tweets tweeted writes wrote answers answered argues " +
+    "argued claims claimed warns warned tells told explains explained insists insisted " +
+    "recalls recalled quips quipped continues continued"
+  ).split(" "),
+);
+// Heads of a document or survey that speaks for its maker ("A Quinnipiac University poll found").
+const DOCUMENT_NOUNS = new Set(
+  (
+    "poll polls survey surveys study studies report reports records data figures statement " +
+    "statements analysis filing filings documents audit review estimates ruling website memo " +
+    "letter release readout summary results analysis count tally tracker"
+  ).split(" "),
+);
+
+/** Words that give a person's office or function rather than their name. */
+const TITLE_WORDS = new Set(
+  (
+    "president vice senator sen rep representative congressman congresswoman gov governor " +
+    "secretary minister leader chairman chairwoman chair spokesman spokeswoman spokesperson " +
+    "director chief mayor judge justice speaker candidate nominee ambassador general gen lt col " +
+    "adm commissioner attorney prime premier chancellor king queen prince princess pope rev " +
+    "professor prof sheriff officer manager adviser advisor aide analyst strategist pollster " +
+    "economist founder ceo executive head commander deputy councilman councilwoman lawmaker " +
+    "activist member host author correspondent reporter editor historian lawyer counsel " +
+    "treasurer whip majority minority delegate superintendent inspector commentator official " +
+    "chairperson candidate hopeful contender rival opponent mogul billionaire businessman " +
+    "businesswoman expert researcher scientist doctor dr director-general"
+  ).split(" "),
+);
+const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "mr.", "mrs.", "ms."]);
+const PERSONAL_PRONOUNS = new Set(["he", "she"]);
+const NOT_NAMES = new Set(
+  (
+    "i we you he she it they this that these those the a an some any each every all both " +
+    "according but and or so yet if when while as after before since because although though " +
+    "also meanwhile however still then there here in on at for with from by of to it's"
+  ).split(" "),
+);
+const LINKS = new Set(["'s", "’s", "'", "’"]);
+const BRIDGES = new Set(["for", "of", "at", "with", "from", "by"]);
+
+const BODY_WORDS =
+  /^(?:Department|Ministry|Party|Committee|Commission|University|Council|House|Office|Institute|Agency|Court|Bank|Post|Times|News|Service|Board|Authority|Association|Foundation|Center|Centre|Group|Campaign|Company|Corporation|Union|Organisation|Organization|Senate|Congress|Parliament|Government|Administration|Police|Army|Force|Forces|Journal|Network|Report|Poll|Survey)$/u;
+
+export interface SpeechCue {
+  /** Offsets (in the analysed text) of the cue and its source, for placing quotations. */
+  start: number;
+  end: number;
+  speaker?: string;
+  speakerRole?: string;
+  /** A pronoun ("he said") for the caller to resolve. */
+  pronoun?: string;
+  /** A plain speech verb ("said", "according to") rather than a softer cue ("maintained"). */
+  strong?: true;
+}
+
+const STRONG_LEMMAS = new Set(
+  "say tell add write tweet state claim argue warn note insist explain report".split(" "),
+);
+
+const lower = (a: Analysis, i: number) => (a.values[i] as string).toLowerCase();
+const capitalised = (a: Analysis, i: number) => /^\p{Lu}/u.test(a.values[i] as string);
+
+function isTitle(a: Analysis, i: number): boolean {
+  return TITLE_WORDS.has(lower(a, i).replace(/\.$/u, ""));
+}
+
+function isHonorific(a: Analysis, i: number): boolean {
+  const w = lower(a, i);
+  return HONORIFICS.has(w) || HONORIFICS.has(`${w}.`);
+}
+
+// A token that can be part of a name: a proper noun, or a capitalised word that is not the
+// sentence's first (where every word is capitalised) unless wink tags it a proper noun.
+function isNameToken(a: Analysis, i: number, first: number): boolean {
+  const w = lower(a, i);
+  if (NOT_NAMES.has(w)) return false;
+  if (!capitalised(a, i)) return /^(?:de|van|von|al|bin|la|le|da|di|del|der)$/u.test(w);
+  if (a.pos[i] === "PROPN") return true;
+  if (i === first) return false;
+  const pos = a.pos[i];
+  return pos !== "VERB" && pos !== "AUX" && pos !== "DET" && pos !== "ADP" && pos !== "PRON";
+}
+
+// Tokens that can sit in the noun phrase naming a source: names, titles, adjectives, nouns,
+// possessives, initials' full stops and hyphens.
+function isPhraseToken(a: Analysis, i: number, first: number): boolean {
+  const pos = a.pos[i];
+  const v = a.values[i] as string;
+  if (LINKS.has(v) || v === "." || v === "-") return true;
+  if (NOT_NAMES.has(lower(a, i))) return false;
+  return (
+    DOCUMENT_NOUNS.has(lower(a, i)) ||
+    pos === "PROPN" ||
+    pos === "NOUN" ||
+    pos === "ADJ" ||
+    isNameToken(a, i, first) ||
+    isTitle(a, i) ||
+    (pos === "NUM" && capitalised(a, i))
+  );
+}
+
+function slice(text: string, a: Analysis, from: number, to: number): string {
+  return text
+    .slice(a.starts[from], a.ends[to])
+    .replace(/\s+/gu, " ")
+    .replace(/\s+(['’]s?)\b/gu, "$1")
+    .trim();
+}
+
+/**
+ * Read a noun phrase (tokens from..to) that names a source: "Shadow health secretary Alison
+ * Rowe" is Alison Rowe, role Shadow health secretary; "Trump's spokesman" is Trump, role
+ * spokesman; "the spokesman" names no one.
+ */
+function readSource(
+  text: string,
+  a: Analysis,
+  from: number,
+  to: number,
+  first: number,
+): { speaker?: string; speakerRole?: string } {
+  while (to >= from && (a.values[to] === "." || a.values[to] === "-")) to--;
+  if (to < from) return {};
+  // The name is the final run of name tokens that are not titles.
+  let nameEnd = to;
+  if (LINKS.has(a.values[nameEnd] as string)) return {};
+  let nameStart = -1;
+  for (let i = nameEnd; i >= from; i--) {
+    const v = a.values[i] as string;
+    if (isNameToken(a, i, first) && !isTitle(a, i) && !isHonorific(a, i)) nameStart = i;
+    else if ((v === "." || v === "-") && nameStart === i + 1 && i > from) continue;
+    else if (v === "of" && nameStart === i + 1 && i > from && isNameToken(a, i - 1, first)) {
+    } else break;
+  }
+  if (nameStart < 0 && DOCUMENT_NOUNS.has(lower(a, to))) {
+    // "A Quinnipiac University poll found": the poll speaks for whoever made it.
+    let k = to;
+    while (k > from && DOCUMENT_NOUNS.has(lower(a, k))) k--;
+    if (k >= from && isNameToken(a, k, first)) {
+      let s = k;
+      while (s > from && isNameToken(a, s - 1, first)) s--;
+      return { speaker: slice(text, a, s, to) };
+    }
+  }
+  if (nameStart < 0 && isTitle(a, to) && !capitalised(a, to)) {
+    // "a State Department spokesman", "a Clinton campaign official": the body or person the
+    // official speaks for, with the office as the role.
+    let k = to;
+    while (k > from && !isNameToken(a, k, first)) k--;
+    let possessive = false;
+    for (let i = k + 1; i <= to; i++) if (LINKS.has(a.values[i] as string)) possessive = true;
+    if (!possessive && k >= from && isNameToken(a, k, first) && !isTitle(a, k)) {
+      let s = k;
+      while (s > from && isNameToken(a, s - 1, first) && !isTitle(a, s - 1)) s--;
+      return { speaker: slice(text, a, s, k), speakerRole: slice(text, a, k + 1, to) };
+    }
+  }
+  if (nameStart < 0) {
+    // "Trump's spokesman", "the campaign of Clinton": the possessor is the source.
+    for (let i = to; i > from; i--) {
+      if (!LINKS.has(a.values[i] as string)) continue;
+      const owner = readSource(text, a, from, i - 1, first);
+      if (!owner.speaker) return {};
+      const role = slice(text, a, i + 1, to);
+      return owner.speakerRole
+        ? { speaker: owner.speaker, speakerRole: `${owner.speakerRole}, ${role}` }
+        : { speaker: owner.speaker, speakerRole: role };
+    }
+    return {};
+  }
+  while (a.values[nameStart] === "." || a.values[nameStart] === "-") nameStart++;
+  nameEnd = to;
+  const speaker = slice(text, a, nameStart, nameEnd).replace(/['’]s?$/u, "");
+  let roleEnd = nameStart - 1;
+  while (roleEnd >= from && (isHonorific(a, roleEnd) || a.values[roleEnd] === ".")) roleEnd--;
+  if (roleEnd < from) return { speaker };
+  // A role has a title word in it ("former head", "Republican candidate"); anything else before
+  // the name is a description we do not keep ("the embattled").
+  let hasTitle = false;
+  for (let i = from; i <= roleEnd; i++) if (isTitle(a, i)) hasTitle = true;
+  if (!hasTitle) return { speaker };
+  return { speaker, speakerRole: slice(text, a, from, roleEnd) };
+}
+
+/** Start of the noun phrase that ends at `end`, walking back; -1 when there is none. */
+function phraseStartBefore(a: Analysis, end: number, first: number): number {
+  let start = -1;
+  for (let i = end; i >= first && end - i < 10; i--) {
+    if (isPhraseToken(a, i, first)) start = i;
+    else break;
+  }
+  return start;
+}
+
+function phraseEndAfter(a: Analysis, start: number, last: number, first: number): number {
+  let end = -1;
+  for (let i = start; i <= last && i - start < 10; i++) {
+    if (isPhraseToken(a, i, first)) end = i;
+    else if (
+      // "the Department of Education", "the Bank of England": "of" inside a capitalised name.
+      lower(a, i) === "of" &&
+      end === i - 1 &&
+      i < last &&
+      capitalised(a, i - 1) &&
+      capitalised(a, i + 1)
+    ) {
+    } else break;
+  }
+  return end;
+}
+
+// Words that may stand between a subject and its speech verb: "has said", "also told",
+// "later wrote", "repeatedly warned".
+function skipBackOverAuxiliaries(a: Analysis, i: number, first: number): number {
+  let j = i;
+  while (j >= first && (a.pos[j] === "ADV" || a.pos[j] === "AUX" || a.pos[j] === "PART")) j--;
+  return j;
+}
+
+function sourceBefore(
+  text: string,
+  a: Analysis,
+  verb: number,
+  first: number,
+): { speaker?: string; speakerRole?: string; pronoun?: string; start: number } | undefined {
+  let j = skipBackOverAuxiliaries(a, verb - 1, first);
+  if (j < first) return undefined;
+  // "Marcel Lehel, the hacker known as “Guccifer,” stated": the comma sits inside the quote.
+  if (/^["”’]$/u.test(a.values[j] as string) && a.values[j - 1] === ",") j--;
+  const w = lower(a, j);
+  if (PERSONAL_PRONOUNS.has(w)) return { pronoun: w, start: a.starts[j] as number };
+  // "Karim Masimov, the former head of state security, said": the appositive gives the role.
+  if (a.values[j] === ",") {
+    let open = -1;
+    for (let k = j - 1; k >= first && j - k < 16; k--) {
+      if (a.values[k] === ",") {
+        open = k;
+        break;
+      }
+    }
+    if (open < 0) return undefined;
+    const nameFrom = phraseStartBefore(a, open - 1, first);
+    if (nameFrom < 0) return undefined;
+    const named = readSource(text, a, nameFrom, open - 1, first);
+    if (!named.speaker) return undefined;
+    let roleFrom = open + 1;
+    if (/^(?:the|a|an)$/u.test(lower(a, roleFrom))) roleFrom++;
+    const role = roleFrom <= j - 1 ? slice(text, a, roleFrom, j - 1) : undefined;
+    const hasTitle = role !== undefined && /\p{L}/u.test(role) && !/[“”"]/u.test(role);
+    return {
+      speaker: named.speaker,
+      speakerRole: hasTitle ? role : named.speakerRole,
+      start: a.starts[nameFrom] as number,
+    };
+  }
+  // "Governor Mary Fallin (R-OK) said": the bracket is skipped.
+  if (a.values[j] === ")") {
+    let k = j - 1;
+    while (k > first && a.values[k] !== "(" && j - k < 8) k--;
+    if (a.values[k] === "(") j = k - 1;
+  }
+  const from = phraseStartBefore(a, j, first);
+  if (from < 0 || !/[\p{L}\p{N}]/u.test(a.values[j] as string)) return undefined;
+  // "a spokesman for the State Department": the body after the preposition is the source.
+  const named = readSource(text, a, from, j, first);
+  if (named.speaker) {
+    let k = from - 1;
+    if (k >= first && /^(?:the|a|an)$/u.test(lower(a, k))) k--;
+    if (k > first && BRIDGES.has(lower(a, k))) {
+      let r = k - 1;
+      const roleFrom = phraseStartBefore(a, r, first);
+      if (roleFrom >= 0 && isTitle(a, r)) {
+        while (r >= roleFrom && !isTitle(a, r)) r--;
+        return {
+          speaker: named.speaker,
+          speakerRole: slice(text, a, roleFrom, k - 1),
+          start: a.starts[roleFrom] as number,
+        };
+      }
+    }
+  }
+  return { ...named, start: a.starts[from] as number };
+}
+
+function sourceAfter(
+  text: string,
+  a: Analysis,
+  at: number,
+  last: number,
+  first: number,
+): { speaker?: string; speakerRole?: string; pronoun?: string; end: number } | undefined {
+  let i = at;
+  if (i > last) return undefined;
+  const w = lower(a, i);
+  if (PERSONAL_PRONOUNS.has(w)) return { pronoun: w, end: a.ends[i] as number };
+  if (/^(?:the|a|an)$/u.test(w)) i++;
+  const end = phraseEndAfter(a, i, last, first);
+  if (end < 0) return undefined;
+  let stop = end;
+  // "according to Kazakh analyst Aiman Zhussupova, …": stop at the first non-name after a name.
+  const named = readSource(text, a, i, stop, first);
+  if (named.speaker || stop === last) return { ...named, end: a.ends[stop] as number };
+  // "a spokesman for the State Department"
+  stop = end + 1;
+  if (stop < last && BRIDGES.has(lower(a, stop))) {
+    let k = stop + 1;
+    if (/^(?:the|a|an)$/u.test(lower(a, k))) k++;
+    const bodyEnd = phraseEndAfter(a, k, last, first);
+    if (bodyEnd >= 0) {
+      const body = readSource(text, a, k, bodyEnd, first);
+      if (body.speaker) {
+        // "data from the Department of Education" has no role; "a spokesman for …" has one.
+        return DOCUMENT_NOUNS.has(lower(a, end))
+          ? { speaker: body.speaker, end: a.ends[bodyEnd] as number }
+          : {
+              speaker: body.speaker,
+              speakerRole: slice(text, a, i, end),
+              end: a.ends[bodyEnd] as number,
+            };
+      }
+    }
+  }
+  return { ...named, end: a.ends[end] as number };
+}
+
+function isSpeechVerb(a: Analysis, i: number): boolean {
+  const pos = a.pos[i];
+  if (pos !== "VERB" && pos !== "AUX") return SPEECH_FORMS.has(lower(a, i)) && i > 0;
+  const lemma = a.lemmas[i] as string;
+  if (!SPEECH_LEMMAS.has(lemma)) return false;
+  // "said" as an adjective ("the said agreement") or a participle after "is" ("is said to be")
+  return lower(a, i - 1 < 0 ? i : i - 1) !== "the";
+}
+
+// The source of the clause that ends at `end`: the noun phrase before its verb, the nearest verb
+// walking back ("Clinton's aide rallied supporters, saying …" is Clinton's aide).
+function clauseSubject(
+  text: string,
+  a: Analysis,
+  first: number,
+  end: number,
+): { speaker?: string; speakerRole?: string; pronoun?: string } | undefined {
+  for (let i = end; i > first; i--) {
+    if (a.pos[i] !== "VERB" && a.pos[i] !== "AUX") continue;
+    // Walk back to the first verb of a verb group ("has been pushing").
+    let v = i;
+    while (v > first && (a.pos[v - 1] === "AUX" || a.pos[v - 1] === "ADV")) v--;
+    const source = sourceBefore(text, a, v, first);
+    if (!source || (!source.speaker && !source.pronoun)) return undefined;
+    const { start: _start, ...rest } = source;
+    return rest;
+  }
+  return undefined;
+}
+
+// "said Louisa Ermelino, the reviews director at Publishers Weekly": the appositive after the
+// name, when it has a title word in it.
+function roleAfter(text: string, a: Analysis, end: number, last: number): string | undefined {
+  let k = 0;
+  while (k <= last && (a.ends[k] as number) < end) k++;
+  if (a.values[k + 1] !== ",") return undefined;
+  let from = k + 2;
+  if (from <= last && /^(?:the|a|an)$/u.test(lower(a, from))) from++;
+  let to = from;
+  let titled = false;
+  while (to <= last && !/^[,;:.!?"”]$/u.test(a.values[to] as string)) {
+    if (isTitle(a, to)) titled = true;
+    to++;
+  }
+  // A short description after "the" is a role too ("the harbour engineer").
+  const described = /^(?:the|a|an)$/u.test(lower(a, k + 2)) && to - from <= 6;
+  if ((!titled && !described) || to === from || to - from > 12) return undefined;
+  return slice(text, a, from, to - 1);
+}
+
+/** The attribution cues of the sentence of tokens first..last, in order. */
+export function findSpeechCues(
+  text: string,
+  a: Analysis,
+  first: number,
+  last: number,
+): SpeechCue[] {
+  const out: SpeechCue[] = [];
+  for (let i = first; i <= last; i++) {
+    const w = lower(a, i);
+    if (w === "according" && i < last && lower(a, i + 1) === "to") {
+      const source = sourceAfter(text, a, i + 2, last, first);
+      if (source && (source.speaker || source.pronoun)) {
+        out.push({ ...source, start: a.starts[i] as number, end: source.end, strong: true });
+      }
+      continue;
+    }
+    if (a.values[i] === ":" && i < last && /^["“„«]$/u.test(a.values[i + 1] as string)) {
+      // "Cruz continued: “…”", "The timing does not surprise pollster Daron Shaw: “…”"
+      const named = sourceBefore(text, a, i, first);
+      const subject = named?.speaker ? named : clauseSubject(text, a, first, i - 1);
+      if (subject && (subject.speaker || subject.pronoun)) {
+        const { speaker, speakerRole, pronoun } = subject;
+        out.push({
+          ...(speaker ? { speaker } : {}),
+          ...(speakerRole ? { speakerRole } : {}),
+          ...(pronoun ? { pronoun } : {}),
+          start: a.starts[i] as number,
+          end: a.ends[i] as number,
+        });
+      }
+      continue;
+    }
+    if (!isSpeechVerb(a, i)) continue;
+    if (lower(a, i).endsWith("ing") && a.pos[i - 1] !== "AUX") {
+      // "Trump defended his record, saying …": the subject of the sentence speaks.
+      if (i > first && a.values[i - 1] === ",") {
+        const subject = clauseSubject(text, a, first, i - 2);
+        if (subject)
+          out.push({ ...subject, start: a.starts[i] as number, end: a.ends[i] as number });
+      }
+      continue;
+    }
+    let before = sourceBefore(text, a, i, first);
+    const weak = WEAK_LEMMAS.has(a.lemmas[i] as string);
+    const and = skipBackOverAuxiliaries(a, i - 1, first);
+    if (!before?.speaker && and > first && /^(?:and|but)$/u.test(lower(a, and))) {
+      // "Gary Lund became a delegate and said …": the subject of the first verb speaks.
+      const subject = clauseSubject(text, a, first, and - 1);
+      if (subject?.speaker || subject?.pronoun)
+        before = { ...subject, start: a.starts[and] as number };
+    }
+    if (before && (before.speaker || before.pronoun)) {
+      const { start, ...source } = before;
+      const cue: SpeechCue = { ...source, start, end: a.ends[i] as number };
+      if (STRONG_LEMMAS.has(a.lemmas[i] as string)) cue.strong = true;
+      out.push(cue);
+      continue;
+    }
+    if (weak || before) continue;
+    // "…, said Smith", "…,” said the former minister, Jane Doe."
+    const after = sourceAfter(text, a, i + 1, last, first);
+    if (after && (after.speaker || after.pronoun)) {
+      const { end, ...source } = after;
+      if (source.speaker && !source.speakerRole) {
+        const role = roleAfter(text, a, end, last);
+        if (role) source.speakerRole = role;
+      }
+      const cue: SpeechCue = { ...source, start: a.starts[i] as number, end };
+      if (STRONG_LEMMAS.has(a.lemmas[i] as string)) cue.strong = true;
+      out.push(cue);
+    }
+  }
+  return out;
+}
+
+/**
+ * Names seen so far in an article, so that a later "Ms Rowe" or "Rowe" is the "Alison Rowe" named
+ * before, and the last person who spoke, for "she said". A surname shared by two people seen is
+ * left as written.
+ */
+export class SpeakerBook {
+  private bySurname = new Map<string, string | null>();
+  private roles = new Map<string, string>();
+  private lastPerson?: { name: string; sentence: number };
+  sentence = 0;
+
+  /** The full form of `name` if a longer name with the same last word was seen. */
+  resolve(name: string): string {
+    if (/\s/u.test(name)) {
+      this.remember(name);
+      return name;
+    }
+    return this.bySurname.get(name.toLowerCase()) ?? name;
+  }
+
+  private remember(name: string): void {
+    const words = name.split(" ");
+    if (words.length < 2 || words.length > 4) return;
+    // Bodies are not shortened to their last word ("the Department" is not "State Department").
+    if (BODY_WORDS.test(words[words.length - 1] as string)) return;
+    const surname = (words[words.length - 1] as string).toLowerCase();
+    const known = this.bySurname.get(surname);
+    if (known === undefined) this.bySurname.set(surname, name);
+    else if (known !== null && known !== name && !known.endsWith(` ${name}`)) {
+      this.bySurname.set(surname, null);
+    }
+  }
+
+  /** The role last given to `name` in the article ("Ms Rowe" keeps "Shadow health secretary"). */
+  role(name: string, given: string | undefined): string | undefined {
+    if (given) {
+      this.roles.set(name, given);
+      return given;
+    }
+    return this.roles.get(name);
+  }
+
+  /** Note who spoke in the current sentence: a person when the name has a space or a role. */
+  spoke(name: string, person: boolean): void {
+    if (person) this.lastPerson = { name, sentence: this.sentence };
+  }
+
+  /** The person "he" or "she" most likely refers to: one who spoke within the last 3 sentences. */
+  pronoun(): string | undefined {
+    if (!this.lastPerson || this.sentence - this.lastPerson.sentence > 3) return undefined;
+    return this.lastPerson.name;
+  }
+}
