@@ -156,6 +156,29 @@ describe("claim list and CSV export", () => {
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(12);
   });
 
+  it("pages through claims imported in the same microsecond, each once, in every order", async () => {
+    // One import writes all its claims at one transaction time, with microseconds.
+    await db.current.db.execute(
+      sql`update claims set created_at = '2026-01-05 10:00:00.123456+00'`,
+    );
+    const text = await new Response(exportClaimsCsv(ctx(), {}, { batch: 5 })).text();
+    const rows = parse(text) as string[][];
+    expect(rows).toHaveLength(13);
+    expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(12);
+    for (const sort of CLAIM_SORTS) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const result = await listClaims(ctx(), { sort, limit: 5, after });
+        seen.push(...result.rows.map((r) => r.id));
+        if (!result.next) break;
+        after = result.next;
+      }
+      expect(seen, sort).toHaveLength(12);
+      expect(new Set(seen).size, sort).toBe(12);
+    }
+  });
+
   it("is refused to reviewers", async () => {
     const reviewer = await makeUser(db.current.db, { role: "reviewer" });
     await expect(listClaims(ctxFor(db.current.db, reviewer), {})).rejects.toBeInstanceOf(

@@ -29,8 +29,13 @@ export interface ClaimListRow {
 interface RawRow extends Omit<ClaimListRow, "createdAt" | "approvedAt"> {
   createdAt: string | Date;
   approvedAt: string | Date | null;
-  /** The article's import time, for the article order's cursor. */
-  articleCreatedAt: string | Date;
+  /**
+   * The claim's and the article's import times to the microsecond, for the cursors: a Date keeps
+   * milliseconds only, and the claims of one import share one time, so a cursor cut to the
+   * millisecond came before all of them and the next page began with the same rows again.
+   */
+  createdKey: string;
+  articleCreatedKey: string;
   start: number;
 }
 
@@ -47,13 +52,13 @@ const ORDERS: Record<ClaimSort, Order> = {
   oldest: {
     order: sql`c.created_at asc, c.id asc`,
     shape: ["time", "uuid"],
-    key: (r) => [iso(r.createdAt), r.id],
+    key: (r) => [r.createdKey, r.id],
     after: ([at, id]) => sql`(c.created_at, c.id) > (${at}::timestamptz, ${id}::uuid)`,
   },
   newest: {
     order: sql`c.created_at desc, c.id desc`,
     shape: ["time", "uuid"],
-    key: (r) => [iso(r.createdAt), r.id],
+    key: (r) => [r.createdKey, r.id],
     after: ([at, id]) => sql`(c.created_at, c.id) < (${at}::timestamptz, ${id}::uuid)`,
   },
   score: {
@@ -67,7 +72,7 @@ const ORDERS: Record<ClaimSort, Order> = {
     // "nulls last" (the columns are never null) so the order is the index's, read without a sort.
     order: sql`a.created_at desc nulls last, a.id desc nulls last, c.start asc, c.id asc`,
     shape: ["time", "uuid", "int", "uuid"],
-    key: (r) => [iso(r.articleCreatedAt), r.articleId, r.start, r.id],
+    key: (r) => [r.articleCreatedKey, r.articleId, r.start, r.id],
     after: ([at, articleId, start, id]) =>
       sql`((a.created_at, a.id) < (${at}::timestamptz, ${articleId}::uuid)
         or ((a.created_at, a.id) = (${at}::timestamptz, ${articleId}::uuid)
@@ -75,8 +80,9 @@ const ORDERS: Record<ClaimSort, Order> = {
   },
 };
 
-function iso(value: string | Date): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
+/** A timestamp as ISO 8601 in UTC with all six fractional digits. */
+function microseconds(column: SQL): SQL {
+  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
 function encodeCursor(values: unknown[]): string {
@@ -196,7 +202,8 @@ export async function queryClaimPage(
     sql`select c.id, c.article_id as "articleId", a.title as "articleTitle", a.outlet,
         c.text, c.kind, c.score, c.status, c.rating, u.name as "assigneeName",
         c.created_at as "createdAt", c.approved_at as "approvedAt",
-        a.created_at as "articleCreatedAt", c.start
+        ${microseconds(sql`c.created_at`)} as "createdKey",
+        ${microseconds(sql`a.created_at`)} as "articleCreatedKey", c.start
       from ${from}
       left join users u on u.id = c.assignee_id
       ${fenced ? sql`` : where}
@@ -206,7 +213,7 @@ export async function queryClaimPage(
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
-    rows: page.map(({ articleCreatedAt: _a, start: _s, ...row }) => ({
+    rows: page.map(({ createdKey: _c, articleCreatedKey: _a, start: _s, ...row }) => ({
       ...row,
       score: Number(row.score),
       createdAt: new Date(row.createdAt),
