@@ -67,6 +67,20 @@ export interface DateValues {
   approximateReference?: true;
 }
 
+/** The provisions a legal reference can name, each a key of `LegalValues`. */
+export const LEGAL_PROVISIONS = [
+  "article",
+  "section",
+  "clause",
+  "paragraph",
+  "chapter",
+  "title",
+  "rule",
+  "amendment",
+  "resolution",
+] as const;
+export type LegalProvision = (typeof LEGAL_PROVISIONS)[number];
+
 /**
  * A reference to a provision of a legal instrument. The provision is keyed by its own word:
  * "Article 4 of the Collective Security Treaty" is `{ article: "4", instrument: "…" }`,

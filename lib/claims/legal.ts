@@ -1,6 +1,6 @@
 // Values of a legal reference that wink's custom "legal" pattern has found.
 
-import type { LegalValues } from "./kinds";
+import { LEGAL_PROVISIONS, type LegalProvision, type LegalValues } from "./kinds";
 import type { Analysis, Span } from "./nlp";
 
 const ORDINALS: Record<string, string> = {
@@ -21,18 +21,7 @@ const ORDINALS: Record<string, string> = {
   fifteenth: "15",
 };
 
-type ProvisionKey = Exclude<keyof LegalValues, "instrument">;
-const PROVISIONS = new Set<string>([
-  "article",
-  "section",
-  "clause",
-  "paragraph",
-  "chapter",
-  "title",
-  "rule",
-  "amendment",
-  "resolution",
-]);
+const PROVISIONS = new Set<string>(LEGAL_PROVISIONS);
 
 /**
  * `{ article: "4", instrument: "Collective Security Treaty" }` from "Article 4 of the Collective
@@ -52,7 +41,7 @@ export function readLegal(text: string, analysis: Analysis, span: Span): LegalVa
     }
     return { amendment: number };
   }
-  const key = headLower as ProvisionKey;
+  const key = headLower as LegalProvision;
   const number = analysis.values[span.first + 1] as string;
   let of = -1;
   for (let i = span.first + 2; i <= span.last; i++) {

@@ -1,4 +1,4 @@
-import type { ClaimValues } from "./kinds";
+import { type ClaimValues, LEGAL_PROVISIONS } from "./kinds";
 
 // Claim values in words, for people: the claim page, the report formats. Pure (a type import only), so
 // client components and every renderer can use it.
@@ -148,16 +148,7 @@ function dateWords(v: Record<string, unknown>): string | null {
   return phrase;
 }
 
-const PROVISION_KEYS = [
-  "article",
-  "section",
-  "clause",
-  "paragraph",
-  "chapter",
-  "title",
-  "rule",
-  "amendment",
-] as const;
+const PROVISION_KEYS = LEGAL_PROVISIONS;
 const LEGAL_KEYS = [...PROVISION_KEYS, "instrument"] as const;
 
 function provision(key: (typeof PROVISION_KEYS)[number], value: string): string {

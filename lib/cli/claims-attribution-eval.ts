@@ -16,11 +16,11 @@
  * word is the employer, not the speaker. A missing directory or a malformed annotation prints one
  * line to stderr and exits 1.
  */
-import { readdirSync, readFileSync, realpathSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { extractClaims } from "../claims/extract";
 import type { ExtractedClaim } from "../claims/kinds";
+import { isMain } from "./run-as-main";
 
 export class BratFormatError extends Error {}
 
@@ -215,14 +215,4 @@ function main(argv: string[]): number {
   }
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) process.exitCode = main(process.argv.slice(2));
+if (isMain(import.meta.url)) process.exitCode = main(process.argv.slice(2));

@@ -7,9 +7,9 @@
  * scoring every sentence with scoreSentence and CHECKWORTHY_THRESHOLD, as the extractor does.
  * A missing or malformed file prints a one-line error to stderr and exits 1.
  */
-import { readFileSync, realpathSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
 import { CHECKWORTHY_THRESHOLD, scoreSentence } from "../claims/score";
+import { isMain } from "./run-as-main";
 
 export interface Ct24Row {
   id: string;
@@ -121,14 +121,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) process.exitCode = main(process.argv.slice(2));
+if (isMain(import.meta.url)) process.exitCode = main(process.argv.slice(2));

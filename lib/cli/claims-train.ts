@@ -19,9 +19,9 @@
  * so that no debate is split across folds). Deterministic: no randomness is used at all
  * (full-batch L-BFGS from zero weights).
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import {
   type CheckworthinessModel,
   type FeatureConfig,
@@ -47,6 +47,7 @@ import {
   groupedFolds,
   type Hyper,
 } from "./claims-learn";
+import { isMain } from "./run-as-main";
 
 export const TRAIN_FILE = "CT24_checkworthy_english_train.tsv";
 export const DEV_FILE = "CT24_checkworthy_english_dev.tsv";
@@ -300,14 +301,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
