@@ -54,6 +54,19 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * A change the claim's present state does not allow (a workflow transition refused, an action by
+ * someone the rule excludes): 409 with its own code, one wording per rule. See
+ * lib/services/README.md for the error kinds.
+ */
+export class PreconditionFailedError extends AppError {
+  readonly rule: string;
+  constructor(rule: string, message: string) {
+    super("precondition_failed", 409, message);
+    this.rule = rule;
+  }
+}
+
 export class TooManyRequestsError extends AppError {
   readonly retryAfterSeconds: number;
   constructor(message: string, retryAfterSeconds: number) {
