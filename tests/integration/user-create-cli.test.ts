@@ -70,5 +70,7 @@ describe("npm run user:create", () => {
     } finally {
       await database.close();
     }
-  });
+    // Five command-line runs, each starting tsx and opening PGlite: on a loaded two-core machine
+    // that took over a minute once.
+  }, 240_000);
 });
