@@ -1,11 +1,18 @@
 import type { UserRole } from "@/db/schema/constants";
 import { ForbiddenError } from "@/lib/errors";
+import type { SystemActor, SystemName } from "./actor";
 
 const everyone = ["reviewer", "editor", "admin"] as const;
 const editors = ["editor", "admin"] as const;
 const admins = ["admin"] as const;
 
-/** The single source of who may do what. Services check it first, on every call. */
+/** A role, or a named part of the system (lib/auth/actor.ts). */
+type Principal = UserRole | `system:${SystemName}`;
+
+/**
+ * The single source of who may do what. Services check it first, on every call. The system acts
+ * only where a `system:` entry allows it.
+ */
 export const PERMISSIONS = {
   "articles.read": everyone,
   "articles.import": everyone,
@@ -23,17 +30,29 @@ export const PERMISSIONS = {
   "reports.export": everyone,
   "reports.publish": editors,
   "users.manage": admins,
+  "users.create": [...admins, "system:seed", "system:cli"],
   "account.manage": everyone,
-} as const satisfies Record<string, readonly UserRole[]>;
+  "account.sign_in": ["system:sign-in"],
+  "account.set_password_by_link": ["system:password-link"],
+} as const satisfies Record<string, readonly Principal[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function can(role: UserRole, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly UserRole[]).includes(role);
+function allows(principal: Principal, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Principal[]).includes(principal);
 }
 
-export function requirePermission(user: { role: UserRole }, permission: Permission): void {
-  if (!can(user.role, permission)) throw new ForbiddenError();
+export function can(role: UserRole, permission: Permission): boolean {
+  return allows(role, permission);
+}
+
+/** Throws ForbiddenError unless the map allows the user's role, or this part of the system. */
+export function requirePermission(
+  actor: { role: UserRole } | SystemActor,
+  permission: Permission,
+): void {
+  const principal: Principal = "system" in actor ? `system:${actor.system}` : actor.role;
+  if (!allows(principal, permission)) throw new ForbiddenError();
 }
 
 /** Reviewers act on unassigned claims and their own; editors and admins on all. */

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { UnauthenticatedError } from "@/lib/errors";
-import type { Ctx, SessionUser } from "@/lib/services/context";
+import type { Ctx, SessionUser } from "./actor";
 import { can, type Permission } from "./permissions";
 import { readSessionClaims } from "./session-token";
 import { endSession, findSessionUser } from "./sessions";

@@ -1,8 +1,8 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/services/context";
 import { isUuid } from "@/lib/validation/ids";
+import type { SessionUser } from "./actor";
 import type { SessionClaims } from "./session-token";
 
 /*

@@ -19,48 +19,11 @@ export interface ThrottleState {
   retryAfterSeconds: number;
 }
 
-const windowInterval = sql.raw(`interval '${THROTTLE_WINDOW_MINUTES} minutes'`);
+/** The throttle window, as SQL. */
+export const windowInterval = sql.raw(`interval '${THROTTLE_WINDOW_MINUTES} minutes'`);
 
-/**
- * Counts one attempt against a key and returns the count in the current window. The count is
- * taken before the password is checked, in one atomic upsert, so parallel attempts cannot slip
- * past the limit between a read and a write.
- */
-export async function countAttempt(
-  db: Executor,
-  key: string,
-): Promise<{ failures: number; retryAfterSeconds: number }> {
-  const rows = await db
-    .insert(loginAttempts)
-    .values({ key, failures: 1 })
-    .onConflictDoUpdate({
-      target: loginAttempts.key,
-      set: {
-        failures: sql`case when ${loginAttempts.windowStartedAt} < now() - ${windowInterval} then 1 else ${loginAttempts.failures} + 1 end`,
-        windowStartedAt: sql`case when ${loginAttempts.windowStartedAt} < now() - ${windowInterval} then now() else ${loginAttempts.windowStartedAt} end`,
-        lastFailureAt: sql`now()`,
-      },
-    })
-    .returning({
-      failures: loginAttempts.failures,
-      retryAfterSeconds: sql<number>`greatest(0, ceil(extract(epoch from (${loginAttempts.windowStartedAt} + ${windowInterval} - now()))))::int`,
-    });
-  const row = rows[0];
-  return { failures: row?.failures ?? 1, retryAfterSeconds: Number(row?.retryAfterSeconds ?? 0) };
-}
-
-/** A successful sign-in clears the account's count and takes its attempt back from the address. */
-export async function forgiveAttempt(
-  db: Executor,
-  account: string,
-  address: string,
-): Promise<void> {
-  await db.delete(loginAttempts).where(inArray(loginAttempts.key, [account]));
-  await db
-    .update(loginAttempts)
-    .set({ failures: sql`greatest(0, ${loginAttempts.failures} - 1)` })
-    .where(inArray(loginAttempts.key, [address]));
-}
+/** Seconds until a key's window ends, as SQL. */
+export const retryAfterSql = sql<number>`greatest(0, ceil(extract(epoch from (${loginAttempts.windowStartedAt} + ${windowInterval} - now()))))::int`;
 
 /** Reads the state without counting (for answering a throttled route before any work). */
 export async function readThrottle(
@@ -72,7 +35,7 @@ export async function readThrottle(
     .select({
       key: loginAttempts.key,
       failures: loginAttempts.failures,
-      retryAfterSeconds: sql<number>`greatest(0, ceil(extract(epoch from (${loginAttempts.windowStartedAt} + ${windowInterval} - now()))))::int`,
+      retryAfterSeconds: retryAfterSql,
     })
     .from(loginAttempts)
     .where(inArray(loginAttempts.key, [account, address]));

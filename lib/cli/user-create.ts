@@ -5,13 +5,12 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { systemCtx } from "@/lib/auth/actor";
 import { getEnv } from "@/lib/env";
-import { recordAudit } from "@/lib/services/audit";
+import { ValidationError } from "@/lib/errors";
+import { createUser } from "@/lib/services/users/create-user";
 import { createUserSchema, passwordSchema } from "@/lib/validation/auth";
 
 function fail(message: string): never {
@@ -84,34 +83,15 @@ async function main() {
   const database = openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR, max: 1 });
   try {
     await runMigrations(database.db);
-    const passwordHash = await hashPassword(password);
-    const created = await database.db.transaction(async (tx) => {
-      const taken = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.email}) = ${parsed.data.email.toLowerCase()}`);
-      if (taken.length > 0) return null;
-      const [user] = await tx
-        .insert(users)
-        .values({
-          email: parsed.data.email,
-          name: parsed.data.name,
-          role: parsed.data.role,
-          passwordHash,
-        })
-        .returning({ id: users.id, email: users.email, role: users.role });
-      if (!user) throw new Error("insert returned no row");
-      await recordAudit(tx, {
-        actorId: null,
-        action: "user.create",
-        entityType: "user",
-        entityId: user.id,
-        after: { email: user.email, role: user.role, via: "command line" },
-      });
-      return user;
+    // The admin's create-user service, with the system ("cli") as the actor.
+    const created = await createUser(systemCtx(database.db, "cli"), parsed.data, {
+      password,
+    }).catch((error: unknown) => {
+      if (error instanceof ValidationError && error.fieldErrors.email)
+        fail(`a user with the email ${parsed.data.email} already exists.`);
+      throw error;
     });
-    if (!created) fail(`a user with the email ${parsed.data.email} already exists.`);
-    console.log(`Created ${created.role} ${created.email} (${database.engine}).`);
+    console.log(`Created ${created.user.role} ${created.user.email} (${database.engine}).`);
   } finally {
     await database.close();
   }

@@ -116,7 +116,7 @@ async function main() {
   }
 
   const { runMigrations } = await import("@/db/migrate");
-  const { seedDemo } = await import("@/db/seed");
+  const { seedDemo } = await import("./seed");
   const database = await openOrFail(env);
   try {
     const { applied, total } = await runMigrations(database.db);
@@ -167,7 +167,7 @@ async function readyLines(env: Env, embedded: boolean): Promise<string[]> {
   const processes = env.WEB_CONCURRENCY > 1 ? ` (${env.WEB_CONCURRENCY} server processes)` : "";
   const lines = [`claimtrack: ready on ${url}${processes}`];
   if (embedded) {
-    const { DEMO_LOGINS } = await import("@/db/seed");
+    const { DEMO_LOGINS } = await import("./seed");
     lines.push("claimtrack: demo logins (embedded demo database only):");
     for (const login of DEMO_LOGINS) {
       lines.push(`  ${login.role.padEnd(8)} ${login.email.padEnd(24)} ${login.password}`);

@@ -1,20 +1,3 @@
-import type { Db } from "@/db/client";
-import type { UserRole } from "@/db/schema/constants";
-
-/** The signed-in user as services see it: read from the database on every request. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-}
-
-export interface Ctx {
-  db: Db;
-  user: SessionUser;
-  /**
-   * The data version (lib/services/dashboard/cache.ts) as read when this request began, before any
-   * of its queries; set for pages, which only read. Absent, cached figures read it themselves.
-   */
-  dataVersion?: string;
-}
+// The service context lives with the actor it carries (lib/auth/actor.ts), below the services, so
+// that lib/auth never imports from here.
+export type { Actor, ActorCtx, Ctx, SessionUser, SystemActor, SystemCtx } from "@/lib/auth/actor";

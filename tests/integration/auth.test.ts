@@ -2,10 +2,10 @@ import { hash } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, loginAttempts, users } from "@/db/schema";
-import { authenticate, InvalidCredentialsError } from "@/lib/auth/authenticate";
 import { PASSWORD_PARAMS } from "@/lib/auth/password";
 import { accountKey } from "@/lib/auth/throttle";
 import { TooManyRequestsError } from "@/lib/errors";
+import { authenticate, InvalidCredentialsError } from "@/lib/services/users/sign-in";
 import { FACTORY_PASSWORD, makeUser } from "../factories";
 import { useTestDatabase } from "./test-db";
 

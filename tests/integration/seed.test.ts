@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articles, claims, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/lib/server/seed";
 import { makeUser } from "../factories";
 import { createTestDatabase } from "./test-db";
 

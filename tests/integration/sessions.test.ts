@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions } from "@/db/schema";
-import { authenticate } from "@/lib/auth/authenticate";
 import { endSession, findSessionUser, startSession } from "@/lib/auth/sessions";
+import { authenticate } from "@/lib/services/users/sign-in";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, disableUser } from "@/lib/services/users/update-user";
 import { ctxFor, FACTORY_PASSWORD, makeUser } from "../factories";

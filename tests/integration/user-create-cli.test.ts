@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { authenticate } from "@/lib/auth/authenticate";
+import { authenticate } from "@/lib/services/users/sign-in";
 
 function run(args: string[], stdin: string, env: Record<string, string>) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {

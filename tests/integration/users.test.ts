@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, users } from "@/db/schema";
-import { authenticate } from "@/lib/auth/authenticate";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createUser } from "@/lib/services/users/create-user";
 import { setPasswordWithToken } from "@/lib/services/users/set-password";
+import { authenticate } from "@/lib/services/users/sign-in";
 import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
 import { ctxFor, makeUser } from "../factories";
 import { useTestDatabase } from "./test-db";

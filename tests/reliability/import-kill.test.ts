@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_LOGINS } from "@/db/seed";
+import { DEMO_LOGINS } from "@/lib/server/seed";
 import { type App, startApp } from "./support/app";
 import { type Cluster, createCluster, createEmptyDatabase } from "./support/cluster";
 import { recordFigure } from "./support/figures";

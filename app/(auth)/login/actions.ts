@@ -1,9 +1,9 @@
 "use server";
 
 import { AuthError, type CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/config";
 import { safeCallbackPath } from "@/lib/auth/session";
 import { throttleMessage } from "@/lib/auth/throttle";
+import { signIn } from "@/lib/server/auth";
 import { loginSchema } from "@/lib/validation/auth";
 
 export type LoginResult = { ok: false; error: string; fieldErrors?: Record<string, string[]> };

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { users, userTokens } from "@/db/schema";
+import { type ActorCtx, actorId, actorOf, isSystem } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
-import type { Ctx } from "@/lib/services/context";
-import { createUserSchema } from "@/lib/validation/auth";
+import { createUserSchema, passwordSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 import { emailTaken, type PublicUser, publicUserColumns } from "./queries";
 
@@ -31,12 +31,25 @@ function generatePassword(): string {
   return chars.match(/.{5}/g)?.join("-") ?? chars;
 }
 
-export async function createUser(ctx: Ctx, input: unknown): Promise<CreatedUser> {
-  requirePermission(ctx.user, "users.manage");
+/**
+ * The one way to create a user: an admin (with a one-time password or a set-password link to hand
+ * over), or the system (the seed, `npm run user:create`), which alone may give the password.
+ */
+export async function createUser(
+  ctx: ActorCtx,
+  input: unknown,
+  chosen?: { password: string },
+): Promise<CreatedUser> {
+  const actor = actorOf(ctx);
+  requirePermission(actor, "users.create");
+  if (chosen && !isSystem(actor)) throw new ForbiddenError();
   const data = parseInput(createUserSchema, input);
-  const oneTimePassword = data.credential === "one_time_password" ? generatePassword() : undefined;
-  const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
-  const setPasswordToken = oneTimePassword ? undefined : randomBytes(32).toString("base64url");
+  const credential = chosen ? "password" : data.credential;
+  const oneTimePassword = credential === "one_time_password" ? generatePassword() : undefined;
+  const password = chosen ? parseInput(passwordSchema, chosen.password) : oneTimePassword;
+  const passwordHash = password ? await hashPassword(password) : null;
+  const setPasswordToken =
+    credential === "set_password_link" ? randomBytes(32).toString("base64url") : undefined;
   return ctx.db.transaction(async (tx) => {
     if ((await emailTaken(tx, data.email)).length > 0) {
       throw new ValidationError("A user with that email already exists.", {
@@ -56,15 +69,16 @@ export async function createUser(ctx: Ctx, input: unknown): Promise<CreatedUser>
         purpose: "set_password",
         tokenHash: hashToken(setPasswordToken),
         expiresAt,
-        createdBy: ctx.user.id,
+        createdBy: actorId(actor),
       });
     }
+    const via = isSystem(actor) ? { via: actor.system } : {};
     await recordAudit(tx, {
-      actorId: ctx.user.id,
+      actorId: actorId(actor),
       action: "user.create",
       entityType: "user",
       entityId: user.id,
-      after: { email: user.email, name: user.name, role: user.role, credential: data.credential },
+      after: { email: user.email, name: user.name, role: user.role, credential, ...via },
     });
     return { user, oneTimePassword, setPasswordToken, expiresAt };
   });

@@ -1,7 +1,9 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users, userTokens } from "@/db/schema";
+import { systemCtx } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
 import { setPasswordSchema } from "@/lib/validation/auth";
@@ -27,12 +29,15 @@ export async function checkSetPasswordToken(db: Db, token: string): Promise<bool
 
 /**
  * Sets a password through a single-use, expiring link. The token is spent in the same statement
- * that checks it, so two submissions of one link cannot both succeed.
+ * that checks it, so two submissions of one link cannot both succeed. Nobody is signed in: the
+ * system acts, as "password-link", and the token says whose password it is.
  */
 export async function setPasswordWithToken(db: Db, input: unknown): Promise<void> {
+  const ctx = systemCtx(db, "password-link");
+  requirePermission(ctx.actor, "account.set_password_by_link");
   const data = parseInput(setPasswordSchema, input);
   const passwordHash = await hashPassword(data.password);
-  await db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     const [spent] = await tx
       .update(userTokens)
       .set({ usedAt: sql`now()` })

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { handlers } from "@/lib/auth/config";
 import { accountKey, addressKey, readThrottle, throttleMessage } from "@/lib/auth/throttle";
+import { handlers } from "@/lib/server/auth";
 
 export const { GET } = handlers;
 

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
-import { storeArticleWithClaims } from "@/lib/services/articles/store-article";
-import type { Db, Executor } from "./client";
-import type { UserRole } from "./schema/constants";
-import { users } from "./schema/users";
+import type { Db, Executor } from "@/db/client";
+import type { UserRole } from "@/db/schema/constants";
+import { users } from "@/db/schema/users";
+import { systemCtx } from "@/lib/auth/actor";
+import { importArticle } from "@/lib/services/articles/import-article";
+import { createUser } from "@/lib/services/users/create-user";
 
 export interface DemoLogin {
   role: UserRole;
@@ -47,7 +48,7 @@ export function readDemoArticle() {
     title: meta.title,
     author: meta.author,
     outlet: meta.outlet,
-    url: null,
+    url: undefined,
     // The page shows no date; the text places it in mid-January 2022 (see meta.json).
     publishedOn: "2022-01-15",
     publishedApproximate: true,
@@ -55,37 +56,40 @@ export function readDemoArticle() {
   };
 }
 
-/**
- * Seeds demo users and the demo article into a database that has no users yet. A database with
- * users is never touched. Returns whether it seeded.
- */
 async function hasUsers(db: Executor): Promise<boolean> {
   const [row] = await db.select({ id: users.id }).from(users).limit(1);
   return row !== undefined;
 }
 
+/**
+ * Seeds demo users and the demo article into a database that has no users yet. A database with
+ * users is never touched. Returns whether it seeded.
+ */
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
-  // Most starts find users already: skip the deliberately slow password hashing then.
+  // Most starts find users already: skip the transaction and its lock then.
   if (await hasUsers(db)) return { seeded: false };
-  const hashes = await Promise.all(DEMO_LOGINS.map((login) => hashPassword(login.password)));
-  const article = readDemoArticle();
+  const { extractClaims } = await import("@/lib/claims");
   return db.transaction(async (tx) => {
     // Serialise concurrent seeders the same way migrations are serialised, then look again.
     await tx.execute(sql`select pg_advisory_xact_lock(7361224002)`);
     if (await hasUsers(tx)) return { seeded: false };
-    const inserted = await tx
-      .insert(users)
-      .values(
-        DEMO_LOGINS.map((login, i) => ({
-          email: login.email,
-          name: login.name,
-          role: login.role,
-          passwordHash: hashes[i] ?? null,
-        })),
-      )
-      .returning({ id: users.id, role: users.role });
-    const reviewer = inserted.find((u) => u.role === "reviewer");
-    await storeArticleWithClaims(tx, article, reviewer?.id ?? null);
+    // The services every user goes through: the system ("seed") creates the users, ...
+    const seed = systemCtx(tx, "seed");
+    const created = [];
+    for (const login of DEMO_LOGINS) {
+      const { user } = await createUser(seed, login, { password: login.password });
+      created.push(user);
+    }
+    // ... and the demo reviewer imports the article, extracted on this thread. The text is ours,
+    // so no size limit applies.
+    const reviewer = created.find((u) => u.role === "reviewer");
+    if (!reviewer) throw new Error("the demo logins have no reviewer");
+    const article = readDemoArticle();
+    await importArticle(
+      { db: tx, user: reviewer },
+      { ...article, text: article.body },
+      { extract: extractClaims, maxBytes: Number.MAX_SAFE_INTEGER },
+    );
     return { seeded: true };
   });
 }

@@ -1,11 +1,11 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { endSession, findSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { TooManyRequestsError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { authenticate, InvalidCredentialsError } from "./authenticate";
-import { clientAddressFrom } from "./client-address";
-import { endSession, findSessionUser, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import { InvalidCredentialsError, signIn as signInService } from "@/lib/services/users/sign-in";
 
 /** What the session token carries: identifiers only; role and status are read from the database. */
 function claimsOf(token: Record<string, unknown>) {
@@ -50,14 +50,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          const db = await getDb();
-          const user = await authenticate(db, credentials, clientAddressFrom(request.headers));
+          const user = await signInService(
+            await getDb(),
+            credentials,
+            clientAddressFrom(request.headers),
+          );
           return {
             id: user.id,
             email: user.email,
             name: user.name,
             sessionVersion: user.sessionVersion,
-            sessionId: await startSession(db, user.id),
+            sessionId: user.sessionId,
           };
         } catch (error) {
           if (error instanceof TooManyRequestsError)
