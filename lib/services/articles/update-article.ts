@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -52,7 +53,10 @@ function snapshot(row: ArticleMetaRow) {
 }
 
 /** Edits an article's metadata; the body, and so every claim offset, never changes here. */
-export async function updateArticleMeta(ctx: Ctx, input: unknown): Promise<ArticleMetaRow> {
+export async function updateArticleMeta(
+  ctx: Ctx,
+  input: z.input<typeof updateArticleSchema>,
+): Promise<ArticleMetaRow> {
   requirePermission(ctx.user, "articles.edit");
   const data = parseInput(updateArticleSchema, input);
   return ctx.db.transaction(async (tx) => {

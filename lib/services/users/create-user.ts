@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { z } from "zod";
 import { users, userTokens } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -31,7 +32,10 @@ function generatePassword(): string {
   return chars.match(/.{5}/g)?.join("-") ?? chars;
 }
 
-export async function createUser(ctx: Ctx, input: unknown): Promise<CreatedUser> {
+export async function createUser(
+  ctx: Ctx,
+  input: z.input<typeof createUserSchema>,
+): Promise<CreatedUser> {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(createUserSchema, input);
   const oneTimePassword = data.credential === "one_time_password" ? generatePassword() : undefined;

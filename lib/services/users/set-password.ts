@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, userTokens } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -29,7 +30,10 @@ export async function checkSetPasswordToken(db: Db, token: string): Promise<bool
  * Sets a password through a single-use, expiring link. The token is spent in the same statement
  * that checks it, so two submissions of one link cannot both succeed.
  */
-export async function setPasswordWithToken(db: Db, input: unknown): Promise<void> {
+export async function setPasswordWithToken(
+  db: Db,
+  input: z.input<typeof setPasswordSchema>,
+): Promise<void> {
   const data = parseInput(setPasswordSchema, input);
   const passwordHash = await hashPassword(data.password);
   await db.transaction(async (tx) => {
