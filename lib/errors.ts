@@ -35,7 +35,7 @@ export class UnauthenticatedError extends AppError {
 /**
  * The value Next.js's `notFound()` throws carries (next/dist/client/components/http-access-fallback):
  * a page that lets a NotFoundError through renders the nearest not-found.tsx with status 404, so
- * pages need no catch of their own. tests/unit/errors.test.ts checks that Next.js still reads it so.
+ * pages need no catch of their own. tests/unit/foundation/errors.test.ts checks that Next.js still reads it so.
  */
 const NEXT_NOT_FOUND_DIGEST = "NEXT_HTTP_ERROR_FALLBACK;404";
 

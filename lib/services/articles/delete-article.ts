@@ -13,10 +13,7 @@ import { readArticleMeta, staleArticleError } from "./update-article";
  * Deletes an article; its claims go with it, and their sources, verdicts and comments with them
  * (foreign keys cascade). The audit row keeps what was deleted.
  */
-export async function deleteArticle(
-  ctx: Ctx,
-  input: z.input<typeof deleteArticleSchema>,
-): Promise<{ id: string }> {
+export async function deleteArticle(ctx: Ctx, input: z.input<typeof deleteArticleSchema>) {
   requirePermission(ctx.user, "articles.delete");
   const data = parseInput(deleteArticleSchema, input);
   return ctx.db.transaction(async (tx) => {

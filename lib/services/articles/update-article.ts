@@ -53,10 +53,7 @@ function snapshot(row: ArticleMetaRow) {
 }
 
 /** Edits an article's metadata; the body, and so every claim offset, never changes here. */
-export async function updateArticleMeta(
-  ctx: Ctx,
-  input: z.input<typeof updateArticleSchema>,
-): Promise<ArticleMetaRow> {
+export async function updateArticleMeta(ctx: Ctx, input: z.input<typeof updateArticleSchema>) {
   requirePermission(ctx.user, "articles.edit");
   const data = parseInput(updateArticleSchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -10,10 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { revokeReportSchema } from "@/lib/validation/reports";
 
 /** Takes an article's public link down; the link then answers not found. */
-export async function revokeReport(
-  ctx: Ctx,
-  input: z.input<typeof revokeReportSchema>,
-): Promise<{ revokedAt: Date }> {
+export async function revokeReport(ctx: Ctx, input: z.input<typeof revokeReportSchema>) {
   requirePermission(ctx.user, "reports.publish");
   const data = parseInput(revokeReportSchema, input);
   return ctx.db.transaction(async (tx: Tx) => {

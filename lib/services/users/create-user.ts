@@ -32,16 +32,13 @@ function generatePassword(): string {
   return chars.match(/.{5}/g)?.join("-") ?? chars;
 }
 
-export async function createUser(
-  ctx: Ctx,
-  input: z.input<typeof createUserSchema>,
-): Promise<CreatedUser> {
+export async function createUser(ctx: Ctx, input: z.input<typeof createUserSchema>) {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(createUserSchema, input);
   const oneTimePassword = data.credential === "one_time_password" ? generatePassword() : undefined;
   const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
   const setPasswordToken = oneTimePassword ? undefined : randomBytes(32).toString("base64url");
-  return ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx): Promise<CreatedUser> => {
     if ((await emailTaken(tx, data.email)).length > 0) {
       throw new ValidationError("A user with that email already exists.", {
         email: ["A user with that email already exists."],

@@ -73,10 +73,7 @@ async function changeUser(
   });
 }
 
-export async function changeUserRole(
-  ctx: Ctx,
-  input: z.input<typeof changeRoleSchema>,
-): Promise<PublicUser> {
+export async function changeUserRole(ctx: Ctx, input: z.input<typeof changeRoleSchema>) {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(changeRoleSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.role_change", () => ({
@@ -84,10 +81,7 @@ export async function changeUserRole(
   }));
 }
 
-export async function disableUser(
-  ctx: Ctx,
-  input: z.input<typeof userIdSchema>,
-): Promise<PublicUser> {
+export async function disableUser(ctx: Ctx, input: z.input<typeof userIdSchema>) {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(userIdSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.disable", (user) => {
@@ -96,10 +90,7 @@ export async function disableUser(
   });
 }
 
-export async function enableUser(
-  ctx: Ctx,
-  input: z.input<typeof userIdSchema>,
-): Promise<PublicUser> {
+export async function enableUser(ctx: Ctx, input: z.input<typeof userIdSchema>) {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(userIdSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.enable", (user) => {
