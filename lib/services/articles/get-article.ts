@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { articleIdSchema } from "@/lib/validation/articles";
 import { parseOrNotFound } from "@/lib/validation/parse";
+import { articleMetaColumns } from "./columns";
 
 /** An article with its claims in text order, as the article page shows them. */
 export async function getArticleView(ctx: Ctx, articleId: z.input<typeof articleIdSchema>) {
@@ -15,13 +16,7 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
   const id = parseOrNotFound(articleIdSchema, articleId, "article");
   const [article] = await ctx.db
     .select({
-      id: articles.id,
-      title: articles.title,
-      outlet: articles.outlet,
-      author: articles.author,
-      url: articles.url,
-      publishedOn: articles.publishedOn,
-      publishedApproximate: articles.publishedApproximate,
+      ...articleMetaColumns,
       body: articles.body,
       version: articles.version,
       createdAt: articles.createdAt,
