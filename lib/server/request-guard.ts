@@ -81,6 +81,10 @@ export function guardRequest(
   const pathname = queryAt < 0 ? url : url.slice(0, queryAt);
   if (isAsset(pathname)) return false;
 
+  // The id the log and an error message name; never one a client chose.
+  const requestId = crypto.randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
   const nonce = crypto.randomBytes(16).toString("base64");
   const csp = contentSecurityPolicy(nonce, options.dev);
   // Whatever the client sent under these names is replaced, never passed on.

@@ -45,7 +45,6 @@ export const articleMetaSchema = z.object({
   publishedApproximate: z.boolean().default(false),
 });
 export type ArticleMetaInput = z.input<typeof articleMetaSchema>;
-export type ArticleMeta = z.output<typeof articleMetaSchema>;
 
 /**
  * The body is stored as imported (line endings aside, see normaliseBody), since every claim offset
@@ -72,7 +71,6 @@ export const importArticleSchema = articleMetaSchema.extend({
       if (message) ctx.issues.push({ code: "custom", message, input: ctx.value });
     }),
 });
-export type ImportArticleInput = z.input<typeof importArticleSchema>;
 
 export const IMPORT_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm"] as const;
 
@@ -83,7 +81,6 @@ export const updateArticleSchema = articleMetaSchema.extend({
   articleId: articleIdSchema,
   version: versionSchema,
 });
-export type UpdateArticleInput = z.input<typeof updateArticleSchema>;
 
 export const deleteArticleSchema = z.object({
   articleId: articleIdSchema,

@@ -29,7 +29,6 @@ export const createUserSchema = z.object({
   role: z.enum(USER_ROLES, { message: "Choose a role." }),
   credential: z.enum(["one_time_password", "set_password_link"]).default("one_time_password"),
 });
-export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({
   userId: z.uuid("Unknown user."),

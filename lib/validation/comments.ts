@@ -5,4 +5,3 @@ export const addCommentSchema = z.object({
   claimId: z.uuid("Unknown claim."),
   body: multiLineText().min(1, "Write a comment first.").max(5000, "Use at most 5000 characters."),
 });
-export type AddCommentInput = z.input<typeof addCommentSchema>;

@@ -25,7 +25,6 @@ export const claimFiltersSchema = z.object({
   kind: opt(z.enum(CLAIM_KINDS, { message: "Choose a claim kind." })),
   rating: opt(z.enum(RATINGS, { message: "Choose a rating." })),
 });
-export type ClaimFiltersInput = z.infer<typeof claimFiltersSchema>;
 
 export const ARTICLE_SORTS = ["open", "pending", "approved", "claims", "title"] as const;
 export type ArticleSort = (typeof ARTICLE_SORTS)[number];
@@ -33,7 +32,6 @@ export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 export const dashboardSchema = claimFiltersSchema.extend({
   articleSort: z.preprocess(blank, z.enum(ARTICLE_SORTS).default("open")),
 });
-export type DashboardInput = z.infer<typeof dashboardSchema>;
 
 /**
  * Which date the claim list's period applies to: the claim's import, its approval, or a verdict

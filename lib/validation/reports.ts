@@ -4,13 +4,9 @@ import { multiLineText } from "./text";
 
 export const articleIdSchema = z.uuid({ message: "Unknown article." });
 
-export const reportQuerySchema = z.object({
-  articleId: articleIdSchema,
-  format: z.enum(REPORT_FORMATS, {
-    message: `Format must be one of ${REPORT_FORMATS.join(", ")}.`,
-  }),
+export const reportFormatSchema = z.enum(REPORT_FORMATS, {
+  message: `Format must be one of ${REPORT_FORMATS.join(", ")}.`,
 });
-export type ReportQueryInput = z.infer<typeof reportQuerySchema>;
 
 export const publishReportSchema = z.object({
   articleId: articleIdSchema,
@@ -20,12 +16,10 @@ export const publishReportSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
-export type PublishReportInput = z.input<typeof publishReportSchema>;
 
 export const reportArticleSchema = z.object({ articleId: articleIdSchema });
 
 export const revokeReportSchema = reportArticleSchema;
-export type RevokeReportInput = z.input<typeof revokeReportSchema>;
 
 /** 32 random bytes, base64url: 43 characters. */
 export const publicTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

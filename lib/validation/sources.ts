@@ -38,16 +38,13 @@ export const sourceFieldsSchema = z.object({
     .transform((v) => v || null),
   note: optionalText(2000),
 });
-export type SourceFieldsInput = z.input<typeof sourceFieldsSchema>;
 
 export const addSourceSchema = sourceFieldsSchema.extend({ claimId: z.uuid("Unknown claim.") });
-export type AddSourceInput = z.input<typeof addSourceSchema>;
 
 export const editSourceSchema = sourceFieldsSchema.extend({
   sourceId: z.uuid("Unknown source."),
   version: z.coerce.number().int().min(1),
 });
-export type EditSourceInput = z.input<typeof editSourceSchema>;
 
 export const removeSourceSchema = z.object({
   sourceId: z.uuid("Unknown source."),

@@ -143,13 +143,13 @@ const publicCalls: Record<string, ServiceCall & { role?: undefined }> = {
       const password = "a-long-enough-password";
       return { token: created.setPasswordToken, password, confirm: password };
     },
-    invoke: (ctx, input) => setPasswordWithToken(ctx.db as Db, input),
+    invoke: (ctx, input) => setPasswordWithToken(ctx.db as Db, input as never),
   },
   "users.checkToken": {
     invoke: (ctx, input) => checkSetPasswordToken(ctx.db as Db, String(input.token ?? "")),
   },
   "reports.public": {
-    invoke: (ctx, input) => getPublishedReport(ctx.db, input.token),
+    invoke: (ctx, input) => getPublishedReport(ctx.db, input.token as never),
   },
 };
 

@@ -53,7 +53,7 @@ describe("report services", () => {
     expect(await codeOf(getReport(ctx, { articleId: crypto.randomUUID() }, BASE))).toBe(
       "not_found",
     );
-    expect(await codeOf(getReport(ctx, { articleId: "nope" }, BASE))).toBe("validation");
+    expect(await codeOf(getReport(ctx, { articleId: "nope" }, BASE))).toBe("not_found");
   });
 
   it("refuses to publish while a claim is open, and writes nothing", async () => {

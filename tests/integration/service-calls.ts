@@ -48,78 +48,78 @@ export const serviceCalls: Record<string, ServiceCall> = {
       const target = await makeUser(db);
       return { userId: target.id, role: "editor", version: target.version };
     },
-    invoke: (ctx, input) => changeUserRole(ctx, input),
+    invoke: (ctx, input) => changeUserRole(ctx, input as never),
   },
   "users.disable": {
     prepare: async (db) => {
       const target = await makeUser(db);
       return { userId: target.id, version: target.version };
     },
-    invoke: (ctx, input) => disableUser(ctx, input),
+    invoke: (ctx, input) => disableUser(ctx, input as never),
   },
   "users.enable": {
     prepare: async (db) => {
       const target = await makeUser(db, { disabled: true });
       return { userId: target.id, version: target.version };
     },
-    invoke: (ctx, input) => enableUser(ctx, input),
+    invoke: (ctx, input) => enableUser(ctx, input as never),
   },
   "account.signOutEverywhere": { invoke: (ctx) => signOutEverywhere(ctx) },
-  "articles.list": { invoke: (ctx, input) => listArticles(ctx, input) },
+  "articles.list": { invoke: (ctx, input) => listArticles(ctx, input as never) },
   "articles.import": {
     invoke: (ctx) =>
       importArticle(ctx, { title: "Imported", text: `Text ${crypto.randomUUID()}: 12 ships.` }),
   },
   "articles.view": {
     prepare: async (db) => ({ articleId: (await makeArticle(db)).id }),
-    invoke: (ctx, input) => getArticleView(ctx, input.articleId),
+    invoke: (ctx, input) => getArticleView(ctx, input.articleId as never),
   },
   "articles.history": {
     prepare: async (db) => ({ articleId: (await makeArticle(db)).id }),
-    invoke: (ctx, input) => listArticleHistory(ctx, input.articleId),
+    invoke: (ctx, input) => listArticleHistory(ctx, input.articleId as never),
   },
   "articles.updateMeta": {
     prepare: async (db) => ({ articleId: (await makeArticle(db)).id, version: 1, title: "New" }),
-    invoke: (ctx, input) => updateArticleMeta(ctx, input),
+    invoke: (ctx, input) => updateArticleMeta(ctx, input as never),
   },
   "articles.delete": {
     prepare: async (db) => ({ articleId: (await makeArticle(db)).id, version: 1 }),
-    invoke: (ctx, input) => deleteArticle(ctx, input),
+    invoke: (ctx, input) => deleteArticle(ctx, input as never),
   },
   "claims.add": {
     prepare: async (db) => {
       const { article } = await makeArticleWithClaims(db, []);
       return { articleId: article.id, ...spanOf(article.body, "2,500 troops"), kind: "quantity" };
     },
-    invoke: (ctx, input) => addManualClaim(ctx, input),
+    invoke: (ctx, input) => addManualClaim(ctx, input as never),
   },
   "claims.update": {
     prepare: async (db) => {
       const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
       return { claimId: claims[0]?.id, version: 1, kind: "quantity" };
     },
-    invoke: (ctx, input) => updateClaim(ctx, input),
+    invoke: (ctx, input) => updateClaim(ctx, input as never),
   },
   "claims.split": {
     prepare: async (db) => {
       const { article, claims } = await makeArticleWithClaims(db, ["2,500 troops arrived"]);
       return { claimId: claims[0]?.id, version: 1, at: article.body.indexOf(" troops") };
     },
-    invoke: (ctx, input) => splitClaim(ctx, input),
+    invoke: (ctx, input) => splitClaim(ctx, input as never),
   },
   "claims.merge": {
     prepare: async (db) => {
       const { claims } = await makeArticleWithClaims(db, ["2,500 troops", "They left"]);
       return { claimId: claims[0]?.id, version: 1, otherId: claims[1]?.id, otherVersion: 1 };
     },
-    invoke: (ctx, input) => mergeClaims(ctx, input),
+    invoke: (ctx, input) => mergeClaims(ctx, input as never),
   },
   "claims.dismiss": {
     prepare: async (db) => {
       const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
       return { claimId: claims[0]?.id, version: 1, reason: "opinion" };
     },
-    invoke: (ctx, input) => dismissClaim(ctx, input),
+    invoke: (ctx, input) => dismissClaim(ctx, input as never),
   },
   "claims.restore": {
     prepare: async (db) => {
@@ -129,17 +129,17 @@ export const serviceCalls: Record<string, ServiceCall> = {
       });
       return { claimId: claims[0]?.id, version: 1 };
     },
-    invoke: (ctx, input) => restoreClaim(ctx, input),
+    invoke: (ctx, input) => restoreClaim(ctx, input as never),
   },
   ...workflowCalls,
-  "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input) },
-  "claims.list": { invoke: (ctx, input) => listClaims(ctx, input) },
+  "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input as never) },
+  "claims.list": { invoke: (ctx, input) => listClaims(ctx, input as never) },
   "claims.export": {
     invoke: async (ctx, input) => new Response(exportClaimsCsv(ctx, input)).text(),
   },
   "reports.get": {
     prepare: async (db) => ({ articleId: (await makeReportArticle(db)).article.id }),
-    invoke: (ctx, input) => getReport(ctx, input, { baseUrl: "https://desk.example" }),
+    invoke: (ctx, input) => getReport(ctx, input as never, { baseUrl: "https://desk.example" }),
   },
   "reports.publish": {
     prepare: async (db) => {
@@ -147,7 +147,7 @@ export const serviceCalls: Record<string, ServiceCall> = {
       if (opinion) await setClaimStatus(db, opinion.id, "dismissed");
       return { articleId: article.id };
     },
-    invoke: (ctx, input) => publishReport(ctx, input, { baseUrl: "https://desk.example" }),
+    invoke: (ctx, input) => publishReport(ctx, input as never, { baseUrl: "https://desk.example" }),
   },
   "reports.revoke": {
     prepare: async (db) => {
@@ -162,6 +162,6 @@ export const serviceCalls: Record<string, ServiceCall> = {
       );
       return { articleId: article.id };
     },
-    invoke: (ctx, input) => revokeReport(ctx, input),
+    invoke: (ctx, input) => revokeReport(ctx, input as never),
   },
 };

@@ -53,7 +53,7 @@ describe("the system as the actor", () => {
   });
 
   it("lets the system do only what the permission map gives it, and an admin never choose a password", async () => {
-    const input = { email: fresh(), name: "Nobody", role: "reviewer" };
+    const input = { email: fresh(), name: "Nobody", role: "reviewer" as const };
     // Sign-in and the set-password link may not create users.
     await expect(
       createUser(systemCtx(db.current.db, "sign-in"), input, { password: "long enough" }),

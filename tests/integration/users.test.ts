@@ -145,7 +145,7 @@ describe("user management", () => {
       expect(active.filter((u) => u.disabledAt === null)).toHaveLength(1);
       const [last] = active.filter((u) => u.disabledAt === null);
       await expect(
-        disableUser(ctxFor(own.db, last ?? a), { userId: last?.id, version: last?.version }),
+        disableUser(ctxFor(own.db, last ?? a), { userId: last?.id ?? "", version: last?.version }),
       ).rejects.toThrow(/last active admin/);
     } finally {
       await own.close();

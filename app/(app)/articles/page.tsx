@@ -35,7 +35,8 @@ export default async function ArticlesPage({
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q : undefined;
   const after = typeof params.after === "string" ? params.after : undefined;
-  const sortParam = typeof params.sort === "string" ? params.sort : undefined;
+  // Any other value is read as the default order (listArticlesSchema).
+  const sortParam = typeof params.sort === "string" ? (params.sort as ArticleSort) : undefined;
   let searchError: string | null = null;
   const listed = await listArticles(ctx, { q, after, sort: sortParam }).catch((error: unknown) => {
     if (!(error instanceof ValidationError)) throw error;

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { articles, claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import { readArticleMeta, staleArticleError } from "./update-article";
  * Deletes an article; its claims go with it, and their sources, verdicts and comments with them
  * (foreign keys cascade). The audit row keeps what was deleted.
  */
-export async function deleteArticle(ctx: Ctx, input: unknown): Promise<{ id: string }> {
+export async function deleteArticle(ctx: Ctx, input: z.input<typeof deleteArticleSchema>) {
   requirePermission(ctx.user, "articles.delete");
   const data = parseInput(deleteArticleSchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -1,26 +1,22 @@
 import { asc, desc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import { articles, auditEvents, claims, users } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { articleIdSchema } from "@/lib/validation/articles";
-import { parseInput } from "@/lib/validation/parse";
+import { parseOrNotFound } from "@/lib/validation/parse";
+import { articleMetaColumns } from "./columns";
 
 /** An article with its claims in text order, as the article page shows them. */
-export async function getArticleView(ctx: Ctx, articleId: unknown) {
+export async function getArticleView(ctx: Ctx, articleId: z.input<typeof articleIdSchema>) {
   requirePermission(ctx.user, "articles.read");
-  const id = articleIdSafe(articleId);
+  const id = parseOrNotFound(articleIdSchema, articleId, "article");
   const [article] = await ctx.db
     .select({
-      id: articles.id,
-      title: articles.title,
-      outlet: articles.outlet,
-      author: articles.author,
-      url: articles.url,
-      publishedOn: articles.publishedOn,
-      publishedApproximate: articles.publishedApproximate,
+      ...articleMetaColumns,
       body: articles.body,
       version: articles.version,
       createdAt: articles.createdAt,
@@ -69,9 +65,13 @@ export type ArticleView = Awaited<ReturnType<typeof getArticleView>>;
 export type ArticleViewClaim = ArticleView["claims"][number];
 
 /** The article's change history, newest first: its own changes and its claims'. */
-export async function listArticleHistory(ctx: Ctx, articleId: unknown, limit = 200) {
+export async function listArticleHistory(
+  ctx: Ctx,
+  articleId: z.input<typeof articleIdSchema>,
+  limit = 200,
+) {
   requirePermission(ctx.user, "articles.read");
-  const id = articleIdSafe(articleId);
+  const id = parseOrNotFound(articleIdSchema, articleId, "article");
   const actor = alias(users, "actor");
   return ctx.db
     .select({
@@ -92,12 +92,3 @@ export async function listArticleHistory(ctx: Ctx, articleId: unknown, limit = 2
     .limit(limit);
 }
 export type HistoryRow = Awaited<ReturnType<typeof listArticleHistory>>[number];
-
-/** A malformed id answers like an unknown one. */
-function articleIdSafe(value: unknown): string {
-  try {
-    return parseInput(articleIdSchema, value);
-  } catch {
-    throw new NotFoundError("article");
-  }
-}

@@ -116,7 +116,7 @@ function decodeCursor(cursor: string, cast: SortSpec["cast"]): [string, string] 
 /** Articles with claim counts by status, searched by title, sorted, paginated by keyset. */
 export async function listArticles(
   ctx: Ctx,
-  input: unknown,
+  input: z.input<typeof listArticlesSchema>,
 ): Promise<{ rows: ArticleListRow[]; next: string | null; sort: ArticleSort }> {
   requirePermission(ctx.user, "articles.read");
   const { q, after, limit, sort = "newest" } = parseInput(listArticlesSchema, input);

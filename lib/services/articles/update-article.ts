@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { articles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -8,37 +9,20 @@ import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { updateArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
+import { articleMetaColumns } from "./columns";
 
 const metaColumns = {
-  id: articles.id,
-  title: articles.title,
-  outlet: articles.outlet,
-  author: articles.author,
-  url: articles.url,
-  publishedOn: articles.publishedOn,
-  publishedApproximate: articles.publishedApproximate,
+  ...articleMetaColumns,
   version: articles.version,
   updatedAt: articles.updatedAt,
 };
-export type ArticleMetaRow = {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  publishedApproximate: boolean;
-  version: number;
-  updatedAt: Date;
-};
 
-export async function readArticleMeta(
-  db: Executor,
-  articleId: string,
-): Promise<ArticleMetaRow | null> {
+export async function readArticleMeta(db: Executor, articleId: string) {
   const [row] = await db.select(metaColumns).from(articles).where(eq(articles.id, articleId));
   return row ?? null;
 }
+/** An article's details at a version, as the edit form reads and the audit row records them. */
+export type ArticleMetaRow = NonNullable<Awaited<ReturnType<typeof readArticleMeta>>>;
 
 /** The conflict raised when an article changed since the user read it, naming who changed it. */
 export async function staleArticleError(tx: Executor, articleId: string) {
@@ -52,7 +36,7 @@ function snapshot(row: ArticleMetaRow) {
 }
 
 /** Edits an article's metadata; the body, and so every claim offset, never changes here. */
-export async function updateArticleMeta(ctx: Ctx, input: unknown): Promise<ArticleMetaRow> {
+export async function updateArticleMeta(ctx: Ctx, input: z.input<typeof updateArticleSchema>) {
   requirePermission(ctx.user, "articles.edit");
   const data = parseInput(updateArticleSchema, input);
   return ctx.db.transaction(async (tx) => {

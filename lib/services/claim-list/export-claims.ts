@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { RATING_SCALE } from "@/db/schema/constants";
 import { requirePermission } from "@/lib/auth/permissions";
 import { csvRow } from "@/lib/csv";
@@ -47,12 +48,12 @@ const BATCH = 1000;
  */
 export function exportClaimsCsv(
   ctx: Ctx,
-  input: unknown,
+  input: z.input<typeof claimListSchema>,
   options: { batch?: number } = {},
 ): ReadableStream<Uint8Array> {
   requirePermission(ctx.user, "dashboard.view");
   const filters = parseInput(claimListSchema, {
-    ...(input as object),
+    ...input,
     limit: options.batch ?? BATCH,
     after: "",
   });

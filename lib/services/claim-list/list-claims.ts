@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -241,7 +242,7 @@ function articlesInOrder(input: ClaimListInput): SQL {
  * is reused while the data version is unchanged, like the dashboard (dashboard/cache.ts): any
  * change to claims, verdicts, articles or users shows on the next load.
  */
-export async function listClaims(ctx: Ctx, input: unknown) {
+export async function listClaims(ctx: Ctx, input: z.input<typeof claimListSchema>) {
   requirePermission(ctx.user, "dashboard.view");
   const parsed = parseInput(claimListSchema, input);
   return cachedByVersion(

@@ -1,4 +1,5 @@
 import { eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
 import { claims, comments, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/services/audit";
@@ -9,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { resolveMentions } from "./mentions";
 
 /** A plain-text comment; the users it @mentions are stored so it shows on their queue. */
-export async function addComment(ctx: Ctx, input: unknown) {
+export async function addComment(ctx: Ctx, input: z.input<typeof addCommentSchema>) {
   requirePermission(ctx.user, "comments.write");
   const data = parseInput(addCommentSchema, input);
   return ctx.db.transaction(async (tx) => {

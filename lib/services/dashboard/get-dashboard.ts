@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { CLAIM_STATUSES, type ClaimStatus, RATINGS, type Rating } from "@/db/schema/constants";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -91,7 +92,7 @@ export const OLDEST_LIMIT = 20;
  */
 export async function getDashboard(
   ctx: Ctx,
-  input: unknown,
+  input: z.input<typeof dashboardSchema>,
   options: SourceOptions & { now?: Date } = {},
 ): Promise<Dashboard> {
   requirePermission(ctx.user, "dashboard.view");

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { reportPublications } from "@/db/schema";
 import type { ReportModel } from "@/lib/reports/model";
@@ -10,7 +11,7 @@ import { publicTokenSchema } from "@/lib/validation/reports";
  */
 export async function getPublishedReport(
   db: Executor,
-  token: unknown,
+  token: z.input<typeof publicTokenSchema>,
 ): Promise<ReportModel | null> {
   const parsed = publicTokenSchema.safeParse(token);
   if (!parsed.success) return null;

@@ -1,9 +1,10 @@
+import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { buildReportModel, type ReportModel } from "@/lib/reports/model";
 import type { Ctx } from "@/lib/services/context";
-import { parseInput } from "@/lib/validation/parse";
+import { parseOrNotFound } from "@/lib/validation/parse";
 import { reportArticleSchema } from "@/lib/validation/reports";
 import { findActivePublication, loadReportInput } from "./load-report";
 import { internalReportUrl, publicReportUrl } from "./urls";
@@ -19,11 +20,12 @@ export interface ReportView {
 /** The live report of an article for a signed-in user (any role may export). */
 export async function getReport(
   ctx: Ctx,
-  input: unknown,
+  input: z.input<typeof reportArticleSchema>,
   options: { baseUrl: string; now?: Date },
 ): Promise<ReportView> {
   requirePermission(ctx.user, "reports.export");
-  const { articleId } = parseInput(reportArticleSchema, input);
+  // A malformed id answers like an unknown article.
+  const { articleId } = parseOrNotFound(reportArticleSchema, input, "article");
   const data = await loadReportInput(ctx.db, articleId);
   if (!data) throw new NotFoundError("article");
   const live = await findActivePublication(ctx.db, articleId);

@@ -11,6 +11,7 @@ import {
   verdicts,
 } from "@/db/schema";
 import type { ReportInput } from "@/lib/reports/model";
+import { articleMetaColumns } from "@/lib/services/articles/columns";
 
 /**
  * Everything a report shows, read with the columns it needs (people by name only). The current
@@ -21,16 +22,7 @@ export async function loadReportInput(
   articleId: string,
 ): Promise<ReportInput | null> {
   const [article] = await db
-    .select({
-      id: articles.id,
-      title: articles.title,
-      outlet: articles.outlet,
-      author: articles.author,
-      url: articles.url,
-      publishedOn: articles.publishedOn,
-      publishedApproximate: articles.publishedApproximate,
-      body: articles.body,
-    })
+    .select({ ...articleMetaColumns, body: articles.body })
     .from(articles)
     .where(eq(articles.id, articleId));
   if (!article) return null;

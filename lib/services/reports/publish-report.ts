@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { articles, corrections, reportPublications } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -34,7 +35,7 @@ export function newPublicToken(): string {
  */
 export async function publishReport(
   ctx: Ctx,
-  input: unknown,
+  input: z.input<typeof publishReportSchema>,
   options: { baseUrl: string },
 ): Promise<PublishedReport> {
   requirePermission(ctx.user, "reports.publish");

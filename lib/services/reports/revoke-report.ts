@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { reportPublications } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -9,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { revokeReportSchema } from "@/lib/validation/reports";
 
 /** Takes an article's public link down; the link then answers not found. */
-export async function revokeReport(ctx: Ctx, input: unknown): Promise<{ revokedAt: Date }> {
+export async function revokeReport(ctx: Ctx, input: z.input<typeof revokeReportSchema>) {
   requirePermission(ctx.user, "reports.publish");
   const data = parseInput(revokeReportSchema, input);
   return ctx.db.transaction(async (tx: Tx) => {

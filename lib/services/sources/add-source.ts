@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { addSourceSchema } from "@/lib/validation/sources";
 import { auditFields, sourceColumns } from "./source-columns";
 
-export async function addSource(ctx: Ctx, input: unknown) {
+export async function addSource(ctx: Ctx, input: z.input<typeof addSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
   const { claimId, ...fields } = parseInput(addSourceSchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/errors";
@@ -8,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { editSourceSchema } from "@/lib/validation/sources";
 import { auditFields, lockSourceForChange, sourceColumns } from "./source-columns";
 
-export async function editSource(ctx: Ctx, input: unknown) {
+export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version, ...fields } = parseInput(editSourceSchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
@@ -8,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { removeSourceSchema } from "@/lib/validation/sources";
 import { auditFields, lockSourceForChange } from "./source-columns";
 
-export async function removeSource(ctx: Ctx, input: unknown) {
+export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version } = parseInput(removeSourceSchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { z } from "zod";
 import { users, userTokens } from "@/db/schema";
 import { type ActorCtx, actorId, actorOf, isSystem } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -37,7 +38,7 @@ function generatePassword(): string {
  */
 export async function createUser(
   ctx: ActorCtx,
-  input: unknown,
+  input: z.input<typeof createUserSchema>,
   chosen?: { password: string },
 ): Promise<CreatedUser> {
   const actor = actorOf(ctx);

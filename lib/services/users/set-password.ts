@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { users, userTokens } from "@/db/schema";
 import { systemCtx } from "@/lib/auth/actor";
@@ -32,7 +33,10 @@ export async function checkSetPasswordToken(db: Db, token: string): Promise<bool
  * that checks it, so two submissions of one link cannot both succeed. Nobody is signed in: the
  * system acts, as "password-link", and the token says whose password it is.
  */
-export async function setPasswordWithToken(db: Db, input: unknown): Promise<void> {
+export async function setPasswordWithToken(
+  db: Db,
+  input: z.input<typeof setPasswordSchema>,
+): Promise<void> {
   const ctx = systemCtx(db, "password-link");
   requirePermission(ctx.actor, "account.set_password_by_link");
   const data = parseInput(setPasswordSchema, input);

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -72,7 +73,7 @@ async function changeUser(
   });
 }
 
-export async function changeUserRole(ctx: Ctx, input: unknown): Promise<PublicUser> {
+export async function changeUserRole(ctx: Ctx, input: z.input<typeof changeRoleSchema>) {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(changeRoleSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.role_change", () => ({
@@ -80,7 +81,7 @@ export async function changeUserRole(ctx: Ctx, input: unknown): Promise<PublicUs
   }));
 }
 
-export async function disableUser(ctx: Ctx, input: unknown): Promise<PublicUser> {
+export async function disableUser(ctx: Ctx, input: z.input<typeof userIdSchema>) {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(userIdSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.disable", (user) => {
@@ -89,7 +90,7 @@ export async function disableUser(ctx: Ctx, input: unknown): Promise<PublicUser>
   });
 }
 
-export async function enableUser(ctx: Ctx, input: unknown): Promise<PublicUser> {
+export async function enableUser(ctx: Ctx, input: z.input<typeof userIdSchema>) {
   requirePermission(ctx.user, "users.manage");
   const data = parseInput(userIdSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.enable", (user) => {

@@ -8,6 +8,7 @@ interface Seen {
   nonce: string | undefined;
   csp: string | undefined;
   reportOnly: string | undefined;
+  requestId: string | undefined;
   forwarded: Record<string, string | undefined>;
 }
 
@@ -36,6 +37,7 @@ describe("request guard (CSP nonce and the sign-in redirect)", () => {
           nonce: req.headers["x-nonce"] as string | undefined,
           csp: req.headers["content-security-policy"] as string | undefined,
           reportOnly: req.headers["content-security-policy-report-only"] as string | undefined,
+          requestId: req.headers["x-request-id"] as string | undefined,
           forwarded: Object.fromEntries(
             Object.keys(FORWARDED).map((name) => [name, req.headers[name] as string | undefined]),
           ),
@@ -118,6 +120,15 @@ describe("request guard (CSP nonce and the sign-in redirect)", () => {
     expect(body.nonce).not.toBe("attacker");
     expect(body.csp).not.toContain("attacker");
     expect(body.reportOnly).toBeUndefined();
+  });
+
+  it("gives every request its own id, the one the app logs and answers with, never the client's", async () => {
+    const response = await get("/login", { "x-request-id": "chosen-by-client" });
+    const body = (await response.json()) as Seen;
+    expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("x-request-id")).toBe(body.requestId);
+    const again = (await (await get("/login")).json()) as Seen;
+    expect(again.requestId).not.toBe(body.requestId);
   });
 
   it("forbids plugins, framing and foreign base URLs, and allows eval only in development", async () => {

@@ -1,43 +1,25 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/action-result";
-import { requireCtx } from "@/lib/auth/session";
+import { makeAction } from "@/lib/server/action";
 import { createUser } from "@/lib/services/users/create-user";
 import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/update-user";
 
-export async function createUserAction(input: unknown) {
-  return runAction(async () => {
-    const created = await createUser(await requireCtx(), input);
-    revalidatePath("/admin/users");
-    return {
-      email: created.user.email,
-      oneTimePassword: created.oneTimePassword,
-      setPasswordPath: created.setPasswordToken
-        ? `/set-password/${created.setPasswordToken}`
-        : undefined,
-      expiresAt: created.expiresAt?.toISOString(),
-    };
-  });
-}
+const USERS = ["/admin/users"];
 
-export async function changeRoleAction(input: unknown) {
-  return runAction(async () => {
-    await changeUserRole(await requireCtx(), input);
-    revalidatePath("/admin/users");
-  });
-}
+export const createUserAction = makeAction(createUser, {
+  revalidate: USERS,
+  data: (created) => ({
+    email: created.user.email,
+    oneTimePassword: created.oneTimePassword,
+    setPasswordPath: created.setPasswordToken
+      ? `/set-password/${created.setPasswordToken}`
+      : undefined,
+    expiresAt: created.expiresAt?.toISOString(),
+  }),
+});
 
-export async function disableUserAction(input: unknown) {
-  return runAction(async () => {
-    await disableUser(await requireCtx(), input);
-    revalidatePath("/admin/users");
-  });
-}
+export const changeRoleAction = makeAction(changeUserRole, { revalidate: USERS });
 
-export async function enableUserAction(input: unknown) {
-  return runAction(async () => {
-    await enableUser(await requireCtx(), input);
-    revalidatePath("/admin/users");
-  });
-}
+export const disableUserAction = makeAction(disableUser, { revalidate: USERS });
+
+export const enableUserAction = makeAction(enableUser, { revalidate: USERS });

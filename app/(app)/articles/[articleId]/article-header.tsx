@@ -1,22 +1,14 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import type { ArticleMetaRow } from "@/lib/services/articles/update-article";
 import { Button } from "../../../_components/button";
 import { Dialog } from "../../../_components/dialog";
 import { useToast } from "../../../_components/toast";
 import { deleteArticleAction } from "./actions";
 import { ArticleMetaForm } from "./article-meta-form";
 
-interface Meta {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  publishedApproximate: boolean;
-  version: number;
-}
+type Meta = Omit<ArticleMetaRow, "updatedAt">;
 
 /** Title and details, with their edit form and (for editors) the delete button. */
 export function ArticleHeader({

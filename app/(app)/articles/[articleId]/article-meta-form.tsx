@@ -4,22 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import type { ArticleMetaRow } from "@/lib/services/articles/update-article";
 import { type ArticleMetaInput, articleMetaSchema } from "@/lib/validation/articles";
 import { Button } from "../../../_components/button";
 import { InputField } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
 import { updateArticleAction } from "./actions";
 
-interface Meta {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  publishedApproximate: boolean;
-  version: number;
-}
+type Meta = Omit<ArticleMetaRow, "updatedAt">;
 
 /** Title, outlet, author, URL and date; the body is never edited here. */
 export function ArticleMetaForm({ article, onDone }: { article: Meta; onDone: () => void }) {

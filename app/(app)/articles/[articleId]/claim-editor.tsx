@@ -9,6 +9,7 @@ import {
   DISMISS_REASONS,
   type DismissReason,
 } from "@/db/schema/constants";
+import type { ActionResult } from "@/lib/errors";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
 import { DISMISS_REASON_LABELS } from "@/lib/validation/claims";
 import { Button } from "../../../_components/button";
@@ -20,7 +21,6 @@ import {
   splitClaimAction,
   updateClaimAction,
 } from "./actions";
-import type { VersionedResult } from "./run-versioned";
 import type { TextSpan } from "./text-selection";
 import { fromRows, KindSelect, toRows, ValuesEditor } from "./values-editor";
 
@@ -83,7 +83,7 @@ export function ClaimEditor({
       }),
     dismiss: (v: number) => dismissClaimAction({ claimId: claim.id, version: v, reason }),
     restore: (v: number) => restoreClaimAction({ claimId: claim.id, version: v }),
-  } satisfies Record<string, (v: number) => Promise<VersionedResult<unknown>>>;
+  } satisfies Record<string, (v: number) => Promise<ActionResult<unknown>>>;
   type Op = keyof typeof ops;
   const DONE: Record<Op, string> = {
     save: "Claim saved.",

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requirePageCtx } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getArticleView, listArticleHistory } from "@/lib/services/articles/get-article";
 import { getBulkAssignOptions } from "@/lib/services/workflow/bulk-assign-options";
 import { claimFilterSchema } from "@/lib/validation/claims";
@@ -25,13 +23,8 @@ export default async function ArticlePage({
   const { articleId } = await params;
   const ctx = await requirePageCtx(`/articles/${articleId}`);
   const query = await searchParams;
-  let view: Awaited<ReturnType<typeof getArticleView>>;
-  try {
-    view = await getArticleView(ctx, articleId);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  // An unknown article throws NotFoundError, which not-found.tsx answers (404).
+  const view = await getArticleView(ctx, articleId);
   const [history, bulk] = await Promise.all([
     listArticleHistory(ctx, articleId),
     can(ctx.user.role, "claims.assign") ? getBulkAssignOptions(ctx, articleId) : null,

@@ -1,5 +1,6 @@
+import { problemResponse } from "@/lib/action-result";
 import { requireCtx } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
 
 /** The claim list's CSV: the same filters as the page, from the query string. */
@@ -24,11 +25,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof AppError) {
-      // A role that may not export hears the same as for a page that does not exist.
-      const status = error.code === "forbidden" ? 404 : error.status;
-      return new Response(status === 404 ? "Not found" : error.message, { status });
-    }
-    throw error;
+    // A role that may not export hears the same as for a page that does not exist.
+    return problemResponse(error instanceof ForbiddenError ? new NotFoundError("page") : error);
   }
 }

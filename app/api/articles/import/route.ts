@@ -1,18 +1,14 @@
 import { revalidatePath } from "next/cache";
+import { problemResponse } from "@/lib/action-result";
 import { requireCtx } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { AppError, toActionError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { ForbiddenError } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/server/same-origin";
 import { importArticle } from "@/lib/services/articles/import-article";
 import { readImportForm } from "@/lib/validation/import-form";
 import { runInWorker } from "@/lib/workers/pool";
 
 export const dynamic = "force-dynamic";
-
-function json(body: unknown, status = 200) {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 /**
  * Imports pasted text or an uploaded file (multipart form). A route handler rather than a server
@@ -23,7 +19,7 @@ function json(body: unknown, status = 200) {
 export async function POST(request: Request) {
   // Cross-site requests carry the session cookie too; only the app's own pages may post here.
   if (!isSameOrigin(request.headers, getEnv().TRUST_PROXY)) {
-    return json({ ok: false, error: "Cross-site request refused.", code: "forbidden" }, 403);
+    return problemResponse(new ForbiddenError("Cross-site request refused."));
   }
   try {
     const ctx = await requireCtx();
@@ -33,11 +29,9 @@ export async function POST(request: Request) {
     );
     const result = await importArticle(ctx, { ...input });
     revalidatePath("/articles");
-    return json({ ok: true, data: result });
+    return Response.json({ ok: true, data: result }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (!(error instanceof AppError)) logger.error({ err: error }, "article import failed");
-    const result = toActionError(error);
-    const status = error instanceof AppError ? error.status : 500;
-    return json(result, status);
+    // A failure reads like an action's (ok, error, code, fieldErrors), as problem+json.
+    return problemResponse(error);
   }
 }

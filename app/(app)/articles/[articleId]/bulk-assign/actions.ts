@@ -1,20 +1,14 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/action-result";
-import { requireCtx } from "@/lib/auth/session";
+import { makeAction } from "@/lib/server/action";
 import { bulkAssignClaims } from "@/lib/services/workflow/bulk-assign";
 import { isUuid } from "@/lib/validation/ids";
 
-export async function bulkAssignClaimsAction(input: unknown) {
-  return runAction(async () => {
-    const result = await bulkAssignClaims(await requireCtx(), input);
+export const bulkAssignClaimsAction = makeAction(bulkAssignClaims, {
+  revalidate: (_, input) => {
     const articleId = (input as { articleId?: unknown } | null)?.articleId;
     // The service has checked the id; only a well-formed one reaches the cache.
-    if (isUuid(articleId)) {
-      revalidatePath(`/articles/${articleId}`);
-    }
-    revalidatePath("/queue");
-    return result;
-  });
-}
+    return isUuid(articleId) ? [`/articles/${articleId}`, "/queue"] : ["/queue"];
+  },
+  data: (result) => result,
+});

@@ -1,30 +1,31 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { runAction } from "@/lib/action-result";
-import { requireCtx } from "@/lib/auth/session";
+import type { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { makeAction } from "@/lib/server/action";
+import type { Ctx } from "@/lib/services/context";
 import { publishReport } from "@/lib/services/reports/publish-report";
 import { revokeReport } from "@/lib/services/reports/revoke-report";
 import { baseUrlFrom } from "@/lib/services/reports/urls";
-import type { PublishReportInput, RevokeReportInput } from "@/lib/validation/reports";
+import type { publishReportSchema } from "@/lib/validation/reports";
 
-export async function publishReportAction(input: PublishReportInput) {
-  return runAction(async () => {
-    const ctx = await requireCtx();
-    const baseUrl = baseUrlFrom(await headers(), getEnv().PUBLIC_URL);
-    const result = await publishReport(ctx, input, { baseUrl });
-    revalidatePath(`/articles/${input.articleId}/report`);
-    return { url: result.url, corrections: result.corrections };
-  });
+/** The report page; the verb has parsed the article id by the time this runs. */
+const reportPage = (_: unknown, input: { articleId: string }) => [
+  `/articles/${input.articleId}/report`,
+];
+
+async function publishHere(ctx: Ctx, input: z.input<typeof publishReportSchema>) {
+  const baseUrl = baseUrlFrom(await headers(), getEnv().PUBLIC_URL);
+  return publishReport(ctx, input, { baseUrl });
 }
 
-export async function revokeReportAction(input: RevokeReportInput) {
-  return runAction(async () => {
-    const ctx = await requireCtx();
-    await revokeReport(ctx, input);
-    revalidatePath(`/articles/${input.articleId}/report`);
-    return { revoked: true };
-  });
-}
+export const publishReportAction = makeAction(publishHere, {
+  revalidate: reportPage,
+  data: (published) => ({ url: published.url, corrections: published.corrections }),
+});
+
+export const revokeReportAction = makeAction(revokeReport, {
+  revalidate: reportPage,
+  data: () => ({ revoked: true }),
+});

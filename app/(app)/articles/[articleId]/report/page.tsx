@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { requirePageCtx } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getReport } from "@/lib/services/reports/get-report";
 import { baseUrlFrom } from "@/lib/services/reports/urls";
 import { ExportMenu } from "../export-menu";
@@ -19,10 +17,7 @@ export default async function ReportPage({ params }: { params: Promise<{ article
   const { articleId } = await params;
   const ctx = await requirePageCtx(`/articles/${articleId}/report`, "reports.export");
   const baseUrl = baseUrlFrom(await headers(), getEnv().PUBLIC_URL);
-  const view = await getReport(ctx, { articleId }, { baseUrl }).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const view = await getReport(ctx, { articleId }, { baseUrl });
   return (
     <div className="space-y-6">
       <div className="no-print flex flex-wrap items-center gap-3">

@@ -1,19 +1,12 @@
 import type { NextRequest } from "next/server";
+import { problemResponse } from "@/lib/action-result";
 import { requireCtx } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { renderReport } from "@/lib/reports";
 import { getReport } from "@/lib/services/reports/get-report";
 import { baseUrlFrom } from "@/lib/services/reports/urls";
-import { reportQuerySchema } from "@/lib/validation/reports";
-
-function problem(status: number, message: string): Response {
-  return Response.json(
-    { error: message },
-    { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } },
-  );
-}
+import { parseInput } from "@/lib/validation/parse";
+import { reportFormatSchema } from "@/lib/validation/reports";
 
 /** GET /api/articles/:id/report?format=html|pdf|md|csv|json|claimreview — a download. */
 export async function GET(
@@ -23,23 +16,17 @@ export async function GET(
   try {
     const ctx = await requireCtx();
     const { articleId } = await params;
-    const query = reportQuerySchema.safeParse({
-      articleId,
-      format: request.nextUrl.searchParams.get("format") ?? "html",
-    });
-    if (!query.success) {
-      // A malformed id answers like an unknown article; a wrong format says what is accepted.
-      const badId = query.error.issues.some((issue) => issue.path[0] === "articleId");
-      return badId
-        ? problem(404, "That article does not exist or is not available to you.")
-        : problem(400, query.error.issues[0]?.message ?? "Unknown format.");
-    }
+    // A malformed id answers like an unknown article (getReport); a wrong format says what is accepted.
+    const format = parseInput(
+      reportFormatSchema,
+      request.nextUrl.searchParams.get("format") ?? "html",
+    );
     const { model } = await getReport(
       ctx,
-      { articleId: query.data.articleId },
+      { articleId },
       { baseUrl: baseUrlFrom(request.headers, getEnv().PUBLIC_URL) },
     );
-    const report = await renderReport(model, query.data.format);
+    const report = await renderReport(model, format);
     const body = typeof report.body === "string" ? report.body : new Uint8Array(report.body);
     return new Response(body, {
       headers: {
@@ -51,8 +38,6 @@ export async function GET(
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return problem(error.status, error.message);
-    logger.error({ err: error }, "report download failed");
-    return problem(500, "The report could not be made. Nothing was changed.");
+    return problemResponse(error);
   }
 }

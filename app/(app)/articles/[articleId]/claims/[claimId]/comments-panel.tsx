@@ -53,7 +53,7 @@ export function CommentsPanel({
         className="space-y-2"
         onSubmit={(event) => {
           event.preventDefault();
-          run(() => addCommentAction(where, { claimId: where.claimId, body }), {
+          run(() => addCommentAction(where, { body }), {
             success: "Comment added.",
             onSuccess: () => {
               setBody("");

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CLAIM_KIND_LABEL, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { valueWords } from "@/lib/claims/value-words";
-import { NotFoundError } from "@/lib/errors";
 import { formatTime } from "@/lib/format-time";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { CommentsPanel } from "./comments-panel";
@@ -22,10 +20,7 @@ export default async function ClaimPage({
 }) {
   const where = await params;
   const ctx = await requirePageCtx(`/articles/${where.articleId}/claims/${where.claimId}`);
-  const detail = await getClaimDetail(ctx, where).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const detail = await getClaimDetail(ctx, where);
   const { claim, context, me } = detail;
   const values = valueWords(claim.values);
   const editable =

@@ -104,7 +104,7 @@ export function SourcesPanel({
             pending={pending}
             onCancel={() => setAdding(false)}
             onSubmit={(values, showErrors) =>
-              run(() => addSourceAction(where, { ...values, claimId: where.claimId }), {
+              run(() => addSourceAction(where, values), {
                 success: "Source added.",
                 onSuccess: () => setAdding(false),
                 onFailure: (failure) => showErrors(failure.fieldErrors),

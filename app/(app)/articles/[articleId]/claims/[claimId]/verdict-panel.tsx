@@ -126,7 +126,7 @@ function PendingDecision({
   const { pending, run } = useClaimAction();
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | undefined>();
-  const ref = { claimId: where.claimId, version: claim.version };
+  const ref = { version: claim.version };
   return (
     <div className="space-y-3 rounded-lg border border-accent bg-paper p-4">
       <p className="font-semibold">Pending approval: {RATING_SCALE[verdict.rating].label}</p>
@@ -209,7 +209,7 @@ function ProposeForm({
   });
   const length = (watch("rationale") ?? "").trim().length;
   const submit = handleSubmit((values) =>
-    run(() => proposeVerdictAction(where, { ...values, claimId: where.claimId, version }), {
+    run(() => proposeVerdictAction(where, { ...values, version }), {
       success: "Verdict proposed; an editor will review it.",
       onFailure: (failure) => {
         setFormError(failure.fieldErrors?.form?.[0] ?? null);
@@ -284,7 +284,7 @@ function ReopenForm({ where, version }: { where: Props["where"]; version: number
         noValidate
         className="mt-3 space-y-2"
         onSubmit={handleSubmit((values) =>
-          run(() => reopenClaimAction(where, { ...values, claimId: where.claimId, version }), {
+          run(() => reopenClaimAction(where, { ...values, version }), {
             success: "Claim reopened.",
             onFailure: (f) => {
               const message = f.fieldErrors?.reason?.[0];

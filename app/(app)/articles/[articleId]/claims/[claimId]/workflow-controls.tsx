@@ -19,7 +19,7 @@ export function WorkflowControls({ where, claim, me, assignees }: WorkflowContro
   const { pending, run } = useClaimAction();
   const [assigneeId, setAssigneeId] = useState(claim.assigneeId ?? "");
   const selectId = useId();
-  const ref = { claimId: where.claimId, version: claim.version };
+  const ref = { version: claim.version };
   const canTake = me.canAct && claim.assigneeId === null && canTransition(claim.status, "take");
   const canStart =
     me.canAct && claim.assigneeId === me.id && canTransition(claim.status, "start_review");
