@@ -1,14 +1,6 @@
-import {
-  date,
-  integer,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { date, integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
+import { ownerRef, timestamptz } from "./columns";
 
 /*
  * Summary tables for the editor dashboard, kept exact by triggers on claims, verdicts and articles
@@ -22,6 +14,15 @@ import { articles } from "./articles";
  * Weeks start on Monday (UTC). A key or rating that is absent is stored as "".
  */
 
+/** The slice a row counts in: `dim` names the filter it answers ("all" for none), `key` its value. */
+const slice = () => ({ dim: text("dim").notNull(), key: text("key").notNull() });
+
+/** A slice's row for one week (the Monday it starts on). */
+const weekSlice = () => ({ ...slice(), week: date("week").notNull() });
+
+/** How many claims or events the row counts. */
+const count = () => ({ n: integer("n").notNull() });
+
 /**
  * Claims by the week they were imported, with their assignee, current status and approved rating.
  * Slices "all", "outlet" and "kind"; the assignee is a column so a reviewer filter combines with
@@ -30,13 +31,11 @@ import { articles } from "./articles";
 export const dashboardClaimWeeks = pgTable(
   "dashboard_claim_weeks",
   {
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    week: date("week").notNull(),
+    ...weekSlice(),
     reviewer: text("reviewer").notNull(),
     status: text("status").notNull(),
     rating: text("rating").notNull(),
-    n: integer("n").notNull(),
+    ...count(),
   },
   (t) => [primaryKey({ columns: [t.dim, t.key, t.week, t.reviewer, t.status, t.rating] })],
 );
@@ -45,12 +44,10 @@ export const dashboardClaimWeeks = pgTable(
 export const dashboardApprovalWeeks = pgTable(
   "dashboard_approval_weeks",
   {
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    week: date("week").notNull(),
+    ...weekSlice(),
     rating: text("rating").notNull(),
     bucket: smallint("bucket").notNull(),
-    n: integer("n").notNull(),
+    ...count(),
   },
   (t) => [primaryKey({ columns: [t.dim, t.key, t.week, t.rating, t.bucket] })],
 );
@@ -59,12 +56,10 @@ export const dashboardApprovalWeeks = pgTable(
 export const dashboardVerdictWeeks = pgTable(
   "dashboard_verdict_weeks",
   {
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    week: date("week").notNull(),
+    ...weekSlice(),
     proposer: text("proposer").notNull(),
     event: text("event").notNull(),
-    n: integer("n").notNull(),
+    ...count(),
   },
   (t) => [primaryKey({ columns: [t.dim, t.key, t.week, t.proposer, t.event] })],
 );
@@ -77,12 +72,9 @@ export const dashboardVerdictWeeks = pgTable(
 export const dashboardArticleCounts = pgTable(
   "dashboard_article_counts",
   {
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    articleId: ownerRef("article_id", () => articles.id),
+    ...slice(),
+    createdAt: timestamptz("created_at").notNull(),
     outlet: text("outlet").notNull(),
     open: integer("open").notNull(),
     inReview: integer("in_review").notNull(),
