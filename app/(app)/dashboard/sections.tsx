@@ -89,7 +89,7 @@ function BarFigure({
 
 /*
  * The sections rendered for each view, on the server: a dashboard reused from the cache
- * (lib/services/dashboard/cache.ts) arrives as the same JSON text on every request until the data
+ * (lib/services/data-version.ts) arrives as the same JSON text on every request until the data
  * changes; the two-year view's charts and tables are half a megabyte of markup.
  */
 const renderView = memoByJsonProps(16, renderSections);
