@@ -7,9 +7,9 @@ import { valueWords } from "@/lib/claims/value-words";
 import { NotFoundError } from "@/lib/errors";
 import { formatTime } from "@/lib/format-time";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
+import { StatusBadge } from "../../../../../_components/status-badge";
 import { CommentsPanel } from "./comments-panel";
 import { SourcesPanel } from "./sources-panel";
-import { StatusBadge } from "./status-badge";
 import { VerdictPanel } from "./verdict-panel";
 import { WorkflowControls } from "./workflow-controls";
 
