@@ -38,4 +38,19 @@ export const articlesRelations = relations(articles, ({ one, many }) => ({
 }));
 
 export type Article = typeof articles.$inferSelect;
+
+/**
+ * An article's details without its text: what the import and edit forms set, the article page's
+ * header shows and a report prints. Selected with these columns, so the shape is written once.
+ */
+export const articleMetaColumns = {
+  id: articles.id,
+  title: articles.title,
+  outlet: articles.outlet,
+  author: articles.author,
+  url: articles.url,
+  publishedOn: articles.publishedOn,
+  publishedApproximate: articles.publishedApproximate,
+};
+export type ArticleMeta = Pick<Article, keyof typeof articleMetaColumns>;
 export type NewArticle = typeof articles.$inferInsert;

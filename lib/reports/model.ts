@@ -1,3 +1,4 @@
+import type { ArticleMeta } from "@/db/schema/articles";
 import {
   type ClaimKindName,
   type ClaimStatus,
@@ -71,16 +72,7 @@ export interface ReportModel {
   draft: boolean;
   /** Claims still in the workflow; listed so a DRAFT says what is missing. */
   open: { number: number; text: string; status: ClaimStatus }[];
-  article: {
-    id: string;
-    title: string;
-    outlet: string | null;
-    author: string | null;
-    url: string | null;
-    publishedOn: string | null;
-    publishedApproximate: boolean;
-    body: string;
-  };
+  article: ArticleMeta & { body: string };
   summary: {
     claimsTotal: number;
     claimsChecked: number;

@@ -45,7 +45,6 @@ export const articleMetaSchema = z.object({
   publishedApproximate: z.boolean().default(false),
 });
 export type ArticleMetaInput = z.input<typeof articleMetaSchema>;
-export type ArticleMeta = z.output<typeof articleMetaSchema>;
 
 /**
  * The body is stored as imported (line endings aside, see normaliseBody), since every claim offset

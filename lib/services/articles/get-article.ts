@@ -1,6 +1,6 @@
 import { asc, desc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { articles, auditEvents, claims, users } from "@/db/schema";
+import { articleMetaColumns, articles, auditEvents, claims, users } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
@@ -14,13 +14,7 @@ export async function getArticleView(ctx: Ctx, articleId: unknown) {
   const id = articleIdSafe(articleId);
   const [article] = await ctx.db
     .select({
-      id: articles.id,
-      title: articles.title,
-      outlet: articles.outlet,
-      author: articles.author,
-      url: articles.url,
-      publishedOn: articles.publishedOn,
-      publishedApproximate: articles.publishedApproximate,
+      ...articleMetaColumns,
       body: articles.body,
       version: articles.version,
       createdAt: articles.createdAt,

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { articles } from "@/db/schema";
+import { type ArticleMeta, articleMetaColumns, articles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
@@ -10,27 +10,11 @@ import { updateArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
 
 const metaColumns = {
-  id: articles.id,
-  title: articles.title,
-  outlet: articles.outlet,
-  author: articles.author,
-  url: articles.url,
-  publishedOn: articles.publishedOn,
-  publishedApproximate: articles.publishedApproximate,
+  ...articleMetaColumns,
   version: articles.version,
   updatedAt: articles.updatedAt,
 };
-export type ArticleMetaRow = {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  publishedApproximate: boolean;
-  version: number;
-  updatedAt: Date;
-};
+export type ArticleMetaRow = ArticleMeta & { version: number; updatedAt: Date };
 
 export async function readArticleMeta(
   db: Executor,

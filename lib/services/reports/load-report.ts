@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
+  articleMetaColumns,
   articles,
   claims,
   corrections,
@@ -22,13 +23,7 @@ export async function loadReportInput(
 ): Promise<ReportInput | null> {
   const [article] = await db
     .select({
-      id: articles.id,
-      title: articles.title,
-      outlet: articles.outlet,
-      author: articles.author,
-      url: articles.url,
-      publishedOn: articles.publishedOn,
-      publishedApproximate: articles.publishedApproximate,
+      ...articleMetaColumns,
       body: articles.body,
     })
     .from(articles)

@@ -5,18 +5,7 @@ import { Button } from "../../../_components/button";
 import { Dialog } from "../../../_components/dialog";
 import { useToast } from "../../../_components/toast";
 import { deleteArticleAction } from "./actions";
-import { ArticleMetaForm } from "./article-meta-form";
-
-interface Meta {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  publishedApproximate: boolean;
-  version: number;
-}
+import { ArticleMetaForm, type EditableArticleMeta } from "./article-meta-form";
 
 /** Title and details, with their edit form and (for editors) the delete button. */
 export function ArticleHeader({
@@ -25,7 +14,7 @@ export function ArticleHeader({
   canEdit,
   canDelete,
 }: {
-  article: Meta;
+  article: EditableArticleMeta;
   claimCount: number;
   canEdit: boolean;
   canDelete: boolean;
