@@ -53,4 +53,3 @@ export const articleMetaColumns = {
   publishedApproximate: articles.publishedApproximate,
 };
 export type ArticleMeta = Pick<Article, keyof typeof articleMetaColumns>;
-export type NewArticle = typeof articles.$inferInsert;

@@ -28,5 +28,4 @@ export const auditEvents = pgTable(
   ],
 );
 
-export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

@@ -13,8 +13,6 @@ export const loginAttempts = pgTable("login_attempts", {
   lastFailureAt: timestamptz("last_failure_at").notNull().defaultNow(),
 });
 
-export type LoginAttempt = typeof loginAttempts.$inferSelect;
-
 /**
  * One row per signed-in session; the session cookie carries the row's id. Signing out deletes the
  * row, so a copy of the cookie taken before is refused afterwards, while the user's other sessions

@@ -29,4 +29,3 @@ export const commentsRelations = relations(comments, ({ one }) => ({
 }));
 
 export type Comment = typeof comments.$inferSelect;
-export type NewComment = typeof comments.$inferInsert;

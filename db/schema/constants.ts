@@ -52,7 +52,6 @@ export const CLAIM_PRIORITY_LABEL: Record<ClaimPriority, string> = {
 };
 
 export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
-export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
 
 export const DISMISS_REASONS = [
   "not_check_worthy",
@@ -92,4 +91,3 @@ export const VERDICT_STATES = ["proposed", "approved", "returned", "superseded"]
 export type VerdictState = (typeof VERDICT_STATES)[number];
 
 export const USER_TOKEN_PURPOSES = ["set_password"] as const;
-export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number];

@@ -51,6 +51,3 @@ export const corrections = pgTable(
 export const reportPublicationsRelations = relations(reportPublications, ({ one }) => ({
   article: one(articles, { fields: [reportPublications.articleId], references: [articles.id] }),
 }));
-
-export type ReportPublication = typeof reportPublications.$inferSelect;
-export type Correction = typeof corrections.$inferSelect;

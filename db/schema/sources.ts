@@ -31,4 +31,3 @@ export const sourcesRelations = relations(sources, ({ one }) => ({
 }));
 
 export type Source = typeof sources.$inferSelect;
-export type NewSource = typeof sources.$inferInsert;

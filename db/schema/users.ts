@@ -59,5 +59,3 @@ export const userTokensRelations = relations(userTokens, ({ one }) => ({
 }));
 
 export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
-export type UserToken = typeof userTokens.$inferSelect;
