@@ -8,8 +8,8 @@ import { getEnv } from "@/lib/env";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getReport } from "@/lib/services/reports/get-report";
 import { baseUrlFrom } from "@/lib/services/reports/urls";
+import { ExportMenu } from "../../../../_components/export-menu";
 import { ReportView } from "../../../../_components/report-view";
-import { ExportMenu } from "../export-menu";
 import { PrintButton } from "./print-button";
 import { PublishControls } from "./publish-controls";
 
