@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -16,6 +16,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, Relations>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, Relations>;
 /** What data functions take: the database or an open transaction. */
 export type Executor = Db | Tx;
+
+/** Runs raw SQL on either engine: postgres.js answers an array, PGlite an object with rows. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
 
 export type Engine = "pglite" | "postgresql";
 

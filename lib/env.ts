@@ -95,8 +95,3 @@ export function getEnv(): Env {
   cached ??= parseEnv();
   return cached;
 }
-
-/** The embedded default: no DATABASE_URL, data in PGlite. */
-export function isEmbedded(env: Env = getEnv()): boolean {
-  return env.DATABASE_URL === undefined;
-}

@@ -31,7 +31,7 @@ export function fromJsonProps<T>(text: JsonProps<T>): T {
 const TEXTS = new WeakMap<object, string>();
 
 /**
- * `toJsonProps` for a value shared from a cache (lib/services/dashboard/cache.ts), which nobody
+ * `toJsonProps` for a value shared from a cache (lib/services/data-version.ts), which nobody
  * mutates: its text is made once and reused for as long as the value lives.
  */
 export function toSharedJsonProps<T extends object>(value: T): JsonProps<Jsonified<T>> {

@@ -48,83 +48,53 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
 }
 
 type Common = { label: string; error?: string; hint?: ReactNode };
+type Own = Common & { id?: string; className?: string; required?: boolean };
 
-/** The id and accessibility attributes every control shares, tied to its label, hint and error. */
-function useControlProps(id: string | undefined, error?: string, hint?: ReactNode, className = "") {
+/**
+ * Splits a field's props: the label, hint and error go to the shell; the control gets the rest,
+ * with the id and accessibility attributes that tie it to them (a caller's own attributes win).
+ */
+function useField<P extends Own>({ label, error, hint, id, className = "", ...rest }: P) {
   const auto = useId();
   const fieldId = id ?? auto;
-  return {
+  const shell = { id: fieldId, label, error, hint, required: rest.required };
+  const control = {
     id: fieldId,
     className: `${CONTROL_CLASS} ${className}`,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy(fieldId, error, hint),
+    ...rest,
   };
+  return { shell, control };
 }
 
-export function InputField({
-  label,
-  error,
-  hint,
-  id,
-  className = "",
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & Common) {
-  const controlProps = useControlProps(id, error, hint, className);
+export function InputField(props: InputHTMLAttributes<HTMLInputElement> & Common) {
+  const { shell, control } = useField(props);
   return (
-    <FieldShell
-      id={controlProps.id}
-      label={label}
-      error={error}
-      hint={hint}
-      required={props.required}
-    >
-      <input {...controlProps} {...props} />
+    <FieldShell {...shell}>
+      <input {...control} />
     </FieldShell>
   );
 }
 
-export function TextareaField({
-  label,
-  error,
-  hint,
-  id,
-  className = "",
-  ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & Common) {
-  const controlProps = useControlProps(id, error, hint, className);
+export function TextareaField(props: TextareaHTMLAttributes<HTMLTextAreaElement> & Common) {
+  const { shell, control } = useField(props);
   return (
-    <FieldShell
-      id={controlProps.id}
-      label={label}
-      error={error}
-      hint={hint}
-      required={props.required}
-    >
-      <textarea {...controlProps} {...props} />
+    <FieldShell {...shell}>
+      <textarea {...control} />
     </FieldShell>
   );
 }
 
 export function SelectField({
-  label,
-  error,
-  hint,
-  id,
   options,
-  className = "",
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> &
   Common & { options: readonly { value: string; label: string }[] }) {
-  const controlProps = useControlProps(id, error, hint, className);
+  const { shell, control } = useField(props);
   return (
-    <FieldShell
-      id={controlProps.id}
-      label={label}
-      error={error}
-      hint={hint}
-      required={props.required}
-    >
-      <select {...controlProps} {...props}>
+    <FieldShell {...shell}>
+      <select {...control}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

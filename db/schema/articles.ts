@@ -1,13 +1,13 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
-import { timestamps, versionColumn } from "./columns";
+import { looseRef, timestamps, uuidKey, versionColumn } from "./columns";
 import { users } from "./users";
 
 export const articles = pgTable(
   "articles",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidKey(),
     title: text("title").notNull(),
     outlet: text("outlet"),
     author: text("author"),
@@ -18,7 +18,7 @@ export const articles = pgTable(
     body: text("body").notNull(),
     /** sha-256 of body, hex: finds a second import of the same text. */
     bodyHash: text("body_hash").notNull(),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: looseRef("created_by", () => users.id),
     ...timestamps,
     ...versionColumn,
   },
@@ -38,4 +38,18 @@ export const articlesRelations = relations(articles, ({ one, many }) => ({
 }));
 
 export type Article = typeof articles.$inferSelect;
-export type NewArticle = typeof articles.$inferInsert;
+
+/**
+ * An article's details without its text: what the import and edit forms set, the article page's
+ * header shows and a report prints. Selected with these columns, so the shape is written once.
+ */
+export const articleMetaColumns = {
+  id: articles.id,
+  title: articles.title,
+  outlet: articles.outlet,
+  author: articles.author,
+  url: articles.url,
+  publishedOn: articles.publishedOn,
+  publishedApproximate: articles.publishedApproximate,
+};
+export type ArticleMeta = Pick<Article, keyof typeof articleMetaColumns>;

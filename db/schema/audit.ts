@@ -1,23 +1,24 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 import { claims } from "./claims";
+import { looseRef, timestamptz, uuidKey } from "./columns";
 import { users } from "./users";
 
 /** One row per change, written in the same transaction as the change. */
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    id: uuidKey(),
+    actorId: looseRef("actor_id", () => users.id),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: uuid("entity_id"),
     // Kept without foreign keys' cascade so history outlives a deleted article.
-    articleId: uuid("article_id").references(() => articles.id, { onDelete: "set null" }),
-    claimId: uuid("claim_id").references(() => claims.id, { onDelete: "set null" }),
+    articleId: looseRef("article_id", () => articles.id),
+    claimId: looseRef("claim_id", () => claims.id),
     before: jsonb("before"),
     after: jsonb("after"),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [
     index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
@@ -27,5 +28,4 @@ export const auditEvents = pgTable(
   ],
 );
 
-export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

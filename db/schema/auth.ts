@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, ownerRef, timestamptz, uuidKey } from "./columns";
 import { users } from "./users";
 
 /**
@@ -8,11 +9,9 @@ import { users } from "./users";
 export const loginAttempts = pgTable("login_attempts", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
-  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
+  windowStartedAt: timestamptz("window_started_at").notNull().defaultNow(),
+  lastFailureAt: timestamptz("last_failure_at").notNull().defaultNow(),
 });
-
-export type LoginAttempt = typeof loginAttempts.$inferSelect;
 
 /**
  * One row per signed-in session; the session cookie carries the row's id. Signing out deletes the
@@ -22,12 +21,10 @@ export type LoginAttempt = typeof loginAttempts.$inferSelect;
 export const sessions = pgTable(
   "sessions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    id: uuidKey(),
+    userId: ownerRef("user_id", () => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamptz("expires_at").notNull(),
   },
   (t) => [
     index("sessions_user_id_idx").on(t.userId),

@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, real, text } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
-import { timestamps, versionColumn } from "./columns";
+import { looseRef, ownerRef, timestamps, timestamptz, uuidKey, versionColumn } from "./columns";
 import { claimKind, claimOrigin, claimStatus, rating } from "./enums";
 import { sources } from "./sources";
 import { users } from "./users";
@@ -10,10 +10,8 @@ import { verdicts } from "./verdicts";
 export const claims = pgTable(
   "claims",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    articleId: ownerRef("article_id", () => articles.id),
     text: text("text").notNull(),
     start: integer("start").notNull(),
     end: integer("end").notNull(),
@@ -26,12 +24,12 @@ export const claims = pgTable(
     /** The speaker's title or role as the article gives it ("Shadow health secretary"). */
     speakerRole: text("speaker_role"),
     status: claimStatus("status").notNull().default("open"),
-    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    assigneeId: looseRef("assignee_id", () => users.id),
     origin: claimOrigin("origin").notNull().default("extracted"),
     dismissReason: text("dismiss_reason"),
     /** The approved rating, kept on the claim so lists and dashboards need no join. */
     rating: rating("rating"),
-    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    approvedAt: timestamptz("approved_at"),
     ...timestamps,
     ...versionColumn,
   },

@@ -1,17 +1,15 @@
 import { relations } from "drizzle-orm";
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
-import { timestamps, versionColumn } from "./columns";
+import { looseRef, ownerRef, timestamps, uuidKey, versionColumn } from "./columns";
 import { users } from "./users";
 
 export const comments = pgTable(
   "comments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    claimId: uuid("claim_id")
-      .notNull()
-      .references(() => claims.id, { onDelete: "cascade" }),
-    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    id: uuidKey(),
+    claimId: ownerRef("claim_id", () => claims.id),
+    authorId: looseRef("author_id", () => users.id),
     body: text("body").notNull(),
     /** Users named with @ in the body, resolved when the comment was written. */
     mentions: uuid("mentions").array().notNull().default([]),
@@ -31,4 +29,3 @@ export const commentsRelations = relations(comments, ({ one }) => ({
 }));
 
 export type Comment = typeof comments.$inferSelect;
-export type NewComment = typeof comments.$inferInsert;

@@ -3,28 +3,16 @@
 export const USER_ROLES = ["reviewer", "editor", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const CLAIM_KINDS = [
-  "quantity",
-  "date",
-  "legal",
-  "quote",
-  "event",
-  "comparison",
-  "statement",
-] as const;
-export type ClaimKindName = (typeof CLAIM_KINDS)[number];
-
-export const CLAIM_STATUSES = [
-  "open",
-  "in_review",
-  "pending_approval",
-  "approved",
-  "dismissed",
-] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/**
+ * The values of a list that has a name for each value, in the order the record gives them: the
+ * values are written once, with their names, and the database enum keeps that order.
+ */
+function keysOf<K extends string>(named: Record<K, unknown>): readonly [K, ...K[]] {
+  return Object.keys(named) as [K, ...K[]];
+}
 
 /** The names the pages give kinds and statuses (the claim list, dashboard, reader and editor). */
-export const CLAIM_KIND_LABEL: Record<ClaimKindName, string> = {
+export const CLAIM_KIND_LABEL = {
   quantity: "Quantity",
   date: "Date",
   legal: "Legal",
@@ -32,16 +20,20 @@ export const CLAIM_KIND_LABEL: Record<ClaimKindName, string> = {
   event: "Event",
   comparison: "Comparison",
   statement: "Statement",
-};
+} satisfies Record<string, string>;
+export const CLAIM_KINDS = keysOf(CLAIM_KIND_LABEL);
+export type ClaimKindName = (typeof CLAIM_KINDS)[number];
 
 /** One name per status on every page, report and message. */
-export const CLAIM_STATUS_LABEL: Record<ClaimStatus, string> = {
+export const CLAIM_STATUS_LABEL = {
   open: "Open",
   in_review: "In review",
   pending_approval: "Pending approval",
   approved: "Approved",
   dismissed: "Dismissed",
-};
+} satisfies Record<string, string>;
+export const CLAIM_STATUSES = keysOf(CLAIM_STATUS_LABEL);
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** The same names inside a sentence: "in review → pending approval". */
 export const CLAIM_STATUS_PHRASE = Object.fromEntries(
@@ -60,7 +52,6 @@ export const CLAIM_PRIORITY_LABEL: Record<ClaimPriority, string> = {
 };
 
 export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
-export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
 
 export const DISMISS_REASONS = [
   "not_check_worthy",
@@ -83,19 +74,8 @@ export type SourceType = (typeof SOURCE_TYPES)[number];
 export const SOURCE_STANCES = ["supports", "refutes", "context"] as const;
 export type SourceStance = (typeof SOURCE_STANCES)[number];
 
-export const RATINGS = [
-  "true",
-  "mostly_true",
-  "half_true",
-  "mostly_false",
-  "false",
-  "misleading",
-  "unproven",
-] as const;
-export type Rating = (typeof RATINGS)[number];
-
 /** ClaimReview alternateName and, where the rating sits on the 1–5 scale, its ratingValue. */
-export const RATING_SCALE: Record<Rating, { label: string; value: number | null }> = {
+export const RATING_SCALE = {
   true: { label: "True", value: 5 },
   mostly_true: { label: "Mostly true", value: 4 },
   half_true: { label: "Half true", value: 3 },
@@ -103,10 +83,11 @@ export const RATING_SCALE: Record<Rating, { label: string; value: number | null 
   false: { label: "False", value: 1 },
   misleading: { label: "Misleading", value: null },
   unproven: { label: "Unproven", value: null },
-};
+} satisfies Record<string, { label: string; value: number | null }>;
+export const RATINGS = keysOf(RATING_SCALE);
+export type Rating = (typeof RATINGS)[number];
 
 export const VERDICT_STATES = ["proposed", "approved", "returned", "superseded"] as const;
 export type VerdictState = (typeof VERDICT_STATES)[number];
 
 export const USER_TOKEN_PURPOSES = ["set_password"] as const;
-export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number];

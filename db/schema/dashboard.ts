@@ -1,14 +1,15 @@
 import {
   date,
   integer,
+  type PgColumnBuilderBase,
   pgTable,
   primaryKey,
   smallint,
   text,
-  timestamp,
-  uuid,
 } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
+import { ownerRef, timestamptz } from "./columns";
+import { RATINGS } from "./constants";
 
 /*
  * Summary tables for the editor dashboard, kept exact by triggers on claims, verdicts and articles
@@ -22,52 +23,50 @@ import { articles } from "./articles";
  * Weeks start on Monday (UTC). A key or rating that is absent is stored as "".
  */
 
+/** The slice a row counts in: `dim` names the filter it answers ("all" for none), `key` its value. */
+const slice = () => ({ dim: text("dim").notNull(), key: text("key").notNull() });
+
+/** Counts of claims, one column each (keyed by column name: the data is read with SQL). */
+const counts = (names: readonly string[]) =>
+  Object.fromEntries(names.map((name) => [name, integer(name).notNull()]));
+
+/**
+ * A table of counts by week: a row per slice, week (the Monday it starts on) and values of
+ * `columns`, which with the slice and the week are its key; `n` is how many claims or events.
+ */
+function weekCounts<C extends Record<string, PgColumnBuilderBase>>(name: string, columns: C) {
+  return pgTable(
+    name,
+    { ...slice(), week: date("week").notNull(), ...columns, n: integer("n").notNull() },
+    (t) => {
+      const own = Object.keys(columns).map((key) => t[key as keyof typeof t]);
+      return [primaryKey({ columns: [t.dim, t.key, t.week, ...own] })];
+    },
+  );
+}
+
 /**
  * Claims by the week they were imported, with their assignee, current status and approved rating.
  * Slices "all", "outlet" and "kind"; the assignee is a column so a reviewer filter combines with
  * any slice and the per-reviewer table reads the same rows.
  */
-export const dashboardClaimWeeks = pgTable(
-  "dashboard_claim_weeks",
-  {
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    week: date("week").notNull(),
-    reviewer: text("reviewer").notNull(),
-    status: text("status").notNull(),
-    rating: text("rating").notNull(),
-    n: integer("n").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.dim, t.key, t.week, t.reviewer, t.status, t.rating] })],
-);
+export const dashboardClaimWeeks = weekCounts("dashboard_claim_weeks", {
+  reviewer: text("reviewer").notNull(),
+  status: text("status").notNull(),
+  rating: text("rating").notNull(),
+});
 
 /** Approved claims by the week of approval, rating and time-to-verdict bucket. */
-export const dashboardApprovalWeeks = pgTable(
-  "dashboard_approval_weeks",
-  {
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    week: date("week").notNull(),
-    rating: text("rating").notNull(),
-    bucket: smallint("bucket").notNull(),
-    n: integer("n").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.dim, t.key, t.week, t.rating, t.bucket] })],
-);
+export const dashboardApprovalWeeks = weekCounts("dashboard_approval_weeks", {
+  rating: text("rating").notNull(),
+  bucket: smallint("bucket").notNull(),
+});
 
 /** Verdict events (proposed, approved, returned) by week and proposer. */
-export const dashboardVerdictWeeks = pgTable(
-  "dashboard_verdict_weeks",
-  {
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    week: date("week").notNull(),
-    proposer: text("proposer").notNull(),
-    event: text("event").notNull(),
-    n: integer("n").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.dim, t.key, t.week, t.proposer, t.event] })],
-);
+export const dashboardVerdictWeeks = weekCounts("dashboard_verdict_weeks", {
+  proposer: text("proposer").notNull(),
+  event: text("event").notNull(),
+});
 
 /**
  * One row per article and slice ("all", "kind", "reviewer"), with the article's import time and
@@ -77,31 +76,12 @@ export const dashboardVerdictWeeks = pgTable(
 export const dashboardArticleCounts = pgTable(
   "dashboard_article_counts",
   {
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    dim: text("dim").notNull(),
-    key: text("key").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    articleId: ownerRef("article_id", () => articles.id),
+    ...slice(),
+    createdAt: timestamptz("created_at").notNull(),
     outlet: text("outlet").notNull(),
-    open: integer("open").notNull(),
-    inReview: integer("in_review").notNull(),
-    pending: integer("pending").notNull(),
-    approved: integer("approved").notNull(),
-    dismissed: integer("dismissed").notNull(),
-    ...ratingColumns(),
+    ...counts(["open", "in_review", "pending", "approved", "dismissed"]),
+    ...counts(RATINGS.map((rating) => `approved_${rating}`)),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.dim, t.key] })],
 );
-
-function ratingColumns() {
-  return {
-    approvedTrue: integer("approved_true").notNull(),
-    approvedMostlyTrue: integer("approved_mostly_true").notNull(),
-    approvedHalfTrue: integer("approved_half_true").notNull(),
-    approvedMostlyFalse: integer("approved_mostly_false").notNull(),
-    approvedFalse: integer("approved_false").notNull(),
-    approvedMisleading: integer("approved_misleading").notNull(),
-    approvedUnproven: integer("approved_unproven").notNull(),
-  };
-}

@@ -1,21 +1,20 @@
 import { relations } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 import { claims } from "./claims";
+import { createdAt, looseRef, ownerRef, timestamptz, uuidKey } from "./columns";
 import { users } from "./users";
 
 export const reportPublications = pgTable(
   "report_publications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    articleId: ownerRef("article_id", () => articles.id),
     token: text("token").notNull(),
-    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    revokedBy: uuid("revoked_by").references(() => users.id, { onDelete: "set null" }),
+    publishedBy: looseRef("published_by", () => users.id),
+    publishedAt: timestamptz("published_at").notNull().defaultNow(),
+    revokedAt: timestamptz("revoked_at"),
+    revokedBy: looseRef("revoked_by", () => users.id),
     /** The report model as published, so the public page does not move under its readers. */
     snapshot: jsonb("snapshot"),
   },
@@ -30,20 +29,16 @@ export const reportPublications = pgTable(
 export const corrections = pgTable(
   "corrections",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    articleId: uuid("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    claimId: uuid("claim_id").references(() => claims.id, { onDelete: "set null" }),
-    publicationId: uuid("publication_id").references(() => reportPublications.id, {
-      onDelete: "set null",
-    }),
+    id: uuidKey(),
+    articleId: ownerRef("article_id", () => articles.id),
+    claimId: looseRef("claim_id", () => claims.id),
+    publicationId: looseRef("publication_id", () => reportPublications.id),
     description: text("description").notNull(),
     reason: text("reason").notNull(),
     before: jsonb("before"),
     after: jsonb("after"),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: looseRef("created_by", () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [
     index("corrections_article_id_created_at_idx").on(t.articleId, t.createdAt),
@@ -56,6 +51,3 @@ export const corrections = pgTable(
 export const reportPublicationsRelations = relations(reportPublications, ({ one }) => ({
   article: one(articles, { fields: [reportPublications.articleId], references: [articles.id] }),
 }));
-
-export type ReportPublication = typeof reportPublications.$inferSelect;
-export type Correction = typeof corrections.$inferSelect;

@@ -1,17 +1,15 @@
 import { relations } from "drizzle-orm";
-import { date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgTable, text } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
-import { timestamps, versionColumn } from "./columns";
+import { looseRef, ownerRef, timestamps, uuidKey, versionColumn } from "./columns";
 import { sourceStance, sourceType } from "./enums";
 import { users } from "./users";
 
 export const sources = pgTable(
   "sources",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    claimId: uuid("claim_id")
-      .notNull()
-      .references(() => claims.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    claimId: ownerRef("claim_id", () => claims.id),
     url: text("url").notNull(),
     title: text("title").notNull(),
     publisher: text("publisher"),
@@ -20,7 +18,7 @@ export const sources = pgTable(
     excerpt: text("excerpt"),
     accessedOn: date("accessed_on"),
     note: text("note"),
-    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+    addedBy: looseRef("added_by", () => users.id),
     ...timestamps,
     ...versionColumn,
   },
@@ -33,4 +31,3 @@ export const sourcesRelations = relations(sources, ({ one }) => ({
 }));
 
 export type Source = typeof sources.$inferSelect;
-export type NewSource = typeof sources.$inferInsert;

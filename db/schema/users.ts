@@ -1,17 +1,25 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { timestamps, versionColumn } from "./columns";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  createdAt,
+  looseRef,
+  ownerRef,
+  timestamps,
+  timestamptz,
+  uuidKey,
+  versionColumn,
+} from "./columns";
 import { userRole, userTokenPurpose } from "./enums";
 
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidKey(),
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("reviewer"),
-    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    disabledAt: timestamptz("disabled_at"),
     sessionVersion: integer("session_version").notNull().default(1),
     ...timestamps,
     ...versionColumn,
@@ -26,16 +34,14 @@ export const users = pgTable(
 export const userTokens = pgTable(
   "user_tokens",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    userId: ownerRef("user_id", () => users.id),
     purpose: userTokenPurpose("purpose").notNull(),
     tokenHash: text("token_hash").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+    createdBy: looseRef("created_by", () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("user_tokens_token_hash_key").on(t.tokenHash),
@@ -53,5 +59,3 @@ export const userTokensRelations = relations(userTokens, ({ one }) => ({
 }));
 
 export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
-export type UserToken = typeof userTokens.$inferSelect;

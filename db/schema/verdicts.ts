@@ -1,7 +1,7 @@
 import { relations } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
-import { timestamps, versionColumn } from "./columns";
+import { looseRef, ownerRef, timestamps, timestamptz, uuidKey, versionColumn } from "./columns";
 import { rating, verdictState } from "./enums";
 import { users } from "./users";
 
@@ -9,18 +9,16 @@ import { users } from "./users";
 export const verdicts = pgTable(
   "verdicts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    claimId: uuid("claim_id")
-      .notNull()
-      .references(() => claims.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    claimId: ownerRef("claim_id", () => claims.id),
     rating: rating("rating").notNull(),
     rationale: text("rationale").notNull(),
     state: verdictState("state").notNull().default("proposed"),
-    proposedBy: uuid("proposed_by").references(() => users.id, { onDelete: "set null" }),
-    approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
-    approvedAt: timestamp("approved_at", { withTimezone: true }),
-    returnedBy: uuid("returned_by").references(() => users.id, { onDelete: "set null" }),
-    returnedAt: timestamp("returned_at", { withTimezone: true }),
+    proposedBy: looseRef("proposed_by", () => users.id),
+    approvedBy: looseRef("approved_by", () => users.id),
+    approvedAt: timestamptz("approved_at"),
+    returnedBy: looseRef("returned_by", () => users.id),
+    returnedAt: timestamptz("returned_at"),
     returnNote: text("return_note"),
     ...timestamps,
     ...versionColumn,

@@ -29,7 +29,7 @@ export interface Ctx {
   db: Db;
   user: SessionUser;
   /**
-   * The data version (lib/services/dashboard/cache.ts) as read when this request began, before any
+   * The data version (lib/services/data-version.ts) as read when this request began, before any
    * of its queries; set for pages, which only read. Absent, cached figures read it themselves.
    */
   dataVersion?: string;

@@ -40,7 +40,7 @@ export async function endSession(db: Db, claims: Pick<SessionClaims, "userId" | 
 
 /**
  * The user of a live session, or null for any session the app refuses. The same statement reads
- * the data version (lib/services/dashboard/cache.ts), so a page whose figures are cached needs no
+ * the data version (lib/services/data-version.ts), so a page whose figures are cached needs no
  * round trip of its own to learn whether they are still current.
  */
 export async function findSessionUser(

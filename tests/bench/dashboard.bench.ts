@@ -8,7 +8,7 @@
  * Auth.js's endpoints, and:
  *   1. (first server only) server time per URL, one request at a time (the issue's "for any single
  *      filter" targets), both "cold" (a claim changed just before each request, so the dashboard is
- *      computed afresh rather than reused from lib/services/dashboard/cache.ts) and "warm";
+ *      computed afresh rather than reused from lib/services/data-version.ts) and "warm";
  *   2. 10 concurrent keep-alive connections (autocannon) for `duration` seconds over the dashboard
  *      filter mix, then the claim-list mix, then a bare dynamic page (/account), each after 5 s of
  *      unmeasured warm-up, while a writer reassigns one claim per second through the triggers (so
@@ -58,7 +58,7 @@ const PROCESSES = [
 const CONCURRENCY = 10;
 /**
  * The measured runs: each mix with one claim changed per second, and the claim list again with 50
- * a second. Pages are reused while no change commits (lib/services/dashboard/cache.ts); with ten
+ * a second. Pages are reused while no change commits (lib/services/data-version.ts); with ten
  * changes a second most list pages were still reused, and with 50 most are read afresh, which
  * shows the list's own cost under load (a stress case: no desk changes claims that often).
  */

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
 import { ForbiddenError } from "@/lib/errors";
-import { dataVersion } from "@/lib/services/dashboard/cache";
 import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
 import { type Dashboard, getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { bucketOf, formatBucket } from "@/lib/services/dashboard/percentiles";
-import { queryRows } from "@/lib/services/dashboard/rows";
+import { dataVersion } from "@/lib/services/data-version";
 import { ctxFor, makeUser } from "../factories";
 import { buildDesk, PERIOD } from "./dashboard-fixture";
 import { useTestDatabase } from "./test-db";

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
-import { queryRows } from "@/lib/services/dashboard/rows";
+import { openDatabase, queryRows } from "@/db/client";
 import { createTestDatabase, isPostgres, type TestDatabase } from "./test-db";
 
 /*

@@ -7,6 +7,7 @@ import { type ArticleListRow, listArticles } from "@/lib/services/articles/list-
 import { ARTICLE_SORTS, type ArticleSort } from "@/lib/validation/articles";
 import { buttonClass } from "../../_components/button";
 import { EmptyState } from "../../_components/empty-state";
+import { InputField, SelectField } from "../../_components/field";
 import { Table, Td, Th } from "../../_components/table";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -58,42 +59,21 @@ export default async function ArticlesPage({
       </div>
       <search>
         <form className="flex flex-wrap items-end gap-2" action="/articles">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="article-search" className="text-sm font-medium">
-              Search by title
-            </label>
-            <input
-              id="article-search"
-              name="q"
-              type="search"
-              defaultValue={q}
-              aria-invalid={searchError ? true : undefined}
-              aria-describedby={searchError ? "article-search-error" : undefined}
-              className="rounded-md border border-line bg-paper px-3 py-2"
-            />
-            {searchError ? (
-              <p id="article-search-error" className="text-sm text-danger" role="alert">
-                {searchError}
-              </p>
-            ) : null}
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="article-sort" className="text-sm font-medium">
-              Sort
-            </label>
-            <select
-              id="article-sort"
-              name="sort"
-              defaultValue={sort}
-              className="rounded-md border border-line bg-paper px-3 py-2"
-            >
-              {ARTICLE_SORTS.map((value) => (
-                <option key={value} value={value}>
-                  {SORT_LABEL[value]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <InputField
+            label="Search by title"
+            id="article-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            error={searchError ?? undefined}
+          />
+          <SelectField
+            label="Sort"
+            id="article-sort"
+            name="sort"
+            defaultValue={sort}
+            options={ARTICLE_SORTS.map((value) => ({ value, label: SORT_LABEL[value] }))}
+          />
           <button type="submit" className={buttonClass("secondary")}>
             Show
           </button>

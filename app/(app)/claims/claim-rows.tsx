@@ -11,8 +11,8 @@ import { CLAIM_KIND_LABEL, CLAIM_STATUS_LABEL, RATING_SCALE } from "@/db/schema/
 import { html } from "@/lib/html";
 import { type Jsonified, type JsonProps, memoByJsonProps } from "@/lib/json-props";
 import type { ClaimListRow } from "@/lib/services/claim-list/list-claims";
+import { dataTable, th } from "../../_components/data-table";
 import { RawHtml } from "../../_components/raw-html";
-import { dataTable, th } from "../dashboard/data-table";
 
 /** A row of the claim list as it crosses to the browser: its times as ISO strings. */
 export type ClaimRowView = Jsonified<ClaimListRow>;

@@ -5,7 +5,7 @@ import { toJsonProps, toSharedJsonProps } from "@/lib/json-props";
 import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { getFilterOptions } from "@/lib/services/dashboard/filter-options";
 import { EmptyState } from "../../_components/empty-state";
-import { FilterForm } from "../dashboard/filter-form";
+import { FilterForm } from "../../_components/filter-form";
 import { ClaimRows } from "./claim-rows";
 
 export const metadata: Metadata = { title: "Claims" };

@@ -12,6 +12,7 @@ import { CLAIM_STATUS_LABEL, CLAIM_STATUSES, RATING_SCALE, RATINGS } from "@/db/
 import { html } from "@/lib/html";
 import { type JsonProps, memoByJsonProps } from "@/lib/json-props";
 import { formatBucket } from "@/lib/services/dashboard/percentiles";
+import { dataTable, th } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
 import { RawHtml } from "../../_components/raw-html";
 import {
@@ -23,7 +24,6 @@ import {
   stackedWeeks,
   timeColumns,
 } from "./charts";
-import { dataTable, th } from "./data-table";
 import { pct } from "./labels";
 import { approvedWeekHref, claimsHref } from "./links";
 import { ArticleTable, OldestTable, ReviewerTable } from "./tables";
@@ -89,7 +89,7 @@ function BarFigure({
 
 /*
  * The sections rendered for each view, on the server: a dashboard reused from the cache
- * (lib/services/dashboard/cache.ts) arrives as the same JSON text on every request until the data
+ * (lib/services/data-version.ts) arrives as the same JSON text on every request until the data
  * changes; the two-year view's charts and tables are half a megabyte of markup.
  */
 const renderView = memoByJsonProps(16, renderSections);

@@ -1,9 +1,9 @@
 import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import { attr, type Html, html } from "@/lib/html";
 import type { ArticleSort } from "@/lib/validation/dashboard";
+import { dataTable, th } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
 import { RawHtml } from "../../_components/raw-html";
-import { dataTable, th } from "./data-table";
 import { pct } from "./labels";
 import { claimsHref, dashboardHref } from "./links";
 import type { DashboardView } from "./view";

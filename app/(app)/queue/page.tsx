@@ -6,7 +6,7 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { formatTime } from "@/lib/format-time";
 import { getMyQueue, OPEN_CLAIMS_LIMIT } from "@/lib/services/queue/get-queue";
 import { EmptyState } from "../../_components/empty-state";
-import { StatusBadge } from "../articles/[articleId]/claims/[claimId]/status-badge";
+import { StatusBadge } from "../../_components/status-badge";
 
 export const metadata: Metadata = { title: "My queue" };
 

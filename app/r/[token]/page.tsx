@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { stripBidiControls } from "@/lib/bidi";
 import { claimReviewForScript } from "@/lib/reports/render-claimreview";
 import { getPublishedReport } from "@/lib/services/reports/get-published-report";
-import { ReportView } from "../../(app)/articles/[articleId]/report/report-view";
+import { ReportView } from "../../_components/report-view";
 
 const load = cache(async (token: string) => getPublishedReport(await getDb(), token));
 

@@ -1,14 +1,13 @@
 import { asc, desc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { articles, auditEvents, claims, users } from "@/db/schema";
+import { articleMetaColumns, articles, auditEvents, claims, users } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { articleIdSchema } from "@/lib/validation/articles";
 import { parseOrNotFound } from "@/lib/validation/parse";
-import { articleMetaColumns } from "./columns";
 
 /** An article with its claims in text order, as the article page shows them. */
 export async function getArticleView(ctx: Ctx, articleId: z.input<typeof articleIdSchema>) {

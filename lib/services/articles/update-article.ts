@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "@/db/client";
-import { articles } from "@/db/schema";
+import { articleMetaColumns, articles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit";
@@ -9,7 +9,6 @@ import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { updateArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
-import { articleMetaColumns } from "./columns";
 
 const metaColumns = {
   ...articleMetaColumns,

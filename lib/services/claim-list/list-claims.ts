@@ -1,13 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Executor } from "@/db/client";
+import { type Executor, queryRows } from "@/db/client";
 import type { ClaimKindName, ClaimStatus, Rating } from "@/db/schema/constants";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
-import { cachedByVersion } from "@/lib/services/dashboard/cache";
 import { addDays } from "@/lib/services/dashboard/period";
-import { queryRows } from "@/lib/services/dashboard/rows";
 import { claimConditions, utc } from "@/lib/services/dashboard/sources";
+import { cachedByVersion } from "@/lib/services/data-version";
 import { type ClaimListInput, type ClaimSort, claimListSchema } from "@/lib/validation/dashboard";
 import { isUuid } from "@/lib/validation/ids";
 import { parseInput } from "@/lib/validation/parse";
@@ -239,7 +238,7 @@ function articlesInOrder(input: ClaimListInput): SQL {
 
 /**
  * One page of the filtered claim list, in keyset order. A page is the same for every editor, so it
- * is reused while the data version is unchanged, like the dashboard (dashboard/cache.ts): any
+ * is reused while the data version is unchanged, like the dashboard (data-version.ts): any
  * change to claims, verdicts, articles or users shows on the next load.
  */
 export async function listClaims(ctx: Ctx, input: z.input<typeof claimListSchema>) {

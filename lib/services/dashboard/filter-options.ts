@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { type Executor, queryRows } from "@/db/client";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
-import { cachedByVersion } from "./cache";
-import { queryRows } from "./rows";
+import { cachedByVersion } from "@/lib/services/data-version";
 
 /**
  * What the filter form offers: every outlet, and the people who can hold claims. The same for

@@ -1,16 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Executor } from "@/db/client";
+import { type Executor, queryRows } from "@/db/client";
 import { CLAIM_STATUSES, type ClaimStatus, RATINGS, type Rating } from "@/db/schema/constants";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
+import { cachedByVersion } from "@/lib/services/data-version";
 import { type ArticleSort, dashboardSchema } from "@/lib/validation/dashboard";
 import { parseInput } from "@/lib/validation/parse";
-import { cachedByVersion } from "./cache";
 import { listOutlets, listPeople } from "./filter-options";
 import { type BucketPercentile, histogramPercentile } from "./percentiles";
 import { resolvePeriod } from "./period";
-import { queryRows } from "./rows";
 import {
   approvalWeeks,
   articleProgress,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import {
+  articleMetaColumns,
   articles,
   claims,
   corrections,
@@ -11,7 +12,6 @@ import {
   verdicts,
 } from "@/db/schema";
 import type { ReportInput } from "@/lib/reports/model";
-import { articleMetaColumns } from "@/lib/services/articles/columns";
 
 /**
  * Everything a report shows, read with the columns it needs (people by name only). The current

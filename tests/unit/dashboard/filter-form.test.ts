@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterFormHtml } from "../../../app/(app)/dashboard/filter-form";
+import { filterFormHtml } from "../../../app/_components/filter-form";
 
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
 const ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;";

@@ -1,14 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ArticleMetaRow } from "@/lib/services/articles/update-article";
 import { Button } from "../../../_components/button";
 import { Dialog } from "../../../_components/dialog";
 import { useToast } from "../../../_components/toast";
 import { deleteArticleAction } from "./actions";
-import { ArticleMetaForm } from "./article-meta-form";
-
-type Meta = Omit<ArticleMetaRow, "updatedAt">;
+import { ArticleMetaForm, type EditableArticleMeta } from "./article-meta-form";
 
 /** Title and details, with their edit form and (for editors) the delete button. */
 export function ArticleHeader({
@@ -17,7 +14,7 @@ export function ArticleHeader({
   canEdit,
   canDelete,
 }: {
-  article: Meta;
+  article: EditableArticleMeta;
   claimCount: number;
   canEdit: boolean;
   canDelete: boolean;

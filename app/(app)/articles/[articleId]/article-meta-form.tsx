@@ -1,44 +1,39 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { ArticleMetaRow } from "@/lib/services/articles/update-article";
-import { type ArticleMetaInput, articleMetaSchema } from "@/lib/validation/articles";
+import type { ArticleMeta } from "@/db/schema/articles";
+import type { ArticleMetaInput } from "@/lib/validation/articles";
+import { ArticleMetaFields, useArticleMetaForm } from "../../../_components/article-meta-fields";
 import { Button } from "../../../_components/button";
-import { InputField } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
 import { updateArticleAction } from "./actions";
 
-type Meta = Omit<ArticleMetaRow, "updatedAt">;
+/** An article's details as the article page edits them: with the version they were read at. */
+export type EditableArticleMeta = ArticleMeta & { version: number };
 
 /** Title, outlet, author, URL and date; the body is never edited here. */
-export function ArticleMetaForm({ article, onDone }: { article: Meta; onDone: () => void }) {
+export function ArticleMetaForm({
+  article,
+  onDone,
+}: {
+  article: EditableArticleMeta;
+  onDone: () => void;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [version, setVersion] = useState(article.version);
   const [conflict, setConflict] = useState<{
     message: string;
-    current: Partial<Meta> | null;
+    current: Partial<EditableArticleMeta> | null;
   } | null>(null);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<ArticleMetaInput>({
-    resolver: zodResolver(articleMetaSchema),
-    defaultValues: {
-      title: article.title,
-      outlet: article.outlet ?? "",
-      author: article.author ?? "",
-      url: article.url ?? "",
-      publishedOn: article.publishedOn ?? "",
-      publishedApproximate: article.publishedApproximate,
-    },
-  });
+  } = useArticleMetaForm(article);
   const onSubmit = handleSubmit((values) => {
     startTransition(async () => {
       const result = await updateArticleAction({ ...values, articleId: article.id, version });
@@ -50,7 +45,7 @@ export function ArticleMetaForm({ article, onDone }: { article: Meta; onDone: ()
         return;
       }
       if (result.code === "conflict") {
-        const current = (result.current ?? null) as Partial<Meta> | null;
+        const current = (result.current ?? null) as Partial<EditableArticleMeta> | null;
         if (current?.version) setVersion(current.version);
         setConflict({ message: result.error, current });
         return;
@@ -79,24 +74,7 @@ export function ArticleMetaForm({ article, onDone }: { article: Meta; onDone: ()
           <p>Your input below is kept: save again to apply it over the newer version.</p>
         </div>
       ) : null}
-      <div className="sm:col-span-2">
-        <InputField label="Title" required error={errors.title?.message} {...register("title")} />
-      </div>
-      <InputField label="Outlet" error={errors.outlet?.message} {...register("outlet")} />
-      <InputField label="Author" error={errors.author?.message} {...register("author")} />
-      <div className="sm:col-span-2">
-        <InputField label="URL" type="url" error={errors.url?.message} {...register("url")} />
-      </div>
-      <InputField
-        label="Published on"
-        type="date"
-        error={errors.publishedOn?.message}
-        {...register("publishedOn")}
-      />
-      <label className="flex items-center gap-2 self-end pb-2 text-sm">
-        <input type="checkbox" {...register("publishedApproximate")} />
-        The date is approximate
-      </label>
+      <ArticleMetaFields register={register} errors={errors} />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" busy={pending}>
           Save details

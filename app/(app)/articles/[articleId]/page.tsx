@@ -5,10 +5,10 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { getArticleView, listArticleHistory } from "@/lib/services/articles/get-article";
 import { getBulkAssignOptions } from "@/lib/services/workflow/bulk-assign-options";
 import { claimFilterSchema } from "@/lib/validation/claims";
+import { ExportMenu } from "../../../_components/export-menu";
 import { ArticleHeader } from "./article-header";
 import { ArticleWorkspace } from "./article-workspace";
 import { BulkAssign } from "./bulk-assign/bulk-assign";
-import { ExportMenu } from "./export-menu";
 import { HistoryList } from "./history-list";
 
 export const metadata: Metadata = { title: "Article" };

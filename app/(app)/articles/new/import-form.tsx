@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
-import { type ArticleMetaInput, articleMetaSchema } from "@/lib/validation/articles";
+import type { ArticleMetaInput } from "@/lib/validation/articles";
+import { ArticleMetaFields, useArticleMetaForm } from "../../../_components/article-meta-fields";
 import { Button } from "../../../_components/button";
 import { InputField, TextareaField } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
@@ -109,17 +108,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
     setValue,
     getValues,
     formState: { errors },
-  } = useForm<ArticleMetaInput>({
-    resolver: zodResolver(articleMetaSchema),
-    defaultValues: {
-      title: "",
-      outlet: "",
-      author: "",
-      url: "",
-      publishedOn: "",
-      publishedApproximate: false,
-    },
-  });
+  } = useArticleMetaForm();
 
   async function checkBody(): Promise<number | null> {
     if (mode === "paste") {
@@ -237,31 +226,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         )}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="sm:col-span-2">
-          <InputField label="Title" required error={errors.title?.message} {...register("title")} />
-        </div>
-        <InputField label="Outlet" error={errors.outlet?.message} {...register("outlet")} />
-        <InputField label="Author" error={errors.author?.message} {...register("author")} />
-        <div className="sm:col-span-2">
-          <InputField
-            label="URL"
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            error={errors.url?.message}
-            {...register("url")}
-          />
-        </div>
-        <InputField
-          label="Published on"
-          type="date"
-          error={errors.publishedOn?.message}
-          {...register("publishedOn")}
-        />
-        <label className="flex items-center gap-2 self-end pb-2 text-sm">
-          <input type="checkbox" {...register("publishedApproximate")} />
-          The date is approximate
-        </label>
+        <ArticleMetaFields register={register} errors={errors} />
       </div>
       {duplicate ? (
         <div role="alert" className="rounded-md border border-accent bg-wash p-3 text-sm">

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "../../../../_components/button";
 import { Dialog } from "../../../../_components/dialog";
+import { SelectField } from "../../../../_components/field";
 import { useToast } from "../../../../_components/toast";
 import { bulkAssignClaimsAction } from "./actions";
 
@@ -30,7 +31,6 @@ export function BulkAssign({ articleId, claims, assignees }: BulkAssignProps) {
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const router = useRouter();
-  const selectId = useId();
 
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -80,24 +80,15 @@ export function BulkAssign({ articleId, claims, assignees }: BulkAssignProps) {
             submit();
           }}
         >
-          <div className="flex flex-col gap-1">
-            <label htmlFor={selectId} className="text-sm font-medium">
-              Assign to
-            </label>
-            <select
-              id={selectId}
-              value={assigneeId}
-              onChange={(event) => setAssigneeId(event.target.value)}
-              className="rounded-md border border-line bg-paper px-3 py-2"
-            >
-              <option value="">Choose a person</option>
-              {assignees.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Assign to"
+            value={assigneeId}
+            onChange={(event) => setAssigneeId(event.target.value)}
+            options={[
+              { value: "", label: "Choose a person" },
+              ...assignees.map((a) => ({ value: a.id, label: a.name })),
+            ]}
+          />
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">Claims ({selected.size} selected)</legend>
             <label className="flex items-center gap-2 text-sm">

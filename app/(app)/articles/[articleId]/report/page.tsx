@@ -6,10 +6,10 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { getReport } from "@/lib/services/reports/get-report";
 import { baseUrlFrom } from "@/lib/services/reports/urls";
-import { ExportMenu } from "../export-menu";
+import { ExportMenu } from "../../../../_components/export-menu";
+import { ReportView } from "../../../../_components/report-view";
 import { PrintButton } from "./print-button";
 import { PublishControls } from "./publish-controls";
-import { ReportView } from "./report-view";
 
 export const metadata: Metadata = { title: "Fact-check report" };
 

@@ -5,9 +5,9 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { valueWords } from "@/lib/claims/value-words";
 import { formatTime } from "@/lib/format-time";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
+import { StatusBadge } from "../../../../../_components/status-badge";
 import { CommentsPanel } from "./comments-panel";
 import { SourcesPanel } from "./sources-panel";
-import { StatusBadge } from "./status-badge";
 import { VerdictPanel } from "./verdict-panel";
 import { WorkflowControls } from "./workflow-controls";
 

@@ -1,9 +1,10 @@
 import { type Html, html } from "@/lib/html";
 
 /*
- * The dashboard's tables hold hundreds of cells, so their styling sits once on the table (descendant
- * selectors) instead of on every cell, and they are built as markup strings (lib/html.ts). Cells
- * with class "n" are numbers (right-aligned, tabular figures); links in cells are accent-coloured.
+ * The tables of the dashboard and the claim list hold hundreds of cells, so their styling sits once
+ * on the table (descendant selectors) instead of on every cell, and they are built as markup strings
+ * (lib/html.ts). Cells with class "n" are numbers (right-aligned, tabular figures); links in cells
+ * are accent-coloured.
  */
 const TABLE = [
   "w-full border-collapse text-left text-sm",

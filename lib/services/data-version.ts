@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
-import type { Executor } from "@/db/client";
-import { queryRows } from "./rows";
+import { type Executor, queryRows } from "@/db/client";
 
 /*
- * Dashboards already computed, reused while the data they were computed from is unchanged. Every
- * transaction that changes claims, verdicts, articles or users raises `dashboard_state.version` at
- * commit (migration 0003), so an approval shows on the next dashboard load, on every server. A
+ * The data version, and results already computed from the data (the dashboard's, the claim
+ * list's), reused while that data is unchanged. Every transaction that changes claims, verdicts,
+ * articles or users raises `dashboard_state.version` at commit (migration 0003), so an approval
+ * shows on the next dashboard or claim list load, on every server. A
  * result is kept only when the version read before its queries equals the version read after them:
  * then no change committed in between, and every query saw that one state.
  *

@@ -18,7 +18,7 @@ import {
 } from "@/db/schema/constants";
 import { attr, type Html, html } from "@/lib/html";
 import { fromJsonProps, type JsonProps } from "@/lib/json-props";
-import { RawHtml } from "../../_components/raw-html";
+import { RawHtml } from "./raw-html";
 
 export interface FilterValues {
   from?: string;

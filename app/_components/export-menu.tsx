@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { FORMAT_INFO, REPORT_FORMATS } from "@/lib/reports/formats";
-import { buttonClass } from "../../../_components/button";
+import { buttonClass } from "./button";
 
 /**
  * A disclosure of the six report downloads. Plain links (with `download`), so each one works by

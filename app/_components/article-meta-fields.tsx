@@ -1,0 +1,62 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type FieldErrors, type UseFormRegister, useForm } from "react-hook-form";
+import type { ArticleMeta } from "@/db/schema/articles";
+import { type ArticleMetaInput, articleMetaSchema } from "@/lib/validation/articles";
+import { InputField } from "./field";
+
+/** The form of an article's details: empty for an import, the article's own for an edit. */
+export function useArticleMetaForm(article?: Omit<ArticleMeta, "id">) {
+  return useForm<ArticleMetaInput>({
+    resolver: zodResolver(articleMetaSchema),
+    defaultValues: {
+      title: article?.title ?? "",
+      outlet: article?.outlet ?? "",
+      author: article?.author ?? "",
+      url: article?.url ?? "",
+      publishedOn: article?.publishedOn ?? "",
+      publishedApproximate: article?.publishedApproximate ?? false,
+    },
+  });
+}
+
+/**
+ * Title, outlet, author, URL, date and whether the date is approximate: the fields of the import
+ * form and of the edit form, as cells of the two-column grid the form lays them out in.
+ */
+export function ArticleMetaFields({
+  register,
+  errors,
+}: {
+  register: UseFormRegister<ArticleMetaInput>;
+  errors: FieldErrors<ArticleMetaInput>;
+}) {
+  return (
+    <>
+      <div className="sm:col-span-2">
+        <InputField label="Title" required error={errors.title?.message} {...register("title")} />
+      </div>
+      <InputField label="Outlet" error={errors.outlet?.message} {...register("outlet")} />
+      <InputField label="Author" error={errors.author?.message} {...register("author")} />
+      <div className="sm:col-span-2">
+        <InputField
+          label="URL"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          error={errors.url?.message}
+          {...register("url")}
+        />
+      </div>
+      <InputField
+        label="Published on"
+        type="date"
+        error={errors.publishedOn?.message}
+        {...register("publishedOn")}
+      />
+      <label className="flex items-center gap-2 self-end pb-2 text-sm">
+        <input type="checkbox" {...register("publishedApproximate")} />
+        The date is approximate
+      </label>
+    </>
+  );
+}
