@@ -16,8 +16,8 @@ const source = (claimId: string, i: number) => ({
   claimId,
   url: `https://example.org/source-${i}`,
   title: `Source ${i}`,
-  sourceType: "news_report",
-  stance: "supports",
+  sourceType: "news_report" as const,
+  stance: "supports" as const,
 });
 
 describe("adding to a claim while it is merged", () => {

@@ -1,21 +1,12 @@
-import { claims } from "@/db/schema";
+import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
+import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { splitClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import {
-  type ClaimRow,
-  claimColumns,
-  claimForEdit,
-  claimSnapshot,
-  spanAt,
-  splitsCharacter,
-  updateClaimRow,
-} from "./claim-row";
-
-const SPLITTABLE = ["open", "in_review"] as const;
+import { auditClaim, insertClaim, loadClaimForChange, writeClaim } from "./claim-change";
+import { type ClaimRow, claimSnapshot } from "./claim-row";
+import { claimBody, spanAt, splitsCharacter } from "./span";
 
 function refuse(message: string): never {
   throw new ValidationError(message, { at: [message] });
@@ -28,15 +19,13 @@ function refuse(message: string): never {
  */
 export async function splitClaim(
   ctx: Ctx,
-  input: unknown,
+  input: z.input<typeof splitClaimSchema>,
 ): Promise<{ first: ClaimRow; second: ClaimRow }> {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(splitClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, body } = await claimForEdit(tx, ctx, data.claimId, data.version);
-    if (!(SPLITTABLE as readonly string[]).includes(claim.status)) {
-      throw new ForbiddenError("Only an open claim or one under review can be split.");
-    }
+    const { claim } = await loadClaimForChange(tx, ctx.user, data, "split");
+    const body = await claimBody(tx, claim);
     if (data.at <= claim.start || data.at >= claim.end) {
       refuse("Choose a position inside the claim's text.");
     }
@@ -52,40 +41,30 @@ export async function splitClaim(
     }
     const firstSpan = spanAt(body, claim.start, firstEnd);
     const secondSpan = spanAt(body, secondStart, claim.end);
-    const first = await updateClaimRow(tx, claim, firstSpan);
-    const [second] = await tx
-      .insert(claims)
-      .values({
-        articleId: claim.articleId,
-        ...secondSpan,
-        kind: claim.kind,
-        score: claim.score,
-        values: {},
-        speaker: claim.speaker,
-        assigneeId: claim.assigneeId,
-        origin: "manual",
-      })
-      .returning(claimColumns);
-    if (!second) throw new Error("claim insert returned no row");
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "claim.split",
-      entityType: "claim",
-      entityId: claim.id,
+    const first = await writeClaim(tx, claim, firstSpan);
+    const second = await insertClaim(tx, {
       articleId: claim.articleId,
-      claimId: claim.id,
-      before: claimSnapshot(claim),
-      after: { ...claimSnapshot(first), splitInto: second.id },
+      ...secondSpan,
+      kind: claim.kind,
+      score: claim.score,
+      values: {},
+      speaker: claim.speaker,
+      assigneeId: claim.assigneeId,
+      origin: "manual",
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "claim.create",
-      entityType: "claim",
-      entityId: second.id,
-      articleId: claim.articleId,
-      claimId: second.id,
-      after: { ...claimSnapshot(second), splitFrom: claim.id },
-    });
+    await auditClaim(tx, ctx.user.id, [
+      {
+        claim,
+        action: "claim.split",
+        before: claimSnapshot(claim),
+        after: { ...claimSnapshot(first), splitInto: second.id },
+      },
+      {
+        claim: second,
+        action: "claim.create",
+        after: { ...claimSnapshot(second), splitFrom: claim.id },
+      },
+    ]);
     return { first, second };
   });
 }

@@ -1,37 +1,28 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { editSourceSchema } from "@/lib/validation/sources";
-import { auditFields, lockSourceForChange, sourceColumns } from "./source-columns";
+import { auditFields, auditSource, lockSourceForChange, sourceColumns } from "./source-columns";
 
-export async function editSource(ctx: Ctx, input: unknown) {
+export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version, ...fields } = parseInput(editSourceSchema, input);
+  const hint = "Your edits are kept in the form: compare, then save again.";
   return ctx.db.transaction(async (tx) => {
-    const { claim, current } = await lockSourceForChange(
-      tx,
-      ctx.user,
-      sourceId,
-      version,
-      "Your edits are kept in the form: compare, then save again.",
-    );
+    const { claim, current } = await lockSourceForChange(tx, ctx.user, { sourceId, version }, hint);
     const [after] = await tx
       .update(sources)
       .set({ ...fields, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(sources.id, sourceId), eq(sources.version, version)))
       .returning(sourceColumns);
     if (!after) throw new ConflictError("This source was changed by someone else. Try again.");
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
+    await auditSource(tx, ctx.user.id, claim, {
       action: "source.edit",
-      entityType: "source",
-      entityId: sourceId,
-      articleId: claim.articleId,
-      claimId: claim.id,
+      sourceId,
       before: auditFields(current),
       after: auditFields(after),
     });

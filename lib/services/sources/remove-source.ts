@@ -1,24 +1,19 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { removeSourceSchema } from "@/lib/validation/sources";
-import { auditFields, lockSourceForChange } from "./source-columns";
+import { auditFields, auditSource, lockSourceForChange } from "./source-columns";
 
-export async function removeSource(ctx: Ctx, input: unknown) {
+export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version } = parseInput(removeSourceSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, current } = await lockSourceForChange(
-      tx,
-      ctx.user,
-      sourceId,
-      version,
-      "Check the change before removing it.",
-    );
+    const hint = "Check the change before removing it.";
+    const { claim, current } = await lockSourceForChange(tx, ctx.user, { sourceId, version }, hint);
     if (claim.status === "pending_approval") {
       // A verdict pending approval must keep at least one source behind it.
       const [others] = await tx
@@ -32,13 +27,9 @@ export async function removeSource(ctx: Ctx, input: unknown) {
       }
     }
     await tx.delete(sources).where(and(eq(sources.id, sourceId), eq(sources.version, version)));
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
+    await auditSource(tx, ctx.user.id, claim, {
       action: "source.remove",
-      entityType: "source",
-      entityId: sourceId,
-      articleId: claim.articleId,
-      claimId: claim.id,
+      sourceId,
       before: auditFields(current),
     });
     return { removed: sourceId };

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { articles, claims, comments, sources, users, verdicts } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { allowedActions, canEditSources, claimRefusal } from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
 import { sourceColumns } from "@/lib/services/sources/source-columns";
 import { getClaimTimeline } from "@/lib/services/timeline/get-timeline";
@@ -113,7 +114,10 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
   }
 
   const pending = verdictRows.find((v) => v.state === "proposed") ?? null;
-  const isEditor = can(ctx.user.role, "verdicts.approve");
+  const proposal = { proposedBy: pending?.proposedBy ?? null };
+  const approval = can(ctx.user.role, "verdicts.approve")
+    ? claimRefusal(ctx.user, claim, "approve", proposal)
+    : null;
   return {
     claim,
     context: claimContext(body, claim.start, claim.end),
@@ -128,13 +132,17 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
     })),
     timeline,
     assignees,
+    /**
+     * What this user may do to the claim now, from the rules the services enforce
+     * (claims/claim-rules.ts): the page offers exactly these and derives none of them.
+     */
+    allowed: allowedActions(ctx.user, claim, proposal),
     me: {
       id: ctx.user.id,
       canAct: canActOnClaim(ctx.user, claim),
-      isEditor,
-      canAssign: can(ctx.user.role, "claims.assign"),
+      canEditSources: canEditSources(ctx.user, claim),
       // The two-person rule, told to the page so it can explain rather than offer a dead button.
-      proposedPending: pending?.proposedBy === ctx.user.id,
+      approvalRefused: approval?.rule === "two_person" ? approval.message : null,
     },
   };
 }
