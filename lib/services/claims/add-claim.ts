@@ -7,14 +7,11 @@ import type { Ctx } from "@/lib/services/context";
 import { addClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
 import { auditClaim, insertClaim } from "./claim-change";
-import { type ClaimRow, claimSnapshot } from "./claim-row";
+import { claimSnapshot } from "./claim-row";
 import { checkedSpan } from "./span";
 
 /** A claim a person picked out of the text: origin manual, open and unassigned. */
-export async function addManualClaim(
-  ctx: Ctx,
-  input: z.input<typeof addClaimSchema>,
-): Promise<ClaimRow> {
+export async function addManualClaim(ctx: Ctx, input: z.input<typeof addClaimSchema>) {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(addClaimSchema, input);
   return ctx.db.transaction(async (tx) => {

@@ -10,13 +10,17 @@ import { ACTION_PERMISSION } from "./transitions";
 /** Dismiss and restore: workflow transitions that set or clear the reason with the status. */
 async function moveDismissal(
   ctx: Ctx,
-  ref: { claimId: string; version: number },
   action: "dismiss" | "restore",
-  dismissReason: string | null,
+  input: unknown,
 ): Promise<ClaimRow> {
+  requirePermission(ctx.user, ACTION_PERMISSION[action]);
+  const data =
+    action === "dismiss"
+      ? parseInput(dismissClaimSchema, input)
+      : { ...parseInput(restoreClaimSchema, input), reason: null };
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadClaimForChange(tx, ctx.user, ref, action);
-    const updated = await writeClaim(tx, claim, { status, dismissReason });
+    const { claim, status } = await loadClaimForChange(tx, ctx.user, data, action);
+    const updated = await writeClaim(tx, claim, { status, dismissReason: data.reason });
     await auditClaim(tx, ctx.user.id, {
       claim,
       action: `claim.${action}`,
@@ -28,21 +32,17 @@ async function moveDismissal(
 }
 
 /** Takes a claim off the list with a reason; the workflow table says from which states. */
-export async function dismissClaim(
+export function dismissClaim(
   ctx: Ctx,
   input: z.input<typeof dismissClaimSchema>,
 ): Promise<ClaimRow> {
-  requirePermission(ctx.user, ACTION_PERMISSION.dismiss);
-  const data = parseInput(dismissClaimSchema, input);
-  return moveDismissal(ctx, data, "dismiss", data.reason);
+  return moveDismissal(ctx, "dismiss", input);
 }
 
 /** Brings a dismissed claim back as open. */
-export async function restoreClaim(
+export function restoreClaim(
   ctx: Ctx,
   input: z.input<typeof restoreClaimSchema>,
 ): Promise<ClaimRow> {
-  requirePermission(ctx.user, ACTION_PERMISSION.restore);
-  const data = parseInput(restoreClaimSchema, input);
-  return moveDismissal(ctx, data, "restore", null);
+  return moveDismissal(ctx, "restore", input);
 }

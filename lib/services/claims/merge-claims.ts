@@ -8,7 +8,7 @@ import type { Ctx } from "@/lib/services/context";
 import { mergeClaimsSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
 import { auditClaim, loadClaimForChange, lockClaims, writeClaim } from "./claim-change";
-import { type ClaimRow, claimSnapshot } from "./claim-row";
+import { claimSnapshot } from "./claim-row";
 import { claimBody, spanAt } from "./span";
 
 /**
@@ -21,10 +21,7 @@ import { claimBody, spanAt } from "./span";
  * moved) or waits for the merge and then finds its claim gone (and is refused with a conflict):
  * it can never land on the later claim between the move and the delete and vanish with it.
  */
-export async function mergeClaims(
-  ctx: Ctx,
-  input: z.input<typeof mergeClaimsSchema>,
-): Promise<ClaimRow> {
+export async function mergeClaims(ctx: Ctx, input: z.input<typeof mergeClaimsSchema>) {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(mergeClaimsSchema, input);
   return ctx.db.transaction(async (tx) => {

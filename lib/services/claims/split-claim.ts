@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/services/context";
 import { splitClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
 import { auditClaim, insertClaim, loadClaimForChange, writeClaim } from "./claim-change";
-import { type ClaimRow, claimSnapshot } from "./claim-row";
+import { claimSnapshot } from "./claim-row";
 import { claimBody, spanAt, splitsCharacter } from "./span";
 
 function refuse(message: string): never {
@@ -17,10 +17,7 @@ function refuse(message: string): never {
  * (with its sources and history), a new open claim of the same kind takes the second. White space
  * at the cut stays outside both spans.
  */
-export async function splitClaim(
-  ctx: Ctx,
-  input: z.input<typeof splitClaimSchema>,
-): Promise<{ first: ClaimRow; second: ClaimRow }> {
+export async function splitClaim(ctx: Ctx, input: z.input<typeof splitClaimSchema>) {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(splitClaimSchema, input);
   return ctx.db.transaction(async (tx) => {

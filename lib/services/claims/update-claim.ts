@@ -4,14 +4,11 @@ import type { Ctx } from "@/lib/services/context";
 import { updateClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
 import { auditClaim, loadClaimForChange, writeClaim } from "./claim-change";
-import { type ClaimRow, claimSnapshot } from "./claim-row";
+import { claimSnapshot } from "./claim-row";
 import { checkedSpan, claimBody } from "./span";
 
 /** Re-spans a claim (a new selection) and/or changes its kind and values. */
-export async function updateClaim(
-  ctx: Ctx,
-  input: z.input<typeof updateClaimSchema>,
-): Promise<ClaimRow> {
+export async function updateClaim(ctx: Ctx, input: z.input<typeof updateClaimSchema>) {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(updateClaimSchema, input);
   return ctx.db.transaction(async (tx) => {

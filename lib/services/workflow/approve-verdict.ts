@@ -2,12 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { auditClaim, loadClaimForChange, writeClaim } from "@/lib/services/claims/claim-change";
-import { requireAllowed } from "@/lib/services/claims/claim-rules";
+import { auditClaim, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { claimRefSchema } from "@/lib/validation/workflow";
-import { lockCurrentProposal, setVerdictState } from "./current-proposal";
+import { loadDecision, setVerdictState } from "./current-proposal";
 
 /**
  * An editor approves the pending proposal. The proposer never approves their own verdict (the
@@ -18,10 +17,7 @@ export async function approveVerdict(ctx: Ctx, input: z.input<typeof claimRefSch
   requirePermission(ctx.user, "verdicts.approve");
   const data = parseInput(claimRefSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadClaimForChange(tx, ctx.user, data, "approve");
-    const proposal = await lockCurrentProposal(tx, claim.id);
-    // The two-person rule reads the proposal, so it is asked again once that is locked.
-    requireAllowed(ctx.user, claim, "approve", { proposedBy: proposal.proposedBy });
+    const { claim, status, proposal } = await loadDecision(tx, ctx.user, data, "approve");
     const [verdict] = await setVerdictState(tx, eq(verdicts.id, proposal.id), {
       state: "approved",
       approvedBy: ctx.user.id,

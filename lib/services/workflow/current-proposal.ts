@@ -4,6 +4,9 @@ import type { Tx } from "@/db/client";
 import { verdicts } from "@/db/schema";
 import type { VerdictState } from "@/db/schema/constants";
 import { ValidationError } from "@/lib/errors";
+import { loadClaimForChange } from "@/lib/services/claims/claim-change";
+import { requireAllowed } from "@/lib/services/claims/claim-rules";
+import type { SessionUser } from "@/lib/services/context";
 
 /** The proposal an editor decides on, locked with its claim. */
 export async function lockCurrentProposal(tx: Tx, claimId: string) {
@@ -16,6 +19,23 @@ export async function lockCurrentProposal(tx: Tx, claimId: string) {
     .for("update");
   if (!verdict) throw new ValidationError("There is no proposed verdict on this claim.");
   return verdict;
+}
+
+/**
+ * The start of an editor's decision on the pending proposal: the claim loaded for the change,
+ * the proposal locked with it, and the rules asked again now that the proposal is known (the
+ * proposer never approves their own verdict: the two-person rule).
+ */
+export async function loadDecision(
+  tx: Tx,
+  user: SessionUser,
+  ref: { claimId: string; version: number },
+  action: "approve" | "return",
+) {
+  const { claim, status } = await loadClaimForChange(tx, user, ref, action);
+  const proposal = await lockCurrentProposal(tx, claim.id);
+  requireAllowed(user, claim, action, { proposedBy: proposal.proposedBy });
+  return { claim, status, proposal };
 }
 
 /** Moves the verdicts `where` selects to a new state, bumping their versions (database clock). */

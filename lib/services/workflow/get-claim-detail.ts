@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { articles, claims, comments, sources, users, verdicts } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { claimColumns } from "@/lib/services/claims/claim-row";
 import { allowedActions, canEditSources, claimRefusal } from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
 import { sourceColumns } from "@/lib/services/sources/source-columns";
@@ -34,21 +35,8 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
   const db = ctx.db;
   const [row] = await db
     .select({
-      id: claims.id,
-      articleId: claims.articleId,
-      text: claims.text,
-      start: claims.start,
-      end: claims.end,
-      kind: claims.kind,
-      values: claims.values,
-      score: claims.score,
-      status: claims.status,
-      assigneeId: claims.assigneeId,
+      ...claimColumns,
       assigneeName: users.name,
-      rating: claims.rating,
-      approvedAt: claims.approvedAt,
-      updatedAt: claims.updatedAt,
-      version: claims.version,
       articleTitle: articles.title,
       body: articles.body,
     })

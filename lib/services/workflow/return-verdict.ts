@@ -2,19 +2,18 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { auditClaim, loadClaimForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import { auditClaim, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { returnVerdictSchema } from "@/lib/validation/workflow";
-import { lockCurrentProposal, setVerdictState } from "./current-proposal";
+import { loadDecision, setVerdictState } from "./current-proposal";
 
 /** An editor sends the proposal back to review with a note the assignee sees on their queue. */
 export async function returnVerdict(ctx: Ctx, input: z.input<typeof returnVerdictSchema>) {
   requirePermission(ctx.user, "verdicts.approve");
   const data = parseInput(returnVerdictSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadClaimForChange(tx, ctx.user, data, "return");
-    const proposal = await lockCurrentProposal(tx, claim.id);
+    const { claim, status, proposal } = await loadDecision(tx, ctx.user, data, "return");
     const [verdict] = await setVerdictState(tx, eq(verdicts.id, proposal.id), {
       state: "returned",
       returnedBy: ctx.user.id,
