@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { addClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaim, insertClaim } from "./claim-change";
+import { auditClaimChange, insertClaim } from "./claim-change";
 import { claimSnapshot } from "./claim-row";
 import { checkedSpan } from "./span";
 
@@ -32,7 +32,7 @@ export async function addManualClaim(ctx: Ctx, input: z.input<typeof addClaimSch
       score: 1,
       origin: "manual",
     });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: "claim.create",
       after: claimSnapshot(claim),

@@ -95,7 +95,7 @@ export interface ClaimAuditEntry {
 }
 
 /** The audit rows of changes to claims, written with the transaction that made them. */
-export function auditClaim(
+export function auditClaimChange(
   tx: Executor,
   actorId: string,
   entries: ClaimAuditEntry | ClaimAuditEntry[],

@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { dismissClaimSchema, restoreClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaim, loadClaimForChange, writeClaim } from "./claim-change";
+import { auditClaimChange, loadClaimForChange, writeClaim } from "./claim-change";
 import { type ClaimRow, claimSnapshot } from "./claim-row";
 import { ACTION_PERMISSION } from "./transitions";
 
@@ -21,7 +21,7 @@ async function moveDismissal(
   return ctx.db.transaction(async (tx) => {
     const { claim, status } = await loadClaimForChange(tx, ctx.user, data, action);
     const updated = await writeClaim(tx, claim, { status, dismissReason: data.reason });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: `claim.${action}`,
       before: claimSnapshot(claim),

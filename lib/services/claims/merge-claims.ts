@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { mergeClaimsSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaim, loadClaimForChange, lockClaims, writeClaim } from "./claim-change";
+import { auditClaimChange, loadClaimForChange, lockClaims, writeClaim } from "./claim-change";
 import { claimSnapshot } from "./claim-row";
 import { claimBody, spanAt } from "./span";
 
@@ -65,7 +65,7 @@ export async function mergeClaims(ctx: Ctx, input: z.input<typeof mergeClaimsSch
     // Locked and at the version read, so the delete cannot miss.
     await tx.delete(claims).where(eq(claims.id, second.id));
     const merged = await writeClaim(tx, first, span);
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim: first,
       action: "claim.merge",
       before: { claim: claimSnapshot(first), merged: { id: second.id, ...claimSnapshot(second) } },

@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { splitClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaim, insertClaim, loadClaimForChange, writeClaim } from "./claim-change";
+import { auditClaimChange, insertClaim, loadClaimForChange, writeClaim } from "./claim-change";
 import { claimSnapshot } from "./claim-row";
 import { claimBody, spanAt, splitsCharacter } from "./span";
 
@@ -49,7 +49,7 @@ export async function splitClaim(ctx: Ctx, input: z.input<typeof splitClaimSchem
       assigneeId: claim.assigneeId,
       origin: "manual",
     });
-    await auditClaim(tx, ctx.user.id, [
+    await auditClaimChange(tx, ctx.user.id, [
       {
         claim,
         action: "claim.split",

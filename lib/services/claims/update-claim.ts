@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { updateClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaim, loadClaimForChange, writeClaim } from "./claim-change";
+import { auditClaimChange, loadClaimForChange, writeClaim } from "./claim-change";
 import { claimSnapshot } from "./claim-row";
 import { checkedSpan, claimBody } from "./span";
 
@@ -23,7 +23,7 @@ export async function updateClaim(ctx: Ctx, input: z.input<typeof updateClaimSch
       values,
       speaker: typeof values.speaker === "string" ? values.speaker : claim.speaker,
     });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: span ? "claim.respan" : "claim.update",
       before: claimSnapshot(claim),

@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { addSourceSchema } from "@/lib/validation/sources";
-import { auditFields, auditSource, lockClaimForSources, sourceColumns } from "./source-columns";
+import { auditFields, lockClaimForSources, sourceAudit, sourceColumns } from "./source-columns";
 
 export async function addSource(ctx: Ctx, input: z.input<typeof addSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
@@ -16,11 +17,14 @@ export async function addSource(ctx: Ctx, input: z.input<typeof addSourceSchema>
       .values({ ...fields, claimId, addedBy: ctx.user.id })
       .returning(sourceColumns);
     if (!source) throw new Error("source insert returned no row");
-    await auditSource(tx, ctx.user.id, claim, {
-      action: "source.add",
-      sourceId: source.id,
-      after: auditFields(source),
-    });
+    await recordAudit(
+      tx,
+      sourceAudit(ctx.user.id, claim, {
+        action: "source.add",
+        sourceId: source.id,
+        after: auditFields(source),
+      }),
+    );
     return source;
   });
 }

@@ -3,10 +3,11 @@ import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { editSourceSchema } from "@/lib/validation/sources";
-import { auditFields, auditSource, lockSourceForChange, sourceColumns } from "./source-columns";
+import { auditFields, lockSourceForChange, sourceAudit, sourceColumns } from "./source-columns";
 
 export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
@@ -20,12 +21,15 @@ export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchem
       .where(and(eq(sources.id, sourceId), eq(sources.version, version)))
       .returning(sourceColumns);
     if (!after) throw new ConflictError("This source was changed by someone else. Try again.");
-    await auditSource(tx, ctx.user.id, claim, {
-      action: "source.edit",
-      sourceId,
-      before: auditFields(current),
-      after: auditFields(after),
-    });
+    await recordAudit(
+      tx,
+      sourceAudit(ctx.user.id, claim, {
+        action: "source.edit",
+        sourceId,
+        before: auditFields(current),
+        after: auditFields(after),
+      }),
+    );
     return after;
   });
 }

@@ -3,10 +3,11 @@ import type { z } from "zod";
 import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { removeSourceSchema } from "@/lib/validation/sources";
-import { auditFields, auditSource, lockSourceForChange } from "./source-columns";
+import { auditFields, lockSourceForChange, sourceAudit } from "./source-columns";
 
 export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
@@ -27,11 +28,14 @@ export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceS
       }
     }
     await tx.delete(sources).where(and(eq(sources.id, sourceId), eq(sources.version, version)));
-    await auditSource(tx, ctx.user.id, claim, {
-      action: "source.remove",
-      sourceId,
-      before: auditFields(current),
-    });
+    await recordAudit(
+      tx,
+      sourceAudit(ctx.user.id, claim, {
+        action: "source.remove",
+        sourceId,
+        before: auditFields(current),
+      }),
+    );
     return { removed: sourceId };
   });
 }

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Executor, Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
+import type { AuditInput } from "@/lib/services/audit";
 import { loadClaimForChange } from "@/lib/services/claims/claim-change";
 import { missingClaimError } from "@/lib/services/claims/merge-claims";
 import { staleWriteError } from "@/lib/services/conflict";
@@ -89,14 +89,13 @@ export async function lockSourceForChange(
   return { claim, current };
 }
 
-/** The audit row of a change to one of a claim's sources. */
-export function auditSource(
-  tx: Executor,
+/** The audit row of a change to one of a claim's sources, for recordAudit. */
+export function sourceAudit(
   actorId: string,
   claim: { id: string; articleId: string },
   change: { action: string; sourceId: string; before?: object; after?: object },
-) {
-  return recordAudit(tx, {
+): AuditInput {
+  return {
     actorId,
     action: change.action,
     entityType: "source",
@@ -105,5 +104,5 @@ export function auditSource(
     claimId: claim.id,
     before: change.before,
     after: change.after,
-  });
+  };
 }

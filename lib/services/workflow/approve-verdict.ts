@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { auditClaim, writeClaim } from "@/lib/services/claims/claim-change";
+import { auditClaimChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { claimRefSchema } from "@/lib/validation/workflow";
@@ -28,7 +28,7 @@ export async function approveVerdict(ctx: Ctx, input: z.input<typeof claimRefSch
       rating: proposal.rating,
       approvedAt: sql`now()`,
     });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: "verdict.approve",
       before: { status: claim.status, rating: claim.rating },

@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import { auditClaim, loadClaimForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import {
+  auditClaimChange,
+  loadClaimForChange,
+  writeClaim,
+} from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { assignClaimSchema } from "@/lib/validation/workflow";
@@ -14,7 +18,7 @@ export async function assignClaim(ctx: Ctx, input: z.input<typeof assignClaimSch
     const { claim } = await loadClaimForChange(tx, ctx.user, data, "assign");
     if (data.assigneeId) await requireActiveAssignee(tx, data.assigneeId);
     const after = await writeClaim(tx, claim, { assigneeId: data.assigneeId });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: "claim.assign",
       before: { assigneeId: claim.assigneeId },

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "@/lib/errors";
-import { auditClaim, lockClaims } from "@/lib/services/claims/claim-change";
+import { auditClaimChange, lockClaims } from "@/lib/services/claims/claim-change";
 import { canTransition } from "@/lib/services/claims/transitions";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
@@ -52,7 +52,7 @@ export async function bulkAssignClaims(ctx: Ctx, input: z.input<typeof bulkAssig
             changing.map((row) => row.id),
           ),
         );
-      await auditClaim(
+      await auditClaimChange(
         tx,
         ctx.user.id,
         changing.map((row) => ({

@@ -3,7 +3,11 @@ import type { z } from "zod";
 import { sources, verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
-import { auditClaim, loadClaimForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import {
+  auditClaimChange,
+  loadClaimForChange,
+  writeClaim,
+} from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { proposeVerdictSchema } from "@/lib/validation/verdicts";
@@ -41,7 +45,7 @@ export async function proposeVerdict(ctx: Ctx, input: z.input<typeof proposeVerd
       status,
       assigneeId: claim.assigneeId ?? ctx.user.id,
     });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: "verdict.propose",
       before: { status: claim.status },

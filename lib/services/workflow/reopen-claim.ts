@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import { auditClaim, loadClaimForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import {
+  auditClaimChange,
+  loadClaimForChange,
+  writeClaim,
+} from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { reopenClaimSchema } from "@/lib/validation/workflow";
@@ -23,7 +27,7 @@ export async function reopenClaim(ctx: Ctx, input: z.input<typeof reopenClaimSch
       reason: data.reason,
       actorId: ctx.user.id,
     });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: "claim.reopen",
       before: { status: claim.status, rating: claim.rating },

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { auditClaim, writeClaim } from "@/lib/services/claims/claim-change";
+import { auditClaimChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { returnVerdictSchema } from "@/lib/validation/workflow";
@@ -21,7 +21,7 @@ export async function returnVerdict(ctx: Ctx, input: z.input<typeof returnVerdic
       returnNote: data.note,
     });
     const after = await writeClaim(tx, claim, { status });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: "verdict.return",
       before: { status: claim.status },

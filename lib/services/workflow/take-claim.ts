@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import { auditClaim, loadClaimForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import {
+  auditClaimChange,
+  loadClaimForChange,
+  writeClaim,
+} from "@/lib/services/claims/claim-change";
 import { ACTION_PERMISSION } from "@/lib/services/claims/transitions";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
@@ -18,7 +22,7 @@ export async function moveUnderReview(ctx: Ctx, input: unknown, action: "take" |
     const { claim, status } = await loadClaimForChange(tx, ctx.user, data, action);
     const assigneeId = action === "take" ? ctx.user.id : (claim.assigneeId ?? ctx.user.id);
     const after = await writeClaim(tx, claim, { status, assigneeId });
-    await auditClaim(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
       action: `claim.${action}`,
       before: { status: claim.status, assigneeId: claim.assigneeId },
