@@ -1,5 +1,3 @@
-import { eq } from "drizzle-orm";
-import type { Executor } from "@/db/client";
 import { type Claim, claims } from "@/db/schema";
 
 /** The columns a change reads and returns, and the client shows after a conflict. */
@@ -38,9 +36,4 @@ export function claimSnapshot(claim: ClaimRow) {
     dismissReason: claim.dismissReason,
     version: claim.version,
   };
-}
-
-export async function readClaim(db: Executor, claimId: string): Promise<ClaimRow | null> {
-  const [row] = await db.select(claimColumns).from(claims).where(eq(claims.id, claimId));
-  return row ?? null;
 }
