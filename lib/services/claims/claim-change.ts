@@ -45,7 +45,7 @@ export async function lockClaims(
  *
  * `status` is where the change leads: the workflow table's answer, or the status it has.
  */
-export async function loadClaimForChange(
+export async function loadForChange(
   tx: Tx,
   user: SessionUser,
   ref: { claimId: string; version?: number },

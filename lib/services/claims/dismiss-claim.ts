@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { dismissClaimSchema, restoreClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaimChange, loadClaimForChange, writeClaim } from "./claim-change";
+import { auditClaimChange, loadForChange, writeClaim } from "./claim-change";
 import { type ClaimRow, claimSnapshot } from "./claim-row";
 import { ACTION_PERMISSION } from "./transitions";
 
@@ -19,7 +19,7 @@ async function moveDismissal(
       ? parseInput(dismissClaimSchema, input)
       : { ...parseInput(restoreClaimSchema, input), reason: null };
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadClaimForChange(tx, ctx.user, data, action);
+    const { claim, status } = await loadForChange(tx, ctx.user, data, action);
     const updated = await writeClaim(tx, claim, { status, dismissReason: data.reason });
     await auditClaimChange(tx, ctx.user.id, {
       claim,

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { mergeClaimsSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaimChange, loadClaimForChange, lockClaims, writeClaim } from "./claim-change";
+import { auditClaimChange, loadForChange, lockClaims, writeClaim } from "./claim-change";
 import { claimSnapshot } from "./claim-row";
 import { claimBody, spanAt } from "./span";
 
@@ -27,8 +27,8 @@ export async function mergeClaims(ctx: Ctx, input: z.input<typeof mergeClaimsSch
   return ctx.db.transaction(async (tx) => {
     // Both rows locked first, in one order, with the lock a delete needs.
     await lockClaims(tx, [data.claimId, data.otherId], { forDelete: true });
-    const { claim: a } = await loadClaimForChange(tx, ctx.user, data, "merge");
-    const { claim: b } = await loadClaimForChange(
+    const { claim: a } = await loadForChange(tx, ctx.user, data, "merge");
+    const { claim: b } = await loadForChange(
       tx,
       ctx.user,
       { claimId: data.otherId, version: data.otherVersion },

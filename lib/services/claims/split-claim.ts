@@ -4,7 +4,7 @@ import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { splitClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaimChange, insertClaim, loadClaimForChange, writeClaim } from "./claim-change";
+import { auditClaimChange, insertClaim, loadForChange, writeClaim } from "./claim-change";
 import { claimSnapshot } from "./claim-row";
 import { claimBody, spanAt, splitsCharacter } from "./span";
 
@@ -21,7 +21,7 @@ export async function splitClaim(ctx: Ctx, input: z.input<typeof splitClaimSchem
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(splitClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim } = await loadClaimForChange(tx, ctx.user, data, "split");
+    const { claim } = await loadForChange(tx, ctx.user, data, "split");
     const body = await claimBody(tx, claim);
     if (data.at <= claim.start || data.at >= claim.end) {
       refuse("Choose a position inside the claim's text.");

@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { updateClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { auditClaimChange, loadClaimForChange, writeClaim } from "./claim-change";
+import { auditClaimChange, loadForChange, writeClaim } from "./claim-change";
 import { claimSnapshot } from "./claim-row";
 import { checkedSpan, claimBody } from "./span";
 
@@ -13,7 +13,7 @@ export async function updateClaim(ctx: Ctx, input: z.input<typeof updateClaimSch
   const data = parseInput(updateClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
     const change = data.span ? "respan" : "edit";
-    const { claim } = await loadClaimForChange(tx, ctx.user, data, change);
+    const { claim } = await loadForChange(tx, ctx.user, data, change);
     const body = await claimBody(tx, claim);
     const span = data.span ? checkedSpan(body, data.span) : undefined;
     const values = data.values ?? claim.values;

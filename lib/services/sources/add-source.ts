@@ -17,14 +17,10 @@ export async function addSource(ctx: Ctx, input: z.input<typeof addSourceSchema>
       .values({ ...fields, claimId, addedBy: ctx.user.id })
       .returning(sourceColumns);
     if (!source) throw new Error("source insert returned no row");
-    await recordAudit(
-      tx,
-      sourceAudit(ctx.user.id, claim, {
-        action: "source.add",
-        sourceId: source.id,
-        after: auditFields(source),
-      }),
-    );
+    await recordAudit(tx, {
+      ...sourceAudit(ctx.user.id, claim, "source.add", source.id),
+      after: auditFields(source),
+    });
     return source;
   });
 }

@@ -21,15 +21,11 @@ export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchem
       .where(and(eq(sources.id, sourceId), eq(sources.version, version)))
       .returning(sourceColumns);
     if (!after) throw new ConflictError("This source was changed by someone else. Try again.");
-    await recordAudit(
-      tx,
-      sourceAudit(ctx.user.id, claim, {
-        action: "source.edit",
-        sourceId,
-        before: auditFields(current),
-        after: auditFields(after),
-      }),
-    );
+    await recordAudit(tx, {
+      ...sourceAudit(ctx.user.id, claim, "source.edit", sourceId),
+      before: auditFields(current),
+      after: auditFields(after),
+    });
     return after;
   });
 }

@@ -28,14 +28,10 @@ export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceS
       }
     }
     await tx.delete(sources).where(and(eq(sources.id, sourceId), eq(sources.version, version)));
-    await recordAudit(
-      tx,
-      sourceAudit(ctx.user.id, claim, {
-        action: "source.remove",
-        sourceId,
-        before: auditFields(current),
-      }),
-    );
+    await recordAudit(tx, {
+      ...sourceAudit(ctx.user.id, claim, "source.remove", sourceId),
+      before: auditFields(current),
+    });
     return { removed: sourceId };
   });
 }

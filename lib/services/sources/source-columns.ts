@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import type { AuditInput } from "@/lib/services/audit";
-import { loadClaimForChange } from "@/lib/services/claims/claim-change";
+import { loadForChange } from "@/lib/services/claims/claim-change";
 import { missingClaimError } from "@/lib/services/claims/merge-claims";
 import { staleWriteError } from "@/lib/services/conflict";
 import type { SessionUser } from "@/lib/services/context";
@@ -48,7 +48,7 @@ export function auditFields(source: {
  */
 export async function lockClaimForSources(tx: Tx, user: SessionUser, claimId: string) {
   try {
-    return (await loadClaimForChange(tx, user, { claimId }, "sources")).claim;
+    return (await loadForChange(tx, user, { claimId }, "sources")).claim;
   } catch (error) {
     if (error instanceof NotFoundError) throw await missingClaimError(tx, claimId, "the source");
     throw error;
@@ -89,20 +89,13 @@ export async function lockSourceForChange(
   return { claim, current };
 }
 
-/** The audit row of a change to one of a claim's sources, for recordAudit. */
+/** The audit row of a change to one of a claim's sources, to complete with before and after. */
 export function sourceAudit(
   actorId: string,
   claim: { id: string; articleId: string },
-  change: { action: string; sourceId: string; before?: object; after?: object },
+  action: string,
+  sourceId: string,
 ): AuditInput {
-  return {
-    actorId,
-    action: change.action,
-    entityType: "source",
-    entityId: change.sourceId,
-    articleId: claim.articleId,
-    claimId: claim.id,
-    before: change.before,
-    after: change.after,
-  };
+  const { id: claimId, articleId } = claim;
+  return { actorId, action, entityType: "source", entityId: sourceId, articleId, claimId };
 }

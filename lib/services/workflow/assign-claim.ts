@@ -1,10 +1,6 @@
 import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import {
-  auditClaimChange,
-  loadClaimForChange,
-  writeClaim,
-} from "@/lib/services/claims/claim-change";
+import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { assignClaimSchema } from "@/lib/validation/workflow";
@@ -15,7 +11,7 @@ export async function assignClaim(ctx: Ctx, input: z.input<typeof assignClaimSch
   requirePermission(ctx.user, "claims.assign");
   const data = parseInput(assignClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim } = await loadClaimForChange(tx, ctx.user, data, "assign");
+    const { claim } = await loadForChange(tx, ctx.user, data, "assign");
     if (data.assigneeId) await requireActiveAssignee(tx, data.assigneeId);
     const after = await writeClaim(tx, claim, { assigneeId: data.assigneeId });
     await auditClaimChange(tx, ctx.user.id, {

@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { verdicts } from "@/db/schema";
 import type { VerdictState } from "@/db/schema/constants";
 import { ValidationError } from "@/lib/errors";
-import { loadClaimForChange } from "@/lib/services/claims/claim-change";
+import { loadForChange } from "@/lib/services/claims/claim-change";
 import { requireAllowed } from "@/lib/services/claims/claim-rules";
 import type { SessionUser } from "@/lib/services/context";
 
@@ -32,7 +32,7 @@ export async function loadDecision(
   ref: { claimId: string; version: number },
   action: "approve" | "return",
 ) {
-  const { claim, status } = await loadClaimForChange(tx, user, ref, action);
+  const { claim, status } = await loadForChange(tx, user, ref, action);
   const proposal = await lockCurrentProposal(tx, claim.id);
   requireAllowed(user, claim, action, { proposedBy: proposal.proposedBy });
   return { claim, status, proposal };

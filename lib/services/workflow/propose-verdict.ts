@@ -3,11 +3,7 @@ import type { z } from "zod";
 import { sources, verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
-import {
-  auditClaimChange,
-  loadClaimForChange,
-  writeClaim,
-} from "@/lib/services/claims/claim-change";
+import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { proposeVerdictSchema } from "@/lib/validation/verdicts";
@@ -18,7 +14,7 @@ export async function proposeVerdict(ctx: Ctx, input: z.input<typeof proposeVerd
   requirePermission(ctx.user, "verdicts.propose");
   const data = parseInput(proposeVerdictSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadClaimForChange(tx, ctx.user, data, "propose");
+    const { claim, status } = await loadForChange(tx, ctx.user, data, "propose");
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(sources)

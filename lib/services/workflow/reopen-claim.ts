@@ -1,10 +1,6 @@
 import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import {
-  auditClaimChange,
-  loadClaimForChange,
-  writeClaim,
-} from "@/lib/services/claims/claim-change";
+import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { reopenClaimSchema } from "@/lib/validation/workflow";
@@ -19,7 +15,7 @@ export async function reopenClaim(ctx: Ctx, input: z.input<typeof reopenClaimSch
   requirePermission(ctx.user, "verdicts.reopen");
   const data = parseInput(reopenClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadClaimForChange(tx, ctx.user, data, "reopen");
+    const { claim, status } = await loadForChange(tx, ctx.user, data, "reopen");
     await setVerdictState(tx, claimVerdictsIn(claim.id, "approved"), { state: "superseded" });
     const after = await writeClaim(tx, claim, { status, rating: null, approvedAt: null });
     const correctionId = await recordReopenCorrection(tx, {

@@ -1,10 +1,6 @@
 import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import {
-  auditClaimChange,
-  loadClaimForChange,
-  writeClaim,
-} from "@/lib/services/claims/claim-change";
+import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
 import { ACTION_PERMISSION } from "@/lib/services/claims/transitions";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
@@ -19,7 +15,7 @@ export async function moveUnderReview(ctx: Ctx, input: unknown, action: "take" |
   requirePermission(ctx.user, ACTION_PERMISSION[action]);
   const data = parseInput(claimRefSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadClaimForChange(tx, ctx.user, data, action);
+    const { claim, status } = await loadForChange(tx, ctx.user, data, action);
     const assigneeId = action === "take" ? ctx.user.id : (claim.assigneeId ?? ctx.user.id);
     const after = await writeClaim(tx, claim, { status, assigneeId });
     await auditClaimChange(tx, ctx.user.id, {
