@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { type Claim, claims, sources } from "@/db/schema";
 
@@ -37,4 +38,17 @@ export async function readClaim(db: Db, id: string) {
   const [claim] = await db.select().from(claims).where(eq(claims.id, id));
   if (!claim) throw new Error("no claim");
   return claim;
+}
+
+/**
+ * A change the claim's rules refuse (lib/services/claims/claim-rules.ts): one error kind, 409
+ * precondition_failed, whose `rule` names which rule refused it.
+ */
+export function refusedBy(rule: string, message?: RegExp) {
+  return {
+    code: "precondition_failed",
+    status: 409,
+    rule,
+    ...(message ? { message: expect.stringMatching(message) } : {}),
+  };
 }

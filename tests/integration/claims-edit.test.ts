@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, claims, sources } from "@/db/schema";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { listArticleHistory } from "@/lib/services/articles/get-article";
 import { addManualClaim } from "@/lib/services/claims/add-claim";
 import { dismissClaim, restoreClaim } from "@/lib/services/claims/dismiss-claim";
@@ -10,6 +10,7 @@ import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { ctxFor, makeUser } from "../factories";
 import { makeArticleWithClaims, spanOf } from "../factories/articles";
+import { refusedBy } from "../factories/workflow";
 import { useTestDatabase } from "./test-db";
 
 describe("claim list editing", () => {
@@ -195,7 +196,7 @@ describe("claim list editing", () => {
     const claim = made[0];
     if (!claim) throw new Error("no claim");
     await expect(
-      dismissClaim(ctx, { claimId: claim.id, version: claim.version, reason: "because" }),
+      dismissClaim(ctx, { claimId: claim.id, version: claim.version, reason: "because" as never }),
     ).rejects.toBeInstanceOf(ValidationError);
     const dismissed = await dismissClaim(ctx, {
       claimId: claim.id,
@@ -205,7 +206,7 @@ describe("claim list editing", () => {
     expect(dismissed).toMatchObject({ status: "dismissed", dismissReason: "not_check_worthy" });
     await expect(
       dismissClaim(ctx, { claimId: claim.id, version: dismissed.version, reason: "opinion" }),
-    ).rejects.toThrow(/dismissed cannot be dismissed/);
+    ).rejects.toMatchObject(refusedBy("transition", /dismissed cannot be dismissed/));
     const restored = await restoreClaim(ctx, { claimId: claim.id, version: dismissed.version });
     expect(restored).toMatchObject({ status: "open", dismissReason: null });
     await expectValidOffsets(article.id, article.body);
@@ -237,7 +238,7 @@ describe("claim list editing", () => {
         version: 1,
         reason: "duplicate",
       }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toMatchObject(refusedBy("assigned_elsewhere"));
     await expect(
       dismissClaim(ctxFor(db.current.db, editor), {
         claimId: theirs.id,
@@ -251,7 +252,7 @@ describe("claim list editing", () => {
         version: 1,
         kind: "date",
       }),
-    ).rejects.toThrow(/read-only/);
+    ).rejects.toMatchObject(refusedBy("read_only", /read-only/));
     await db.current.db
       .update(claims)
       .set({ status: "pending_approval" })
@@ -262,7 +263,7 @@ describe("claim list editing", () => {
         version: 1,
         span: spanOf(article.body, "They left"),
       }),
-    ).rejects.toThrow(/pending approval/);
+    ).rejects.toMatchObject(refusedBy("respan", /pending approval/));
   });
 
   it("refuses a stale edit naming who changed the claim and when, with the current claim", async () => {

@@ -216,9 +216,11 @@ describe("sources, comments, queue and timeline", () => {
       articleId: article.id,
       claimId: claim.id,
     });
-    expect(detail.me).toMatchObject({ isEditor: true, proposedPending: false });
+    expect(detail.allowed).toEqual(["assign", "approve", "return"]);
+    expect(detail.me.approvalRefused).toBeNull();
     const self = await getClaimDetail(rc, { articleId: article.id, claimId: claim.id });
-    expect(self.me).toMatchObject({ isEditor: false, proposedPending: true, canAct: true });
+    expect(self.allowed).toEqual([]);
+    expect(self.me).toMatchObject({ canAct: true, canEditSources: true, approvalRefused: null });
     expect(detail.context.quote).toBe(claim.text);
     expect(detail.claim.assigneeName).toBe(reviewer.name);
     expect(detail.sources).toHaveLength(1);

@@ -24,7 +24,7 @@ import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/up
 import { ctxFor, makeArticle, makeUser } from "../factories";
 import { makeArticleWithClaims, spanOf } from "../factories/articles";
 import { makeReportArticle, setClaimStatus } from "../factories/reports";
-import { workflowCalls } from "./permission-calls-workflow";
+import { sent, workflowCalls } from "./permission-calls-workflow";
 
 export interface ServiceCall {
   /** Makes the call's own data, before the state is recorded. */
@@ -91,35 +91,35 @@ export const serviceCalls: Record<string, ServiceCall> = {
       const { article } = await makeArticleWithClaims(db, []);
       return { articleId: article.id, ...spanOf(article.body, "2,500 troops"), kind: "quantity" };
     },
-    invoke: (ctx, input) => addManualClaim(ctx, input as never),
+    invoke: (ctx, input) => addManualClaim(ctx, sent(input)),
   },
   "claims.update": {
     prepare: async (db) => {
       const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
       return { claimId: claims[0]?.id, version: 1, kind: "quantity" };
     },
-    invoke: (ctx, input) => updateClaim(ctx, input as never),
+    invoke: (ctx, input) => updateClaim(ctx, sent(input)),
   },
   "claims.split": {
     prepare: async (db) => {
       const { article, claims } = await makeArticleWithClaims(db, ["2,500 troops arrived"]);
       return { claimId: claims[0]?.id, version: 1, at: article.body.indexOf(" troops") };
     },
-    invoke: (ctx, input) => splitClaim(ctx, input as never),
+    invoke: (ctx, input) => splitClaim(ctx, sent(input)),
   },
   "claims.merge": {
     prepare: async (db) => {
       const { claims } = await makeArticleWithClaims(db, ["2,500 troops", "They left"]);
       return { claimId: claims[0]?.id, version: 1, otherId: claims[1]?.id, otherVersion: 1 };
     },
-    invoke: (ctx, input) => mergeClaims(ctx, input as never),
+    invoke: (ctx, input) => mergeClaims(ctx, sent(input)),
   },
   "claims.dismiss": {
     prepare: async (db) => {
       const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
       return { claimId: claims[0]?.id, version: 1, reason: "opinion" };
     },
-    invoke: (ctx, input) => dismissClaim(ctx, input as never),
+    invoke: (ctx, input) => dismissClaim(ctx, sent(input)),
   },
   "claims.restore": {
     prepare: async (db) => {
@@ -129,7 +129,7 @@ export const serviceCalls: Record<string, ServiceCall> = {
       });
       return { claimId: claims[0]?.id, version: 1 };
     },
-    invoke: (ctx, input) => restoreClaim(ctx, input as never),
+    invoke: (ctx, input) => restoreClaim(ctx, sent(input)),
   },
   ...workflowCalls,
   "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input as never) },

@@ -13,7 +13,7 @@ import { returnVerdict } from "@/lib/services/workflow/return-verdict";
 import { startReview } from "@/lib/services/workflow/start-review";
 import { takeClaim } from "@/lib/services/workflow/take-claim";
 import { ctxFor, makeArticle, makeClaim, makeUser } from "../factories";
-import { makeSource, RATIONALE, readClaim, SOURCE_INPUT } from "../factories/workflow";
+import { makeSource, RATIONALE, readClaim, refusedBy, SOURCE_INPUT } from "../factories/workflow";
 import { useTestDatabase } from "./test-db";
 
 describe("claim workflow", () => {
@@ -99,7 +99,7 @@ describe("claim workflow", () => {
     const auditBefore = await d.select().from(auditEvents).where(eq(auditEvents.claimId, claim.id));
     await expect(
       approveVerdict(ec, { claimId: claim.id, version: proposed.version }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toMatchObject(refusedBy("two_person", /two-person rule/));
     expect(await readClaim(d, claim.id)).toMatchObject({
       status: "pending_approval",
       rating: null,
@@ -144,7 +144,7 @@ describe("claim workflow", () => {
     const error = (await proposeVerdict(rc, {
       claimId: claim.id,
       version: taken.version,
-      rating: "pants_on_fire",
+      rating: "pants_on_fire" as never,
       rationale: "Too short.",
     }).catch((e: unknown) => e)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
@@ -162,13 +162,17 @@ describe("claim workflow", () => {
     const rc = ctxFor(d, reviewer);
     await expect(
       takeClaim(rc, { claimId: claim.id, version: assigned.version }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toMatchObject(refusedBy("assigned_elsewhere", /assigned to someone else/));
     await expect(
       startReview(rc, { claimId: claim.id, version: assigned.version }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(addSource(rc, { ...SOURCE_INPUT, claimId: claim.id })).rejects.toBeInstanceOf(
-      ForbiddenError,
+    ).rejects.toMatchObject(refusedBy("assigned_elsewhere"));
+    await expect(addSource(rc, { ...SOURCE_INPUT, claimId: claim.id })).rejects.toMatchObject(
+      refusedBy("assigned_elsewhere"),
     );
+    // An editor may act on it, but takes only a claim that is free or theirs.
+    await expect(
+      takeClaim(ctxFor(d, editor), { claimId: claim.id, version: assigned.version }),
+    ).rejects.toMatchObject(refusedBy("take_assigned"));
     // The assignee can.
     await expect(
       startReview(ctxFor(d, other), { claimId: claim.id, version: assigned.version }),
@@ -181,7 +185,7 @@ describe("claim workflow", () => {
         rating: "true",
         rationale: RATIONALE,
       }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toMatchObject(refusedBy("assigned_elsewhere"));
     expect(await readClaim(d, claim.id)).toMatchObject({
       status: "in_review",
       assigneeId: other.id,
@@ -232,7 +236,7 @@ describe("claim workflow", () => {
     });
     await expect(
       returnVerdict(ctxFor(d, editor), { claimId: claim.id, version: back.version, note: "again" }),
-    ).rejects.toBeInstanceOf(ValidationError);
+    ).rejects.toMatchObject(refusedBy("transition", /in review cannot be returned/));
     const again = await proposeVerdict(ctxFor(d, reviewer), {
       claimId: claim.id,
       version: back.version,
@@ -249,14 +253,14 @@ describe("claim workflow", () => {
     // Approving or returning an open claim, proposing on an open claim.
     await expect(
       approveVerdict(ctxFor(d, editor), { claimId: claim.id, version: claim.version }),
-    ).rejects.toThrow(/cannot be approved/);
+    ).rejects.toMatchObject(refusedBy("transition", /open cannot be approved/));
     await expect(
       reopenClaim(ctxFor(d, editor), {
         claimId: claim.id,
         version: claim.version,
         reason: "because",
       }),
-    ).rejects.toThrow(/cannot be reopened/);
+    ).rejects.toMatchObject(refusedBy("transition", /cannot be reopened/));
     await makeSource(d, claim);
     await expect(
       proposeVerdict(ctxFor(d, reviewer), {
@@ -265,7 +269,7 @@ describe("claim workflow", () => {
         rating: "true",
         rationale: RATIONALE,
       }),
-    ).rejects.toThrow(/cannot be given a proposed verdict/);
+    ).rejects.toMatchObject(refusedBy("transition", /cannot be given a proposed verdict/));
     expect(await readClaim(d, claim.id)).toMatchObject({ status: "open", version: claim.version });
   });
 
@@ -292,8 +296,8 @@ describe("claim workflow", () => {
       version: claim.version,
     });
     const rc = ctxFor(d, reviewer);
-    await expect(addSource(rc, { ...SOURCE_INPUT, claimId: claim.id })).rejects.toThrow(
-      /read-only/,
+    await expect(addSource(rc, { ...SOURCE_INPUT, claimId: claim.id })).rejects.toMatchObject(
+      refusedBy("read_only", /read-only/),
     );
     await expect(
       assignClaim(ctxFor(d, editor), {
@@ -301,7 +305,7 @@ describe("claim workflow", () => {
         version: approved.version,
         assigneeId: editor.id,
       }),
-    ).rejects.toBeInstanceOf(ValidationError);
+    ).rejects.toMatchObject(refusedBy("transition", /approved cannot be assigned/));
     await expect(
       reopenClaim(rc, { claimId: claim.id, version: approved.version, reason: "New figures" }),
     ).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,15 +1,17 @@
 import { eq } from "drizzle-orm";
-import { articles, claims } from "@/db/schema";
+import type { z } from "zod";
+import { articles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { addClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import { type ClaimRow, checkedSpan, claimColumns, claimSnapshot } from "./claim-row";
+import { auditClaimChange, insertClaim } from "./claim-change";
+import { claimSnapshot } from "./claim-row";
+import { checkedSpan } from "./span";
 
 /** A claim a person picked out of the text: origin manual, open and unassigned. */
-export async function addManualClaim(ctx: Ctx, input: unknown): Promise<ClaimRow> {
+export async function addManualClaim(ctx: Ctx, input: z.input<typeof addClaimSchema>) {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(addClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
@@ -20,27 +22,19 @@ export async function addManualClaim(ctx: Ctx, input: unknown): Promise<ClaimRow
       .for("share");
     if (!article) throw new NotFoundError("article");
     const span = checkedSpan(article.body, data);
-    const [claim] = await tx
-      .insert(claims)
-      .values({
-        articleId: data.articleId,
-        ...span,
-        kind: data.kind,
-        values: data.values,
-        speaker: typeof data.values.speaker === "string" ? data.values.speaker : null,
-        // A reviewer chose it, which says more about check-worthiness than any model score.
-        score: 1,
-        origin: "manual",
-      })
-      .returning(claimColumns);
-    if (!claim) throw new Error("claim insert returned no row");
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
+    const claim = await insertClaim(tx, {
+      articleId: data.articleId,
+      ...span,
+      kind: data.kind,
+      values: data.values,
+      speaker: typeof data.values.speaker === "string" ? data.values.speaker : null,
+      // A reviewer chose it, which says more about check-worthiness than any model score.
+      score: 1,
+      origin: "manual",
+    });
+    await auditClaimChange(tx, ctx.user.id, {
+      claim,
       action: "claim.create",
-      entityType: "claim",
-      entityId: claim.id,
-      articleId: claim.articleId,
-      claimId: claim.id,
       after: claimSnapshot(claim),
     });
     return claim;

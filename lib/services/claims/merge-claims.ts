@@ -1,23 +1,15 @@
-import { and, asc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
-import type { Executor, Tx } from "@/db/client";
+import { and, eq, gt, lt, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Executor } from "@/db/client";
 import { auditEvents, claims, comments, sources, verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
-import { staleWriteError } from "@/lib/services/conflict";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { mergeClaimsSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import {
-  type ClaimRow,
-  claimForEdit,
-  claimSnapshot,
-  readClaim,
-  spanAt,
-  updateClaimRow,
-} from "./claim-row";
-
-const MERGEABLE = ["open", "in_review"] as const;
+import { auditClaimChange, loadForChange, lockClaims, writeClaim } from "./claim-change";
+import { claimSnapshot } from "./claim-row";
+import { claimBody, spanAt } from "./span";
 
 /**
  * Merges two neighbouring claims of one article into the earlier one, whose span grows to cover
@@ -29,23 +21,25 @@ const MERGEABLE = ["open", "in_review"] as const;
  * moved) or waits for the merge and then finds its claim gone (and is refused with a conflict):
  * it can never land on the later claim between the move and the delete and vanish with it.
  */
-export async function mergeClaims(ctx: Ctx, input: unknown): Promise<ClaimRow> {
+export async function mergeClaims(ctx: Ctx, input: z.input<typeof mergeClaimsSchema>) {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(mergeClaimsSchema, input);
   return ctx.db.transaction(async (tx) => {
-    await lockBoth(tx, data.claimId, data.otherId);
-    const a = await claimForEdit(tx, ctx, data.claimId, data.version);
-    const b = await claimForEdit(tx, ctx, data.otherId, data.otherVersion);
-    if (a.claim.articleId !== b.claim.articleId) {
+    // Both rows locked first, in one order, with the lock a delete needs.
+    await lockClaims(tx, [data.claimId, data.otherId], { forDelete: true });
+    const { claim: a } = await loadForChange(tx, ctx.user, data, "merge");
+    const { claim: b } = await loadForChange(
+      tx,
+      ctx.user,
+      { claimId: data.otherId, version: data.otherVersion },
+      "merge",
+    );
+    if (a.articleId !== b.articleId) {
       throw new ValidationError("Only claims of the same article can be merged.");
     }
-    for (const { claim } of [a, b]) {
-      if (!(MERGEABLE as readonly string[]).includes(claim.status)) {
-        throw new ForbiddenError("Only open claims or claims under review can be merged.");
-      }
-    }
-    const [first, second] =
-      a.claim.start <= b.claim.start ? [a.claim, b.claim] : [b.claim, a.claim];
+    const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+    const body = await claimBody(tx, first);
+    await claimBody(tx, second);
     const between = await tx
       .select({ id: claims.id })
       .from(claims)
@@ -64,41 +58,21 @@ export async function mergeClaims(ctx: Ctx, input: unknown): Promise<ClaimRow> {
         "Only neighbouring claims can be merged: another claim lies between them.",
       );
     }
-    const span = spanAt(a.body, first.start, Math.max(first.end, second.end));
+    const span = spanAt(body, first.start, Math.max(first.end, second.end));
     await tx.update(sources).set({ claimId: first.id }).where(eq(sources.claimId, second.id));
     await tx.update(comments).set({ claimId: first.id }).where(eq(comments.claimId, second.id));
     await tx.update(verdicts).set({ claimId: first.id }).where(eq(verdicts.claimId, second.id));
-    const removed = await tx
-      .delete(claims)
-      .where(and(eq(claims.id, second.id), eq(claims.version, second.version)))
-      .returning({ id: claims.id });
-    if (removed.length === 0) {
-      const current = await readClaim(tx, second.id);
-      throw await staleWriteError(tx, { type: "claim", id: second.id, label: "claim" }, current);
-    }
-    const merged = await updateClaimRow(tx, first, span);
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
+    // Locked and at the version read, so the delete cannot miss.
+    await tx.delete(claims).where(eq(claims.id, second.id));
+    const merged = await writeClaim(tx, first, span);
+    await auditClaimChange(tx, ctx.user.id, {
+      claim: first,
       action: "claim.merge",
-      entityType: "claim",
-      entityId: first.id,
-      articleId: first.articleId,
-      claimId: first.id,
       before: { claim: claimSnapshot(first), merged: { id: second.id, ...claimSnapshot(second) } },
       after: claimSnapshot(merged),
     });
     return merged;
   });
-}
-
-/** Both rows locked in one order (by id), so two merges sharing a claim cannot deadlock. */
-async function lockBoth(tx: Tx, one: string, other: string): Promise<void> {
-  await tx
-    .select({ id: claims.id })
-    .from(claims)
-    .where(inArray(claims.id, [one, other]))
-    .orderBy(asc(claims.id))
-    .for("update");
 }
 
 /**

@@ -1,21 +1,12 @@
-import { claims } from "@/db/schema";
+import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
+import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { splitClaimSchema } from "@/lib/validation/claims";
 import { parseInput } from "@/lib/validation/parse";
-import {
-  type ClaimRow,
-  claimColumns,
-  claimForEdit,
-  claimSnapshot,
-  spanAt,
-  splitsCharacter,
-  updateClaimRow,
-} from "./claim-row";
-
-const SPLITTABLE = ["open", "in_review"] as const;
+import { auditClaimChange, insertClaim, loadForChange, writeClaim } from "./claim-change";
+import { claimSnapshot } from "./claim-row";
+import { claimBody, spanAt, splitsCharacter } from "./span";
 
 function refuse(message: string): never {
   throw new ValidationError(message, { at: [message] });
@@ -26,17 +17,12 @@ function refuse(message: string): never {
  * (with its sources and history), a new open claim of the same kind takes the second. White space
  * at the cut stays outside both spans.
  */
-export async function splitClaim(
-  ctx: Ctx,
-  input: unknown,
-): Promise<{ first: ClaimRow; second: ClaimRow }> {
+export async function splitClaim(ctx: Ctx, input: z.input<typeof splitClaimSchema>) {
   requirePermission(ctx.user, "claims.edit");
   const data = parseInput(splitClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, body } = await claimForEdit(tx, ctx, data.claimId, data.version);
-    if (!(SPLITTABLE as readonly string[]).includes(claim.status)) {
-      throw new ForbiddenError("Only an open claim or one under review can be split.");
-    }
+    const { claim } = await loadForChange(tx, ctx.user, data, "split");
+    const body = await claimBody(tx, claim);
     if (data.at <= claim.start || data.at >= claim.end) {
       refuse("Choose a position inside the claim's text.");
     }
@@ -52,40 +38,30 @@ export async function splitClaim(
     }
     const firstSpan = spanAt(body, claim.start, firstEnd);
     const secondSpan = spanAt(body, secondStart, claim.end);
-    const first = await updateClaimRow(tx, claim, firstSpan);
-    const [second] = await tx
-      .insert(claims)
-      .values({
-        articleId: claim.articleId,
-        ...secondSpan,
-        kind: claim.kind,
-        score: claim.score,
-        values: {},
-        speaker: claim.speaker,
-        assigneeId: claim.assigneeId,
-        origin: "manual",
-      })
-      .returning(claimColumns);
-    if (!second) throw new Error("claim insert returned no row");
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "claim.split",
-      entityType: "claim",
-      entityId: claim.id,
+    const first = await writeClaim(tx, claim, firstSpan);
+    const second = await insertClaim(tx, {
       articleId: claim.articleId,
-      claimId: claim.id,
-      before: claimSnapshot(claim),
-      after: { ...claimSnapshot(first), splitInto: second.id },
+      ...secondSpan,
+      kind: claim.kind,
+      score: claim.score,
+      values: {},
+      speaker: claim.speaker,
+      assigneeId: claim.assigneeId,
+      origin: "manual",
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "claim.create",
-      entityType: "claim",
-      entityId: second.id,
-      articleId: claim.articleId,
-      claimId: second.id,
-      after: { ...claimSnapshot(second), splitFrom: claim.id },
-    });
+    await auditClaimChange(tx, ctx.user.id, [
+      {
+        claim,
+        action: "claim.split",
+        before: claimSnapshot(claim),
+        after: { ...claimSnapshot(first), splitInto: second.id },
+      },
+      {
+        claim: second,
+        action: "claim.create",
+        after: { ...claimSnapshot(second), splitFrom: claim.id },
+      },
+    ]);
     return { first, second };
   });
 }

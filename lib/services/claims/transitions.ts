@@ -1,4 +1,5 @@
 import { CLAIM_STATUS_PHRASE, type ClaimStatus } from "@/db/schema/constants";
+import type { Permission } from "@/lib/auth/permissions";
 
 /**
  * The claim workflow as data: which action moves a claim from which states to which state.
@@ -38,6 +39,33 @@ export const TRANSITIONS: Record<ClaimAction, Transition> = {
   dismiss: { from: ["open", "in_review"], to: "dismissed" },
   restore: { from: ["dismissed"], to: "open" },
 };
+
+/** The permission each action needs (lib/auth/permissions.ts), checked before the claim's state. */
+export const ACTION_PERMISSION: Record<ClaimAction, Permission> = {
+  take: "claims.take",
+  assign: "claims.assign",
+  start_review: "claims.take",
+  propose: "verdicts.propose",
+  approve: "verdicts.approve",
+  return: "verdicts.approve",
+  reopen: "verdicts.reopen",
+  dismiss: "claims.edit",
+  restore: "claims.edit",
+};
+
+/**
+ * Changes to a claim that leave its status as it is, and the states that allow them: approved
+ * claims are read-only, dismissed ones keep their sources as they were.
+ */
+export const CLAIM_EDITS = {
+  edit: ["open", "in_review", "pending_approval", "dismissed"],
+  // A proposed verdict is about this exact text, so a claim pending approval keeps its span.
+  respan: ["open", "in_review", "dismissed"],
+  split: ["open", "in_review"],
+  merge: ["open", "in_review"],
+  sources: ["open", "in_review", "pending_approval"],
+} as const satisfies Record<string, readonly ClaimStatus[]>;
+export type ClaimEdit = keyof typeof CLAIM_EDITS;
 
 const ACTION_LABEL: Record<ClaimAction, string> = {
   take: "taken",

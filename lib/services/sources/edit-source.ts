@@ -7,19 +7,14 @@ import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { editSourceSchema } from "@/lib/validation/sources";
-import { auditFields, lockSourceForChange, sourceColumns } from "./source-columns";
+import { auditFields, lockSourceForChange, sourceAudit, sourceColumns } from "./source-columns";
 
 export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version, ...fields } = parseInput(editSourceSchema, input);
+  const hint = "Your edits are kept in the form: compare, then save again.";
   return ctx.db.transaction(async (tx) => {
-    const { claim, current } = await lockSourceForChange(
-      tx,
-      ctx.user,
-      sourceId,
-      version,
-      "Your edits are kept in the form: compare, then save again.",
-    );
+    const { claim, current } = await lockSourceForChange(tx, ctx.user, { sourceId, version }, hint);
     const [after] = await tx
       .update(sources)
       .set({ ...fields, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })
@@ -27,12 +22,7 @@ export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchem
       .returning(sourceColumns);
     if (!after) throw new ConflictError("This source was changed by someone else. Try again.");
     await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "source.edit",
-      entityType: "source",
-      entityId: sourceId,
-      articleId: claim.articleId,
-      claimId: claim.id,
+      ...sourceAudit(ctx.user.id, claim, "source.edit", sourceId),
       before: auditFields(current),
       after: auditFields(after),
     });

@@ -7,19 +7,14 @@ import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { removeSourceSchema } from "@/lib/validation/sources";
-import { auditFields, lockSourceForChange } from "./source-columns";
+import { auditFields, lockSourceForChange, sourceAudit } from "./source-columns";
 
 export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceSchema>) {
   requirePermission(ctx.user, "sources.manage");
   const { sourceId, version } = parseInput(removeSourceSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, current } = await lockSourceForChange(
-      tx,
-      ctx.user,
-      sourceId,
-      version,
-      "Check the change before removing it.",
-    );
+    const hint = "Check the change before removing it.";
+    const { claim, current } = await lockSourceForChange(tx, ctx.user, { sourceId, version }, hint);
     if (claim.status === "pending_approval") {
       // A verdict pending approval must keep at least one source behind it.
       const [others] = await tx
@@ -34,12 +29,7 @@ export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceS
     }
     await tx.delete(sources).where(and(eq(sources.id, sourceId), eq(sources.version, version)));
     await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "source.remove",
-      entityType: "source",
-      entityId: sourceId,
-      articleId: claim.articleId,
-      claimId: claim.id,
+      ...sourceAudit(ctx.user.id, claim, "source.remove", sourceId),
       before: auditFields(current),
     });
     return { removed: sourceId };

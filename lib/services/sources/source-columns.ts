@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { sources } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import type { AuditInput } from "@/lib/services/audit";
+import { loadForChange } from "@/lib/services/claims/claim-change";
+import { missingClaimError } from "@/lib/services/claims/merge-claims";
 import { staleWriteError } from "@/lib/services/conflict";
 import type { SessionUser } from "@/lib/services/context";
-import { assertCanAct, assertEditable, lockClaim } from "@/lib/services/workflow/claim-lock";
 
 export const sourceColumns = {
   id: sources.id,
@@ -23,16 +25,6 @@ export const sourceColumns = {
   version: sources.version,
 };
 
-async function lockSource(tx: Tx, sourceId: string) {
-  const [source] = await tx
-    .select(sourceColumns)
-    .from(sources)
-    .where(eq(sources.id, sourceId))
-    .for("update");
-  if (!source) throw new NotFoundError("source");
-  return source;
-}
-
 /** The fields worth keeping in an audit row (everything a person typed). */
 export function auditFields(source: {
   url: string;
@@ -48,13 +40,19 @@ export function auditFields(source: {
   return { url, title, publisher, sourceType, stance, excerpt, accessedOn, note };
 }
 
-async function findSourceClaimId(tx: Tx, sourceId: string): Promise<string> {
-  const [row] = await tx
-    .select({ claimId: sources.claimId })
-    .from(sources)
-    .where(eq(sources.id, sourceId));
-  if (!row) throw new NotFoundError("source");
-  return row.claimId;
+/**
+ * The claim whose sources change, locked through the one way to change a claim (may the user
+ * act on it, does its status allow changes to sources). The lock keeps a source from slipping in
+ * while the claim is being approved, or merged away (a merge locks both claims before it moves
+ * their sources): a claim merged away meanwhile answers with a conflict that says so.
+ */
+export async function lockClaimForSources(tx: Tx, user: SessionUser, claimId: string) {
+  try {
+    return (await loadForChange(tx, user, { claimId }, "sources")).claim;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw await missingClaimError(tx, claimId, "the source");
+    throw error;
+  }
 }
 
 /**
@@ -65,21 +63,39 @@ async function findSourceClaimId(tx: Tx, sourceId: string): Promise<string> {
 export async function lockSourceForChange(
   tx: Tx,
   user: SessionUser,
-  sourceId: string,
-  version: number,
+  ref: { sourceId: string; version: number },
   staleHint: string,
 ) {
-  const claim = await lockClaim(tx, await findSourceClaimId(tx, sourceId));
-  const current = await lockSource(tx, sourceId);
-  assertCanAct(user, claim);
-  assertEditable(claim);
-  if (current.version !== version) {
+  const [row] = await tx
+    .select({ claimId: sources.claimId })
+    .from(sources)
+    .where(eq(sources.id, ref.sourceId));
+  if (!row) throw new NotFoundError("source");
+  const claim = await lockClaimForSources(tx, user, row.claimId);
+  const [current] = await tx
+    .select(sourceColumns)
+    .from(sources)
+    .where(eq(sources.id, ref.sourceId))
+    .for("update");
+  if (!current) throw new NotFoundError("source");
+  if (current.version !== ref.version) {
     throw await staleWriteError(
       tx,
-      { type: "source", id: sourceId, label: "source", fallbackAt: current.updatedAt },
+      { type: "source", id: ref.sourceId, label: "source", fallbackAt: current.updatedAt },
       current,
       staleHint,
     );
   }
   return { claim, current };
+}
+
+/** The audit row of a change to one of a claim's sources, to complete with before and after. */
+export function sourceAudit(
+  actorId: string,
+  claim: { id: string; articleId: string },
+  action: string,
+  sourceId: string,
+): AuditInput {
+  const { id: claimId, articleId } = claim;
+  return { actorId, action, entityType: "source", entityId: sourceId, articleId, claimId };
 }

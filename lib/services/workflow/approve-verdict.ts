@@ -1,54 +1,36 @@
 import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ForbiddenError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
+import { auditClaimChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { claimRefSchema } from "@/lib/validation/workflow";
-import { lockForAction, updateClaim } from "./claim-lock";
-import { lockCurrentProposal } from "./current-proposal";
+import { loadDecision, setVerdictState } from "./current-proposal";
 
 /**
  * An editor approves the pending proposal. The proposer never approves their own verdict (the
  * two-person rule), and the claim row lock with its version check lets exactly one of many
  * simultaneous approvals through.
  */
-export async function approveVerdict(ctx: Ctx, input: unknown) {
+export async function approveVerdict(ctx: Ctx, input: z.input<typeof claimRefSchema>) {
   requirePermission(ctx.user, "verdicts.approve");
   const data = parseInput(claimRefSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await lockForAction(tx, ctx.user, data, "approve");
-    const proposal = await lockCurrentProposal(tx, claim.id);
-    if (proposal.proposedBy === ctx.user.id) {
-      throw new ForbiddenError(
-        "You proposed this verdict, so another editor must approve it (two-person rule).",
-      );
-    }
-    const now = new Date();
-    const [verdict] = await tx
-      .update(verdicts)
-      .set({
-        state: "approved",
-        approvedBy: ctx.user.id,
-        approvedAt: now,
-        version: sql`${verdicts.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(verdicts.id, proposal.id))
-      .returning();
-    const after = await updateClaim(tx, claim, {
+    const { claim, status, proposal } = await loadDecision(tx, ctx.user, data, "approve");
+    const [verdict] = await setVerdictState(tx, eq(verdicts.id, proposal.id), {
+      state: "approved",
+      approvedBy: ctx.user.id,
+      approvedAt: sql`now()`,
+    });
+    const after = await writeClaim(tx, claim, {
       status,
       rating: proposal.rating,
-      approvedAt: now,
+      approvedAt: sql`now()`,
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
+    await auditClaimChange(tx, ctx.user.id, {
+      claim,
       action: "verdict.approve",
-      entityType: "claim",
-      entityId: claim.id,
-      articleId: claim.articleId,
-      claimId: claim.id,
       before: { status: claim.status, rating: claim.rating },
       after: {
         status: after.status,

@@ -1,26 +1,25 @@
+import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
+import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { assignClaimSchema } from "@/lib/validation/workflow";
 import { requireActiveAssignee } from "./assignees";
-import { auditClaimChange, lockForAction, updateClaim } from "./claim-lock";
 
 /** An editor assigns, reassigns or unassigns a claim; its status does not move. */
-export async function assignClaim(ctx: Ctx, input: unknown) {
+export async function assignClaim(ctx: Ctx, input: z.input<typeof assignClaimSchema>) {
   requirePermission(ctx.user, "claims.assign");
   const data = parseInput(assignClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim } = await lockForAction(tx, ctx.user, data, "assign");
+    const { claim } = await loadForChange(tx, ctx.user, data, "assign");
     if (data.assigneeId) await requireActiveAssignee(tx, data.assigneeId);
-    const after = await updateClaim(tx, claim, { assigneeId: data.assigneeId });
-    await auditClaimChange(
-      tx,
-      ctx.user.id,
+    const after = await writeClaim(tx, claim, { assigneeId: data.assigneeId });
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
-      "claim.assign",
-      { assigneeId: claim.assigneeId },
-      { assigneeId: after.assigneeId },
-    );
+      action: "claim.assign",
+      before: { assigneeId: claim.assigneeId },
+      after: { assigneeId: after.assigneeId },
+    });
     return after;
   });
 }

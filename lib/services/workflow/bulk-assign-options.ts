@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { claims, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { TRANSITIONS } from "@/lib/services/claims/transitions";
 import type { Ctx } from "@/lib/services/context";
 import { isUuid } from "@/lib/validation/ids";
 import { listAssignees } from "./assignees";
@@ -25,10 +26,7 @@ export async function getBulkAssignOptions(ctx: Ctx, articleId: string) {
       .from(claims)
       .leftJoin(users, eq(users.id, claims.assigneeId))
       .where(
-        and(
-          eq(claims.articleId, articleId),
-          inArray(claims.status, ["open", "in_review", "pending_approval"]),
-        ),
+        and(eq(claims.articleId, articleId), inArray(claims.status, [...TRANSITIONS.assign.from])),
       )
       .orderBy(asc(claims.start)),
     listAssignees(ctx.db),

@@ -1,31 +1,26 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "@/lib/errors";
+import { auditClaimChange, lockClaims } from "@/lib/services/claims/claim-change";
 import { canTransition } from "@/lib/services/claims/transitions";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { bulkAssignSchema } from "@/lib/validation/workflow";
 import { requireActiveAssignee } from "./assignees";
-import { lockedClaimColumns } from "./claim-lock";
 
 /**
  * Assigns several claims of one article to one person, all or nothing: a claim changed since the
  * list was loaded, or one that cannot be assigned, leaves every claim as it was.
  */
-export async function bulkAssignClaims(ctx: Ctx, input: unknown) {
+export async function bulkAssignClaims(ctx: Ctx, input: z.input<typeof bulkAssignSchema>) {
   requirePermission(ctx.user, "claims.assign");
   const data = parseInput(bulkAssignSchema, input);
   const wanted = new Map(data.claims.map((c) => [c.id, c.version]));
   return ctx.db.transaction(async (tx) => {
     const assignee = await requireActiveAssignee(tx, data.assigneeId);
-    const rows = await tx
-      .select(lockedClaimColumns)
-      .from(claims)
-      .where(and(eq(claims.articleId, data.articleId), inArray(claims.id, [...wanted.keys()])))
-      .orderBy(claims.id)
-      .for("update");
+    const rows = await lockClaims(tx, [...wanted.keys()], { articleId: data.articleId });
     if (rows.length !== wanted.size) throw new NotFoundError("claim");
     const stale = rows.filter((row) => row.version !== wanted.get(row.id));
     if (stale.length > 0) {
@@ -36,7 +31,8 @@ export async function bulkAssignClaims(ctx: Ctx, input: unknown) {
     }
     const closed = rows.filter((row) => !canTransition(row.status, "assign"));
     if (closed.length > 0) {
-      throw new ValidationError(
+      throw new PreconditionFailedError(
+        "transition",
         `${closed.length} of the selected claims are approved or dismissed and cannot be assigned. Nothing was assigned.`,
       );
     }
@@ -56,15 +52,12 @@ export async function bulkAssignClaims(ctx: Ctx, input: unknown) {
             changing.map((row) => row.id),
           ),
         );
-      await recordAudit(
+      await auditClaimChange(
         tx,
+        ctx.user.id,
         changing.map((row) => ({
-          actorId: ctx.user.id,
+          claim: row,
           action: "claim.assign",
-          entityType: "claim",
-          entityId: row.id,
-          articleId: row.articleId,
-          claimId: row.id,
           before: { assigneeId: row.assigneeId },
           after: { assigneeId: assignee.id, bulk: true },
         })),

@@ -3,6 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { articles, claims, comments, sources, users, verdicts } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { claimColumns } from "@/lib/services/claims/claim-row";
+import { allowedActions, canEditSources, claimRefusal } from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
 import { sourceColumns } from "@/lib/services/sources/source-columns";
 import { getClaimTimeline } from "@/lib/services/timeline/get-timeline";
@@ -33,21 +35,8 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
   const db = ctx.db;
   const [row] = await db
     .select({
-      id: claims.id,
-      articleId: claims.articleId,
-      text: claims.text,
-      start: claims.start,
-      end: claims.end,
-      kind: claims.kind,
-      values: claims.values,
-      score: claims.score,
-      status: claims.status,
-      assigneeId: claims.assigneeId,
+      ...claimColumns,
       assigneeName: users.name,
-      rating: claims.rating,
-      approvedAt: claims.approvedAt,
-      updatedAt: claims.updatedAt,
-      version: claims.version,
       articleTitle: articles.title,
       body: articles.body,
     })
@@ -113,7 +102,10 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
   }
 
   const pending = verdictRows.find((v) => v.state === "proposed") ?? null;
-  const isEditor = can(ctx.user.role, "verdicts.approve");
+  const proposal = { proposedBy: pending?.proposedBy ?? null };
+  const approval = can(ctx.user.role, "verdicts.approve")
+    ? claimRefusal(ctx.user, claim, "approve", proposal)
+    : null;
   return {
     claim,
     context: claimContext(body, claim.start, claim.end),
@@ -128,13 +120,17 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
     })),
     timeline,
     assignees,
+    /**
+     * What this user may do to the claim now, from the rules the services enforce
+     * (claims/claim-rules.ts): the page offers exactly these and derives none of them.
+     */
+    allowed: allowedActions(ctx.user, claim, proposal),
     me: {
       id: ctx.user.id,
       canAct: canActOnClaim(ctx.user, claim),
-      isEditor,
-      canAssign: can(ctx.user.role, "claims.assign"),
+      canEditSources: canEditSources(ctx.user, claim),
       // The two-person rule, told to the page so it can explain rather than offer a dead button.
-      proposedPending: pending?.proposedBy === ctx.user.id,
+      approvalRefused: approval?.rule === "two_person" ? approval.message : null,
     },
   };
 }

@@ -1,19 +1,20 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { sources, verdicts } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
-import { recordAudit } from "@/lib/services/audit";
+import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { proposeVerdictSchema } from "@/lib/validation/verdicts";
-import { lockForAction, updateClaim } from "./claim-lock";
+import { claimVerdictsIn, setVerdictState } from "./current-proposal";
 
 /** Proposes a rating with its rationale; needs a source, and hands the claim to an editor. */
-export async function proposeVerdict(ctx: Ctx, input: unknown) {
+export async function proposeVerdict(ctx: Ctx, input: z.input<typeof proposeVerdictSchema>) {
   requirePermission(ctx.user, "verdicts.propose");
   const data = parseInput(proposeVerdictSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await lockForAction(tx, ctx.user, data, "propose");
+    const { claim, status } = await loadForChange(tx, ctx.user, data, "propose");
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(sources)
@@ -24,10 +25,7 @@ export async function proposeVerdict(ctx: Ctx, input: unknown) {
       });
     }
     // A proposal left open by an earlier round (none should be) never competes with this one.
-    await tx
-      .update(verdicts)
-      .set({ state: "superseded", version: sql`${verdicts.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(verdicts.claimId, claim.id), eq(verdicts.state, "proposed")));
+    await setVerdictState(tx, claimVerdictsIn(claim.id, "proposed"), { state: "superseded" });
     const [verdict] = await tx
       .insert(verdicts)
       .values({
@@ -39,17 +37,13 @@ export async function proposeVerdict(ctx: Ctx, input: unknown) {
       })
       .returning();
     if (!verdict) throw new Error("verdict insert returned no row");
-    const after = await updateClaim(tx, claim, {
+    const after = await writeClaim(tx, claim, {
       status,
       assigneeId: claim.assigneeId ?? ctx.user.id,
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
+    await auditClaimChange(tx, ctx.user.id, {
+      claim,
       action: "verdict.propose",
-      entityType: "claim",
-      entityId: claim.id,
-      articleId: claim.articleId,
-      claimId: claim.id,
       before: { status: claim.status },
       after: {
         status: after.status,

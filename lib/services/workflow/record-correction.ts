@@ -1,7 +1,7 @@
 import type { Tx } from "@/db/client";
 import { corrections } from "@/db/schema";
 import { RATING_SCALE, type Rating } from "@/db/schema/constants";
-import { findLivePublication } from "./claim-lock";
+import { findActivePublication } from "@/lib/services/reports/load-report";
 
 const label = (rating: Rating | null) => (rating ? RATING_SCALE[rating].label : "no rating");
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
@@ -25,7 +25,7 @@ export async function recordReopenCorrection(
     actorId: string;
   },
 ): Promise<string | null> {
-  const publication = await findLivePublication(tx, input.claim.articleId);
+  const publication = await findActivePublication(tx, input.claim.articleId);
   if (!publication) return null;
   const { claim } = input;
   const [row] = await tx

@@ -1,28 +1,34 @@
+import type { z } from "zod";
 import { requirePermission } from "@/lib/auth/permissions";
-import { ValidationError } from "@/lib/errors";
+import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import { ACTION_PERMISSION } from "@/lib/services/claims/transitions";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { claimRefSchema } from "@/lib/validation/workflow";
-import { auditClaimChange, lockForAction, updateClaim } from "./claim-lock";
 
-/** A reviewer takes an open claim: it becomes theirs and moves under review. */
-export async function takeClaim(ctx: Ctx, input: unknown) {
-  requirePermission(ctx.user, "claims.take");
+/**
+ * A reviewer takes an open claim (`take`), or its assignee starts work on it (`start_review`):
+ * either way it moves under review with an owner. Taking makes it the taker's; starting keeps
+ * its assignee, and an unassigned claim becomes the starter's, so work in progress always has one.
+ */
+export async function moveUnderReview(ctx: Ctx, input: unknown, action: "take" | "start_review") {
+  requirePermission(ctx.user, ACTION_PERMISSION[action]);
   const data = parseInput(claimRefSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await lockForAction(tx, ctx.user, data, "take");
-    if (claim.assigneeId && claim.assigneeId !== ctx.user.id) {
-      throw new ValidationError("This claim is assigned to someone else.");
-    }
-    const after = await updateClaim(tx, claim, { status, assigneeId: ctx.user.id });
-    await auditClaimChange(
-      tx,
-      ctx.user.id,
+    const { claim, status } = await loadForChange(tx, ctx.user, data, action);
+    const assigneeId = action === "take" ? ctx.user.id : (claim.assigneeId ?? ctx.user.id);
+    const after = await writeClaim(tx, claim, { status, assigneeId });
+    await auditClaimChange(tx, ctx.user.id, {
       claim,
-      "claim.take",
-      { status: claim.status, assigneeId: claim.assigneeId },
-      { status: after.status, assigneeId: after.assigneeId },
-    );
+      action: `claim.${action}`,
+      before: { status: claim.status, assigneeId: claim.assigneeId },
+      after: { status: after.status, assigneeId: after.assigneeId },
+    });
     return after;
   });
+}
+
+/** A reviewer takes an open claim: it becomes theirs and moves under review. */
+export function takeClaim(ctx: Ctx, input: z.input<typeof claimRefSchema>) {
+  return moveUnderReview(ctx, input, "take");
 }

@@ -71,15 +71,17 @@ export function ClaimEditor({
       mergeClaimsAction({
         claimId: claim.id,
         version: v,
-        otherId: previous?.id,
-        otherVersion: previous?.version,
+        // Offered only when the neighbour exists; an empty id is refused like any bad one.
+        otherId: previous?.id ?? "",
+        otherVersion: previous?.version ?? 0,
       }),
     mergeNext: (v: number) =>
       mergeClaimsAction({
         claimId: claim.id,
         version: v,
-        otherId: next?.id,
-        otherVersion: next?.version,
+        // Offered only when the neighbour exists; an empty id is refused like any bad one.
+        otherId: next?.id ?? "",
+        otherVersion: next?.version ?? 0,
       }),
     dismiss: (v: number) => dismissClaimAction({ claimId: claim.id, version: v, reason }),
     restore: (v: number) => restoreClaimAction({ claimId: claim.id, version: v }),

@@ -21,13 +21,8 @@ export default async function ClaimPage({
   const where = await params;
   const ctx = await requirePageCtx(`/articles/${where.articleId}/claims/${where.claimId}`);
   const detail = await getClaimDetail(ctx, where);
-  const { claim, context, me } = detail;
+  const { claim, context, me, allowed } = detail;
   const values = valueWords(claim.values);
-  const editable =
-    me.canAct &&
-    (claim.status === "open" ||
-      claim.status === "in_review" ||
-      claim.status === "pending_approval");
 
   return (
     <div className="space-y-8">
@@ -98,18 +93,24 @@ export default async function ClaimPage({
             Approved claims are read-only. An editor can reopen the claim with a reason.
           </p>
         ) : null}
-        <WorkflowControls where={where} claim={claim} me={me} assignees={detail.assignees} />
+        <WorkflowControls
+          where={where}
+          claim={claim}
+          allowed={allowed}
+          assignees={detail.assignees}
+        />
       </header>
 
       <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
         <div className="min-w-0 space-y-8">
-          <SourcesPanel where={where} sources={detail.sources} editable={editable} />
+          <SourcesPanel where={where} sources={detail.sources} editable={me.canEditSources} />
           <VerdictPanel
             where={where}
             claim={claim}
             verdicts={detail.verdicts}
             sourceCount={detail.sources.length}
-            me={me}
+            allowed={allowed}
+            approvalRefused={me.approvalRefused}
           />
         </div>
         <div className="min-w-0 space-y-8">

@@ -12,6 +12,7 @@ import {
   type VerdictState,
 } from "@/db/schema/constants";
 import { formatTime } from "@/lib/format-time";
+import type { ClaimAction } from "@/lib/services/claims/transitions";
 import { proposeVerdictSchema, RATIONALE_MIN_LENGTH } from "@/lib/validation/verdicts";
 import { Button } from "../../../../../_components/button";
 import { SelectField, TextareaField } from "../../../../../_components/field";
@@ -43,7 +44,10 @@ interface Props {
   claim: { version: number; status: ClaimStatus };
   verdicts: VerdictRow[];
   sourceCount: number;
-  me: { canAct: boolean; isEditor: boolean; proposedPending: boolean };
+  /** What the service allows this user now (getClaimDetail); the panel offers exactly that. */
+  allowed: readonly ClaimAction[];
+  /** Why approving is refused to this editor (the two-person rule), to explain the missing button. */
+  approvalRefused: string | null;
 }
 
 const STATE_LABEL: Record<VerdictState, string> = {
@@ -54,7 +58,14 @@ const STATE_LABEL: Record<VerdictState, string> = {
 };
 
 /** The verdict: proposal form, the editor's decision, reopening, and the history of all of them. */
-export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props) {
+export function VerdictPanel({
+  where,
+  claim,
+  verdicts,
+  sourceCount,
+  allowed,
+  approvalRefused,
+}: Props) {
   const pending = verdicts.find((v) => v.state === "proposed");
   const approved =
     claim.status === "approved" ? verdicts.find((v) => v.state === "approved") : null;
@@ -81,7 +92,13 @@ export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props)
         </div>
       ) : null}
       {claim.status === "pending_approval" && pending ? (
-        <PendingDecision where={where} claim={claim} verdict={pending} me={me} />
+        <PendingDecision
+          where={where}
+          claim={claim}
+          verdict={pending}
+          allowed={allowed}
+          approvalRefused={approvalRefused}
+        />
       ) : null}
       {claim.status === "in_review" && returned ? (
         <div role="note" className="rounded-lg border border-danger bg-paper p-4">
@@ -92,7 +109,7 @@ export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props)
           <p className="mt-1 whitespace-pre-wrap">{returned.returnNote}</p>
         </div>
       ) : null}
-      {claim.status === "in_review" && me.canAct ? (
+      {allowed.includes("propose") ? (
         <ProposeForm
           where={where}
           version={claim.version}
@@ -104,9 +121,7 @@ export function VerdictPanel({ where, claim, verdicts, sourceCount, me }: Props)
       {claim.status === "open" ? (
         <p className="text-muted">Take the claim or start the review to propose a verdict.</p>
       ) : null}
-      {claim.status === "approved" && me.isEditor ? (
-        <ReopenForm where={where} version={claim.version} />
-      ) : null}
+      {allowed.includes("reopen") ? <ReopenForm where={where} version={claim.version} /> : null}
       <VerdictHistory verdicts={verdicts} />
     </section>
   );
@@ -116,13 +131,9 @@ function PendingDecision({
   where,
   claim,
   verdict,
-  me,
-}: {
-  where: Props["where"];
-  claim: Props["claim"];
-  verdict: VerdictRow;
-  me: Props["me"];
-}) {
+  allowed,
+  approvalRefused,
+}: Pick<Props, "where" | "claim" | "allowed" | "approvalRefused"> & { verdict: VerdictRow }) {
   const { pending, run } = useClaimAction();
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | undefined>();
@@ -135,14 +146,14 @@ function PendingDecision({
         Proposed by <bdi>{verdict.proposedByName ?? "a former user"}</bdi> on{" "}
         {formatTime(verdict.createdAt)}
       </p>
-      {me.isEditor && me.proposedPending ? (
+      {approvalRefused ? (
         <p role="note" className="rounded-md bg-wash p-3 text-sm">
-          You proposed this verdict, so another editor must approve it (two-person rule).
+          {approvalRefused}
         </p>
       ) : null}
-      {me.isEditor ? (
+      {allowed.includes("return") ? (
         <div className="space-y-3">
-          {!me.proposedPending ? (
+          {allowed.includes("approve") ? (
             <Button
               busy={pending}
               onClick={() =>

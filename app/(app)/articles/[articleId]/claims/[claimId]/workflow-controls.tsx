@@ -1,29 +1,28 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { ClaimStatus } from "@/db/schema/constants";
-import { canTransition } from "@/lib/services/claims/transitions";
+import type { ClaimAction } from "@/lib/services/claims/transitions";
 import { Button } from "../../../../../_components/button";
 import { assignClaimAction, startReviewAction, takeClaimAction } from "./actions";
 import { useClaimAction } from "./use-claim-action";
 
 export interface WorkflowControlsProps {
   where: { articleId: string; claimId: string };
-  claim: { version: number; status: ClaimStatus; assigneeId: string | null };
-  me: { id: string; canAct: boolean; canAssign: boolean };
+  claim: { version: number; assigneeId: string | null };
+  /** What the service allows this user now (getClaimDetail); the controls offer exactly that. */
+  allowed: readonly ClaimAction[];
   assignees: { id: string; name: string; role: string }[];
 }
 
 /** Take, start and (for editors) assign: the controls that give a claim an owner. */
-export function WorkflowControls({ where, claim, me, assignees }: WorkflowControlsProps) {
+export function WorkflowControls({ where, claim, allowed, assignees }: WorkflowControlsProps) {
   const { pending, run } = useClaimAction();
   const [assigneeId, setAssigneeId] = useState(claim.assigneeId ?? "");
   const selectId = useId();
   const ref = { version: claim.version };
-  const canTake = me.canAct && claim.assigneeId === null && canTransition(claim.status, "take");
-  const canStart =
-    me.canAct && claim.assigneeId === me.id && canTransition(claim.status, "start_review");
-  const canAssign = me.canAssign && canTransition(claim.status, "assign");
+  const canTake = allowed.includes("take");
+  const canStart = allowed.includes("start_review");
+  const canAssign = allowed.includes("assign");
 
   if (!canTake && !canStart && !canAssign) return null;
   return (

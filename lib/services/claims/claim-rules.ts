@@ -1,0 +1,128 @@
+import type { ClaimStatus } from "@/db/schema/constants";
+import { can, canActOnClaim } from "@/lib/auth/permissions";
+import { PreconditionFailedError } from "@/lib/errors";
+import type { SessionUser } from "@/lib/services/context";
+import {
+  ACTION_PERMISSION,
+  CLAIM_ACTIONS,
+  CLAIM_EDITS,
+  type ClaimAction,
+  type ClaimEdit,
+  canTransition,
+  nextStatus,
+  refusalMessage,
+} from "./transitions";
+
+/** A status change from the workflow table, or an edit that keeps the status. */
+export type ClaimChange = ClaimAction | ClaimEdit;
+
+/** What the rules read of a claim. */
+export interface ClaimFacts {
+  status: ClaimStatus;
+  assigneeId: string | null;
+}
+
+/** Who proposed the pending verdict, when the change is an approval (the two-person rule). */
+export interface ProposalFacts {
+  proposedBy?: string | null;
+}
+
+/** One wording per rule; the rule's name travels with the error (`PreconditionFailedError.rule`). */
+export const RULE_MESSAGES = {
+  assigned_elsewhere: "This claim is assigned to someone else: an editor can reassign it.",
+  take_assigned: "This claim is assigned to someone else: assign it rather than take it.",
+  two_person: "You proposed this verdict, so another editor must approve it (two-person rule).",
+  read_only: "This claim is approved and read-only. An editor can reopen it with a reason.",
+  dismissed: "This claim is dismissed. Restore it before changing it.",
+  respan: "A claim pending approval keeps its text: an editor can return it to review first.",
+  split: "Only an open claim or one under review can be split.",
+  merge: "Only open claims or claims under review can be merged.",
+} as const;
+export type ClaimRule = keyof typeof RULE_MESSAGES | "transition";
+
+function refuse(rule: keyof typeof RULE_MESSAGES) {
+  return new PreconditionFailedError(rule, RULE_MESSAGES[rule]);
+}
+
+function isEdit(change: ClaimChange): change is ClaimEdit {
+  return change in CLAIM_EDITS;
+}
+
+/** The status an allowed change leads to: the workflow table's answer; edits keep the status. */
+export function statusAfter(status: ClaimStatus, change: ClaimChange): ClaimStatus {
+  return (!isEdit(change) && nextStatus(status, change)) || status;
+}
+
+/** The rule that refuses an edit, by the claim's status. */
+const EDIT_RULE: Record<ClaimEdit, keyof typeof RULE_MESSAGES> = {
+  edit: "read_only",
+  respan: "respan",
+  split: "split",
+  merge: "merge",
+  sources: "read_only",
+};
+
+function editRefusal(status: ClaimStatus, edit: ClaimEdit) {
+  if (status === "approved") return refuse("read_only");
+  if (status === "dismissed") return refuse("dismissed");
+  return refuse(EDIT_RULE[edit]);
+}
+
+/**
+ * Why the claim's present state refuses this change by this user, or null when it allows it.
+ * The role's permission is checked apart (a ForbiddenError, 403): this is about the claim. The
+ * order is the order of the checks: who may act on the claim, then the workflow table, then the
+ * rules of single actions.
+ */
+export function claimRefusal(
+  user: SessionUser,
+  claim: ClaimFacts,
+  change: ClaimChange,
+  facts: ProposalFacts = {},
+): PreconditionFailedError | null {
+  // Reviewers may see every claim, so this is a refusal rather than a "not found".
+  if (!canActOnClaim(user, claim)) return refuse("assigned_elsewhere");
+  if (isEdit(change)) {
+    const allowed: readonly ClaimStatus[] = CLAIM_EDITS[change];
+    return allowed.includes(claim.status) ? null : editRefusal(claim.status, change);
+  }
+  if (!canTransition(claim.status, change)) {
+    return new PreconditionFailedError("transition", refusalMessage(claim.status, change));
+  }
+  if (change === "take" && claim.assigneeId !== null && claim.assigneeId !== user.id) {
+    return refuse("take_assigned");
+  }
+  if (change === "approve" && facts.proposedBy === user.id) return refuse("two_person");
+  return null;
+}
+
+/** Throws the refusal, if there is one. */
+export function requireAllowed(
+  user: SessionUser,
+  claim: ClaimFacts,
+  change: ClaimChange,
+  facts: ProposalFacts = {},
+): void {
+  const refusal = claimRefusal(user, claim, change, facts);
+  if (refusal) throw refusal;
+}
+
+/**
+ * The workflow actions this user may take on the claim now: what the claim page offers, and
+ * exactly what the services accept (tests/integration/claim-allowed.test.ts compares the two).
+ */
+export function allowedActions(
+  user: SessionUser,
+  claim: ClaimFacts,
+  facts: ProposalFacts = {},
+): ClaimAction[] {
+  return CLAIM_ACTIONS.filter(
+    (action) =>
+      can(user.role, ACTION_PERMISSION[action]) && !claimRefusal(user, claim, action, facts),
+  );
+}
+
+/** Whether the user may add, edit and remove the claim's sources now. */
+export function canEditSources(user: SessionUser, claim: ClaimFacts): boolean {
+  return can(user.role, "sources.manage") && !claimRefusal(user, claim, "sources");
+}
