@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Claim, claims, sources } from "@/db/schema";
+import { makeArticle, makeClaim, makeUser } from "./index";
 
 export const RATIONALE =
   "The defence ministry's published figures match the number given in the article closely.";
@@ -37,4 +38,13 @@ export async function readClaim(db: Db, id: string) {
   const [claim] = await db.select().from(claims).where(eq(claims.id, id));
   if (!claim) throw new Error("no claim");
   return claim;
+}
+
+/** A reviewer, an editor and one claim on a new article: the cast of the workflow tests. */
+export async function makeWorkflowCast(d: Db) {
+  const reviewer = await makeUser(d, { role: "reviewer" });
+  const editor = await makeUser(d, { role: "editor" });
+  const article = await makeArticle(d);
+  const claim = await makeClaim(d, article);
+  return { d, reviewer, editor, article, claim };
 }

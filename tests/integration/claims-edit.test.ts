@@ -9,7 +9,7 @@ import { mergeClaims } from "@/lib/services/claims/merge-claims";
 import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { ctxFor, makeUser } from "../factories";
-import { makeArticleWithClaims, spanOf } from "../factories/articles";
+import { makeArticleWithClaims, makeUserWithArticle, spanOf } from "../factories/articles";
 import { useTestDatabase } from "./test-db";
 
 describe("claim list editing", () => {
@@ -33,9 +33,7 @@ describe("claim list editing", () => {
   }
 
   it("adds a manual claim from a selection and refuses one that does not match the text", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article } = await makeArticleWithClaims(db.current.db, []);
+    const { user, ctx, article } = await makeUserWithArticle(db.current.db, []);
     const claim = await addManualClaim(ctx, {
       articleId: article.id,
       ...spanOf(article.body, "Officials met in Almaty"),
@@ -85,9 +83,11 @@ describe("claim list editing", () => {
   });
 
   it("re-spans a claim and edits kind and values, checking the new span against the text", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, ["2,500 troops"]);
+    const {
+      ctx,
+      article,
+      claims: made,
+    } = await makeUserWithArticle(db.current.db, ["2,500 troops"]);
     const claim = made[0];
     if (!claim) throw new Error("no claim");
     const respanned = await updateClaim(ctx, {
@@ -123,11 +123,9 @@ describe("claim list editing", () => {
   });
 
   it("splits a claim in two between words, and refuses a cut outside it", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
     const phrase =
       "They left by 19 January. Article 4 of the Collective Security Treaty was invoked.";
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, [phrase]);
+    const { ctx, article, claims: made } = await makeUserWithArticle(db.current.db, [phrase]);
     const claim = made[0];
     if (!claim) throw new Error("no claim");
     const at = article.body.indexOf(" Article 4");
@@ -146,9 +144,11 @@ describe("claim list editing", () => {
   });
 
   it("merges neighbouring claims, keeping the later one's sources, and refuses non-neighbours", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, [
+    const {
+      ctx,
+      article,
+      claims: made,
+    } = await makeUserWithArticle(db.current.db, [
       "The ministry said 2,500 troops arrived on 6 January 2022.",
       "They left by 19 January.",
       "Officials met in Almaty.",
@@ -187,11 +187,11 @@ describe("claim list editing", () => {
   });
 
   it("dismisses with a reason and restores, following the workflow table", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, [
-      "Officials met in Almaty.",
-    ]);
+    const {
+      ctx,
+      article,
+      claims: made,
+    } = await makeUserWithArticle(db.current.db, ["Officials met in Almaty."]);
     const claim = made[0];
     if (!claim) throw new Error("no claim");
     await expect(
