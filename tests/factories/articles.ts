@@ -34,3 +34,11 @@ export async function makeUserWithArticle(db: Db, phrases: string[]) {
   const ctx = ctxFor(db, user);
   return { user, ctx, ...(await makeArticleWithClaims(db, phrases)) };
 }
+
+/** makeUserWithArticle with one claim, on `phrase`. */
+export async function makeUserWithClaim(db: Db, phrase: string) {
+  const { claims, ...rest } = await makeUserWithArticle(db, [phrase]);
+  const claim = claims[0];
+  if (!claim) throw new Error("no claim");
+  return { ...rest, claim };
+}

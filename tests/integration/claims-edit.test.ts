@@ -9,7 +9,12 @@ import { mergeClaims } from "@/lib/services/claims/merge-claims";
 import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { ctxFor, makeUser } from "../factories";
-import { makeArticleWithClaims, makeUserWithArticle, spanOf } from "../factories/articles";
+import {
+  makeArticleWithClaims,
+  makeUserWithArticle,
+  makeUserWithClaim,
+  spanOf,
+} from "../factories/articles";
 import { useTestDatabase } from "./test-db";
 
 describe("claim list editing", () => {
@@ -83,13 +88,7 @@ describe("claim list editing", () => {
   });
 
   it("re-spans a claim and edits kind and values, checking the new span against the text", async () => {
-    const {
-      ctx,
-      article,
-      claims: made,
-    } = await makeUserWithArticle(db.current.db, ["2,500 troops"]);
-    const claim = made[0];
-    if (!claim) throw new Error("no claim");
+    const { ctx, article, claim } = await makeUserWithClaim(db.current.db, "2,500 troops");
     const respanned = await updateClaim(ctx, {
       claimId: claim.id,
       version: claim.version,
@@ -125,9 +124,7 @@ describe("claim list editing", () => {
   it("splits a claim in two between words, and refuses a cut outside it", async () => {
     const phrase =
       "They left by 19 January. Article 4 of the Collective Security Treaty was invoked.";
-    const { ctx, article, claims: made } = await makeUserWithArticle(db.current.db, [phrase]);
-    const claim = made[0];
-    if (!claim) throw new Error("no claim");
+    const { ctx, article, claim } = await makeUserWithClaim(db.current.db, phrase);
     const at = article.body.indexOf(" Article 4");
     const { first, second } = await splitClaim(ctx, {
       claimId: claim.id,
@@ -187,13 +184,10 @@ describe("claim list editing", () => {
   });
 
   it("dismisses with a reason and restores, following the workflow table", async () => {
-    const {
-      ctx,
-      article,
-      claims: made,
-    } = await makeUserWithArticle(db.current.db, ["Officials met in Almaty."]);
-    const claim = made[0];
-    if (!claim) throw new Error("no claim");
+    const { ctx, article, claim } = await makeUserWithClaim(
+      db.current.db,
+      "Officials met in Almaty.",
+    );
     await expect(
       dismissClaim(ctx, { claimId: claim.id, version: claim.version, reason: "because" }),
     ).rejects.toBeInstanceOf(ValidationError);
