@@ -11,4 +11,4 @@ export type {
   QuoteValues,
 } from "./kinds";
 export { CLAIM_KINDS } from "./kinds";
-export { isLowPriority, LOW_PRIORITY_BELOW } from "./score";
+export { isLowPriority, LOW_PRIORITY_BELOW } from "./priority";

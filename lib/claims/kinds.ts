@@ -20,15 +20,6 @@ export const CLAIM_KINDS = [
 
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
-/** Kinds kept whatever the score; a plain statement must reach the check-worthiness threshold. */
-export const ALWAYS_KEPT_KINDS: readonly ClaimKind[] = [
-  "legal",
-  "quantity",
-  "date",
-  "quote",
-  "event",
-];
-
 /**
  * A number found in the claim. `quantity` for a single value, `min`/`max` for a range or a bound
  * ("more than 300" is `{ min: 300 }`). Percentages have `unit: "percent"`; money has an ISO 4217

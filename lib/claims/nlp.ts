@@ -166,7 +166,7 @@ export function analyse(text: string): Analysis {
 }
 
 /**
- * What the check-worthiness scorer reads from wink for one sentence (lib/claims/score.ts, models
+ * What the check-worthiness scorer reads from wink for one sentence (lib/claims/score/, models
  * with `config.tags`): the part of speech of each token and the type of each named entity.
  */
 export interface SentenceTags {

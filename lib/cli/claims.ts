@@ -5,9 +5,9 @@
  * on stderr for a missing, binary or non-UTF-8 file.
  */
 import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { extractClaims } from "@/lib/claims";
+import { runAsMain } from "./run-as-main";
 
 const USAGE = "usage: claims FILE [--published YYYY-MM-DD] [--approximate]";
 
@@ -78,12 +78,9 @@ export function runClaimsCli(args: string[]): CliResult {
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-
-if (invokedDirectly) {
-  const result = runClaimsCli(process.argv.slice(2));
+runAsMain(import.meta.url, (argv) => {
+  const result = runClaimsCli(argv);
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
-  process.exitCode = result.code;
-}
+  return result.code;
+});

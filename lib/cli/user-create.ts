@@ -12,6 +12,7 @@ import { getEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { createUser } from "@/lib/services/users/create-user";
 import { createUserSchema, passwordSchema } from "@/lib/validation/auth";
+import { runAsMain } from "./run-as-main";
 
 function fail(message: string): never {
   console.error(`user:create: ${message}`);
@@ -51,8 +52,9 @@ async function readStdin(): Promise<string> {
   return (lines[0] ?? "").replace(/\r$/, "");
 }
 
-async function main() {
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       email: { type: "string" },
       name: { type: "string" },
@@ -95,6 +97,11 @@ async function main() {
   } finally {
     await database.close();
   }
+  return 0;
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+runAsMain(import.meta.url, (argv) =>
+  main(argv).catch((error: unknown) =>
+    fail(error instanceof Error ? error.message : String(error)),
+  ),
+);

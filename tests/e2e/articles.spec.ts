@@ -37,6 +37,27 @@ async function selectInArticle(page: Page, phrase: string) {
   }, phrase);
 }
 
+/** A page signed in as the editor, in a browser context of its own (close: page.context()). */
+async function editorPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageState("editor") });
+  return context.newPage();
+}
+
+/** In the claim editor: adds a value named `name` and saves kind and values. */
+async function addValueAndSave(page: Page, name: string, value: string) {
+  await page.getByRole("button", { name: "Add a value" }).click();
+  await page.getByLabel("Name", { exact: true }).last().fill(name);
+  await page.getByLabel("Value", { exact: true }).last().fill(value);
+  await page.getByRole("button", { name: "Save kind and values" }).click();
+}
+
+/** What the claim editor's value fields hold. */
+function valuesTyped(page: Page): Promise<string[]> {
+  return page
+    .getByLabel("Value", { exact: true })
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+}
+
 test.describe("articles", () => {
   test.use({ storageState: storageState("reviewer") });
 
@@ -147,51 +168,30 @@ test.describe("articles", () => {
       title,
       `Officials said 2,500 troops arrived on 6 January 2022. Run ${title}.`,
     );
-    const editorContext = await (browser as Browser).newContext({
-      storageState: storageState("editor"),
-    });
-    const other = await editorContext.newPage();
+    const other = await editorPage(browser as Browser);
     for (const p of [page, other]) {
       await p.goto(`/articles/${articleId}`);
       await p.locator("li[data-claim-item] button").first().click();
       await expect(p.getByRole("heading", { name: "Edit the selected claim" })).toBeVisible();
     }
     // The reviewer saves first.
-    await page.getByRole("button", { name: "Add a value" }).click();
-    await page.getByLabel("Name", { exact: true }).last().fill("note");
-    await page.getByLabel("Value", { exact: true }).last().fill("checked by the reviewer");
-    await page.getByRole("button", { name: "Save kind and values" }).click();
+    await addValueAndSave(page, "note", "checked by the reviewer");
     await expect(page.getByText("Claim saved.")).toBeVisible();
 
     // The editor, still on the old version, types and saves.
-    await other.getByRole("button", { name: "Add a value" }).click();
-    await other.getByLabel("Name", { exact: true }).last().fill("note");
-    await other.getByLabel("Value", { exact: true }).last().fill("the editor's own wording");
-    await other.getByRole("button", { name: "Save kind and values" }).click();
+    await addValueAndSave(other, "note", "the editor's own wording");
     const alert = other.getByRole("alert").filter({ hasText: "changed by" });
     await expect(alert).toContainText(`This claim was changed by ${DEMO.reviewer.name} at`);
     await expect(alert).toContainText("checked by the reviewer");
-    await expect
-      .poll(() =>
-        other
-          .getByLabel("Value", { exact: true })
-          .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
-      )
-      .toContain("the editor's own wording");
+    await expect.poll(() => valuesTyped(other)).toContain("the editor's own wording");
 
     // Applying it again over the newer version works.
     await other.getByRole("button", { name: "Apply my change again" }).click();
     await expect(other.getByText("Claim saved.")).toBeVisible();
     await other.reload();
     await other.locator("li[data-claim-item] button").first().click();
-    await expect
-      .poll(() =>
-        other
-          .getByLabel("Value", { exact: true })
-          .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
-      )
-      .toContain("the editor's own wording");
-    await editorContext.close();
+    await expect.poll(() => valuesTyped(other)).toContain("the editor's own wording");
+    await other.context().close();
   });
 
   test("a stale edit of an article's details names who changed it and keeps the typed title", async ({
@@ -204,8 +204,7 @@ test.describe("articles", () => {
       title,
       `The port handled 7 ships on 2 May 2021. ${title}.`,
     );
-    const editorContext = await browser.newContext({ storageState: storageState("editor") });
-    const other = await editorContext.newPage();
+    const other = await editorPage(browser);
     await other.goto(`/articles/${articleId}`);
     await other.getByRole("button", { name: "Edit details" }).click();
     await page.getByRole("button", { name: "Edit details" }).click();
@@ -226,7 +225,7 @@ test.describe("articles", () => {
     await expect(other.getByTestId("history")).toContainText(
       "Eddie Editor edited the article's details",
     );
-    await editorContext.close();
+    await other.context().close();
   });
 
   test("hostile text and metadata are stored as given and shown as text; javascript: URLs are refused", async ({
@@ -404,8 +403,7 @@ test.describe("articles", () => {
       `The port handled 7 ships on 2 May 2021. ${title}`,
     );
     await expect(page.getByRole("button", { name: "Delete article" })).toHaveCount(0);
-    const editorContext = await browser.newContext({ storageState: storageState("editor") });
-    const editor = await editorContext.newPage();
+    const editor = await editorPage(browser);
     await editor.goto(`/articles/${articleId}`);
     await editor.getByRole("button", { name: "Delete article" }).click();
     const dialog = editor.getByRole("dialog", { name: "Delete this article?" });
@@ -414,7 +412,7 @@ test.describe("articles", () => {
     await expect(editor).toHaveURL(/\/articles\?deleted=1$/);
     await editor.goto(`/articles/${articleId}`);
     await expect(editor.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await editorContext.close();
+    await editor.context().close();
   });
   test("low-priority claims are kept, collapsed below the others and filterable", async ({
     page,

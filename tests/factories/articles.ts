@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Article, NewClaim } from "@/db/schema";
-import { makeArticle, makeClaim } from "./index";
+import { ctxFor, makeArticle, makeClaim, makeUser } from "./index";
 
 /** An article whose claims sit on known words, and a helper to span a phrase of it. */
 export const SAMPLE_BODY =
@@ -26,4 +26,19 @@ export async function makeArticleWithClaims(
     claims.push(await makeClaim(db, article, { ...overrides, start, end }));
   }
   return { article, claims };
+}
+
+/** A user, their service context and an article (makeArticleWithClaims) to act on. */
+export async function makeUserWithArticle(db: Db, phrases: string[]) {
+  const user = await makeUser(db);
+  const ctx = ctxFor(db, user);
+  return { user, ctx, ...(await makeArticleWithClaims(db, phrases)) };
+}
+
+/** makeUserWithArticle with one claim, on `phrase`. */
+export async function makeUserWithClaim(db: Db, phrase: string) {
+  const { claims, ...rest } = await makeUserWithArticle(db, [phrase]);
+  const claim = claims[0];
+  if (!claim) throw new Error("no claim");
+  return { ...rest, claim };
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { type Claim, claims, sources } from "@/db/schema";
+import { makeArticle, makeClaim, makeUser } from "./index";
 
 export const RATIONALE =
   "The defence ministry's published figures match the number given in the article closely.";
@@ -51,4 +52,13 @@ export function refusedBy(rule: string, message?: RegExp) {
     rule,
     ...(message ? { message: expect.stringMatching(message) } : {}),
   };
+}
+
+/** A reviewer, an editor and one claim on a new article: the cast of the workflow tests. */
+export async function makeWorkflowCast(d: Db) {
+  const reviewer = await makeUser(d, { role: "reviewer" });
+  const editor = await makeUser(d, { role: "editor" });
+  const article = await makeArticle(d);
+  const claim = await makeClaim(d, article);
+  return { d, reviewer, editor, article, claim };
 }

@@ -9,20 +9,19 @@ import { importArticle } from "@/lib/services/articles/import-article";
 import { updateArticleMeta } from "@/lib/services/articles/update-article";
 import { dismissClaim } from "@/lib/services/claims/dismiss-claim";
 import { ctxFor, makeUser } from "../factories";
+import { importAsReviewer, TROOPS_AND_TREATY } from "../factories/imports";
 import { useTestDatabase } from "./test-db";
 
 describe("article page data", () => {
   const db = useTestDatabase();
 
   it("shows claims in text order with assignee, verdict and what the viewer may do", async () => {
-    const reviewer = await makeUser(db.current.db, { name: "Rhea" });
-    const other = await makeUser(db.current.db, { name: "Otto" });
-    const ctx = ctxFor(db.current.db, reviewer);
-    const created = await importArticle(ctx, {
+    const { ctx, created } = await importAsReviewer(db.current.db, "Rhea", {
       title: "View",
-      text: `View ${crypto.randomUUID()}. The ministry said 2,500 troops arrived on 6 January 2022. Article 4 of the Collective Security Treaty was invoked.`,
+      text: TROOPS_AND_TREATY,
       publishedOn: "2022-01-15",
     });
+    const other = await makeUser(db.current.db, { name: "Otto" });
     const view = await getArticleView(ctx, created.article.id);
     expect(view.claims.length).toBeGreaterThanOrEqual(2);
     const starts = view.claims.map((c) => c.start);
@@ -45,11 +44,9 @@ describe("article page data", () => {
   });
 
   it("marks extracted claims scored below the threshold as low priority, never a hand-made one", async () => {
-    const reviewer = await makeUser(db.current.db, { name: "Pia Priority" });
-    const ctx = ctxFor(db.current.db, reviewer);
-    const created = await importArticle(ctx, {
+    const { ctx, created } = await importAsReviewer(db.current.db, "Pia Priority", {
       title: "Priority",
-      text: `Priority ${crypto.randomUUID()}. The ministry said 2,500 troops arrived on 6 January 2022. Article 4 of the Collective Security Treaty was invoked.`,
+      text: TROOPS_AND_TREATY,
       publishedOn: "2022-01-15",
     });
     const view = await getArticleView(ctx, created.article.id);
@@ -70,11 +67,9 @@ describe("article page data", () => {
   });
 
   it("lists the history of the article and its claims, newest first, with who did it", async () => {
-    const reviewer = await makeUser(db.current.db, { name: "Hana History" });
-    const ctx = ctxFor(db.current.db, reviewer);
-    const created = await importArticle(ctx, {
+    const { ctx, created } = await importAsReviewer(db.current.db, "Hana History", {
       title: "History",
-      text: `History ${crypto.randomUUID()}. The ministry said 2,500 troops arrived on 6 January 2022.`,
+      text: "The ministry said 2,500 troops arrived on 6 January 2022.",
     });
     const view = await getArticleView(ctx, created.article.id);
     const claim = view.claims[0];

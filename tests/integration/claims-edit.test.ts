@@ -9,7 +9,12 @@ import { mergeClaims } from "@/lib/services/claims/merge-claims";
 import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import { ctxFor, makeUser } from "../factories";
-import { makeArticleWithClaims, spanOf } from "../factories/articles";
+import {
+  makeArticleWithClaims,
+  makeUserWithArticle,
+  makeUserWithClaim,
+  spanOf,
+} from "../factories/articles";
 import { refusedBy } from "../factories/workflow";
 import { useTestDatabase } from "./test-db";
 
@@ -34,9 +39,7 @@ describe("claim list editing", () => {
   }
 
   it("adds a manual claim from a selection and refuses one that does not match the text", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article } = await makeArticleWithClaims(db.current.db, []);
+    const { user, ctx, article } = await makeUserWithArticle(db.current.db, []);
     const claim = await addManualClaim(ctx, {
       articleId: article.id,
       ...spanOf(article.body, "Officials met in Almaty"),
@@ -86,11 +89,7 @@ describe("claim list editing", () => {
   });
 
   it("re-spans a claim and edits kind and values, checking the new span against the text", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, ["2,500 troops"]);
-    const claim = made[0];
-    if (!claim) throw new Error("no claim");
+    const { ctx, article, claim } = await makeUserWithClaim(db.current.db, "2,500 troops");
     const respanned = await updateClaim(ctx, {
       claimId: claim.id,
       version: claim.version,
@@ -124,13 +123,9 @@ describe("claim list editing", () => {
   });
 
   it("splits a claim in two between words, and refuses a cut outside it", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
     const phrase =
       "They left by 19 January. Article 4 of the Collective Security Treaty was invoked.";
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, [phrase]);
-    const claim = made[0];
-    if (!claim) throw new Error("no claim");
+    const { ctx, article, claim } = await makeUserWithClaim(db.current.db, phrase);
     const at = article.body.indexOf(" Article 4");
     const { first, second } = await splitClaim(ctx, {
       claimId: claim.id,
@@ -147,9 +142,11 @@ describe("claim list editing", () => {
   });
 
   it("merges neighbouring claims, keeping the later one's sources, and refuses non-neighbours", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, [
+    const {
+      ctx,
+      article,
+      claims: made,
+    } = await makeUserWithArticle(db.current.db, [
       "The ministry said 2,500 troops arrived on 6 January 2022.",
       "They left by 19 January.",
       "Officials met in Almaty.",
@@ -188,13 +185,10 @@ describe("claim list editing", () => {
   });
 
   it("dismisses with a reason and restores, following the workflow table", async () => {
-    const user = await makeUser(db.current.db);
-    const ctx = ctxFor(db.current.db, user);
-    const { article, claims: made } = await makeArticleWithClaims(db.current.db, [
+    const { ctx, article, claim } = await makeUserWithClaim(
+      db.current.db,
       "Officials met in Almaty.",
-    ]);
-    const claim = made[0];
-    if (!claim) throw new Error("no claim");
+    );
     await expect(
       dismissClaim(ctx, { claimId: claim.id, version: claim.version, reason: "because" as never }),
     ).rejects.toBeInstanceOf(ValidationError);

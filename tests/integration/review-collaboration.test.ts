@@ -13,8 +13,8 @@ import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { proposeVerdict } from "@/lib/services/workflow/propose-verdict";
 import { returnVerdict } from "@/lib/services/workflow/return-verdict";
 import { takeClaim } from "@/lib/services/workflow/take-claim";
-import { ctxFor, makeArticle, makeClaim, makeUser } from "../factories";
-import { RATIONALE, SOURCE_INPUT } from "../factories/workflow";
+import { ctxFor, makeArticle, makeClaim } from "../factories";
+import { makeWorkflowCast, RATIONALE, SOURCE_INPUT } from "../factories/workflow";
 import { useTestDatabase } from "./test-db";
 
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)> ' " & \u202e`;
@@ -22,14 +22,7 @@ const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)> ' " & \
 describe("sources, comments, queue and timeline", () => {
   const db = useTestDatabase();
 
-  async function setup() {
-    const d = db.current.db;
-    const reviewer = await makeUser(d, { role: "reviewer" });
-    const editor = await makeUser(d, { role: "editor" });
-    const article = await makeArticle(d);
-    const claim = await makeClaim(d, article);
-    return { d, reviewer, editor, article, claim };
-  }
+  const setup = () => makeWorkflowCast(db.current.db);
 
   it("adds, edits and removes a source with an audit row each, and keeps hostile text as typed", async () => {
     const { d, reviewer, claim } = await setup();

@@ -13,20 +13,20 @@ import { returnVerdict } from "@/lib/services/workflow/return-verdict";
 import { startReview } from "@/lib/services/workflow/start-review";
 import { takeClaim } from "@/lib/services/workflow/take-claim";
 import { ctxFor, makeArticle, makeClaim, makeUser } from "../factories";
-import { makeSource, RATIONALE, readClaim, refusedBy, SOURCE_INPUT } from "../factories/workflow";
+import {
+  makeSource,
+  makeWorkflowCast,
+  RATIONALE,
+  readClaim,
+  refusedBy,
+  SOURCE_INPUT,
+} from "../factories/workflow";
 import { useTestDatabase } from "./test-db";
 
 describe("claim workflow", () => {
   const db = useTestDatabase({ max: 30 });
 
-  async function setup() {
-    const d = db.current.db;
-    const reviewer = await makeUser(d, { role: "reviewer" });
-    const editor = await makeUser(d, { role: "editor" });
-    const article = await makeArticle(d);
-    const claim = await makeClaim(d, article);
-    return { d, reviewer, editor, article, claim };
-  }
+  const setup = () => makeWorkflowCast(db.current.db);
 
   /** Takes a claim, adds a source and proposes, returning the pending claim. */
   async function pending() {

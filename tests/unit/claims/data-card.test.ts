@@ -5,7 +5,7 @@ import {
   dataCard,
   EARLIER_COMPARISON,
   type TrainingReport,
-} from "@/lib/cli/claims-data-card";
+} from "@/lib/claims/training/data-card";
 
 const metrics = (f1: number) => ({ f1, precision: 0.9, recall: 0.7, n: 318 });
 

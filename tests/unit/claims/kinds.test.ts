@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CLAIM_KINDS, type ExtractedClaim, type ExtractOptions, extractClaims } from "@/lib/claims";
+import {
+  CLAIM_KINDS,
+  type ClaimKind,
+  type ExtractedClaim,
+  type ExtractOptions,
+  extractClaims,
+} from "@/lib/claims";
 
 const PUBLISHED: ExtractOptions = { publishedOn: "2022-01-15" };
 
@@ -7,6 +13,14 @@ function only(text: string, options: ExtractOptions = PUBLISHED): ExtractedClaim
   const claims = extractClaims(text, options);
   expect(claims).toHaveLength(1);
   return claims[0] as ExtractedClaim;
+}
+
+/** The one claim of `text`, of `kind` with `values`. */
+function onlyOfKind(text: string, kind: ClaimKind, values: object): ExtractedClaim {
+  const claim = only(text);
+  expect(claim.kind).toBe(kind);
+  expect(claim.values).toEqual(values);
+  return claim;
 }
 
 describe("quantity claims", () => {
@@ -34,9 +48,7 @@ describe("quantity claims", () => {
     ["The government spent $1.2 billion on the programme.", { quantity: 1.2e9, currency: "USD" }],
     ["The company paid £40m to settle the case.", { quantity: 4e7, currency: "GBP" }],
   ])("%s", (text, values) => {
-    const claim = only(text);
-    expect(claim.kind).toBe("quantity");
-    expect(claim.values).toEqual(values);
+    onlyOfKind(text, "quantity", values);
   });
 
   it("does not count the pronoun 'one' or an ordinal", () => {
@@ -83,9 +95,7 @@ describe("date claims", () => {
     ["Sales collapsed in the third quarter of 2021 across the region.", { quarter: 3, year: 2021 }],
     ["Trade with Moscow boomed in the 1990s.", { decade: 1990 }],
   ])("%s", (text, values) => {
-    const claim = only(text);
-    expect(claim.kind).toBe("date");
-    expect(claim.values).toEqual(values);
+    onlyOfKind(text, "date", values);
   });
 
   it("does not read the modal 'may' as a month", () => {
@@ -111,9 +121,7 @@ describe("legal claims", () => {
     ["The platforms rely on Section 230 to avoid lawsuits.", { section: "230" }],
     ["The First Amendment protects the freedom of the press.", { amendment: "1" }],
   ])("%s", (text, values) => {
-    const claim = only(text);
-    expect(claim.kind).toBe("legal");
-    expect(claim.values).toEqual(values);
+    onlyOfKind(text, "legal", values);
   });
 
   it("takes precedence over the numbers in the same sentence", () => {
@@ -140,9 +148,7 @@ describe("quote claims", () => {
       { speaker: "Interior Ministry" },
     ],
   ])("%s", (text, values) => {
-    const claim = only(text);
-    expect(claim.kind).toBe("quote");
-    expect(claim.values).toEqual(values);
+    const claim = onlyOfKind(text, "quote", values);
     expect(claim.speaker).toBe(values.speaker);
   });
 

@@ -15,7 +15,7 @@ import {
   tagFeatures,
   toModelJson,
 } from "@/lib/claims/score";
-import { parseCt24 } from "@/lib/cli/claims-eval";
+import { parseCt24 } from "@/lib/claims/training/ct24";
 
 const FACT = "Unemployment fell to 3.5 percent in 2019.";
 const GREETING = "Thank you all for coming tonight.";

@@ -1,11 +1,11 @@
 /**
- * The learning machinery of the check-worthiness trainer (lib/cli/claims-train.ts): a design
- * matrix of binary sparse features plus optional dense columns, L2-regularised logistic regression
- * by full-batch L-BFGS, the LR + NB-SVM ensemble, grouped cross-validation and the metrics used to
- * choose between configurations. Deterministic: no randomness anywhere.
+ * The learning machinery of the check-worthiness trainer (./train.ts): a design matrix of binary
+ * sparse features plus optional dense columns, L2-regularised logistic regression by full-batch
+ * L-BFGS, the LR + NB-SVM ensemble and grouped cross-validation (the metrics that choose between
+ * configurations are in ./metrics.ts). Deterministic: no randomness anywhere.
  */
-import type { FeatureConfig } from "../claims/score";
-import type { Ct24Row } from "./claims-eval";
+import type { FeatureConfig } from "../score/model-format";
+import type { Ct24Row } from "./ct24";
 
 // ---------------------------------------------------------------------------------------------
 // Design matrix
@@ -415,44 +415,6 @@ export function standardise(features: Features, rowIds: number[], st: Standardis
 
 // ---------------------------------------------------------------------------------------------
 // Model selection
-
-/** Threshold maximising F1 over the given scores (midpoint between neighbouring scores). */
-export function bestThreshold(scores: ArrayLike<number>, gold: ArrayLike<boolean>) {
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort(
-    (a, b) => (scores[b] as number) - (scores[a] as number),
-  );
-  let positives = 0;
-  for (let i = 0; i < gold.length; i++) if (gold[i]) positives++;
-  let tp = 0;
-  let best = { f1: 0, threshold: 0.5 };
-  for (let k = 0; k < order.length; k++) {
-    if (gold[order[k] as number]) tp++;
-    const here = scores[order[k] as number] as number;
-    const next = k + 1 < order.length ? (scores[order[k + 1] as number] as number) : 0;
-    if (next === here) continue;
-    const f1 = (2 * tp) / (k + 1 + positives);
-    if (f1 > best.f1) best = { f1, threshold: (here + next) / 2 };
-  }
-  return best;
-}
-
-/** Average precision (area under the precision-recall curve, step-wise). */
-export function averagePrecision(scores: ArrayLike<number>, gold: ArrayLike<boolean>): number {
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort(
-    (a, b) => (scores[b] as number) - (scores[a] as number),
-  );
-  let positives = 0;
-  for (let i = 0; i < gold.length; i++) if (gold[i]) positives++;
-  let tp = 0;
-  let ap = 0;
-  order.forEach((i, k) => {
-    if (gold[i]) {
-      tp++;
-      ap += tp / (k + 1);
-    }
-  });
-  return positives === 0 ? 0 : ap / positives;
-}
 
 /** Contiguous folds over the rows sorted by numeric sentence id (whole debates per fold). */
 export function groupedFolds(rows: Ct24Row[], k: number): number[][] {

@@ -7,8 +7,8 @@
  * the app reads those scalars from the model JSON (`wordScores`) and never loads a vector.
  */
 import { createRequire } from "node:module";
-import { sentenceTokens } from "../claims/score";
-import type { Features, Standardiser } from "./claims-learn";
+import { sentenceTokens } from "../score/features";
+import type { Features, Standardiser } from "./learn";
 
 /** How many of the most frequent words keep a vector (the list is ordered by frequency). */
 export const EMBEDDING_WORDS = 100_000;
@@ -43,7 +43,7 @@ export function loadWordVectors(limit = EMBEDDING_WORDS): WordVectors {
 }
 
 /**
- * Mean vector of each text's tokens (lib/claims/score.ts `sentenceTokens`) that have a vector,
+ * Mean vector of each text's tokens (lib/claims/score/features.ts `sentenceTokens`) that have a vector,
  * every occurrence counted; zeros when none has.
  */
 export function meanVectors(texts: string[], vectors: WordVectors): Float64Array {
