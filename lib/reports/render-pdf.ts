@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
@@ -11,6 +10,7 @@ import {
   safeHttpUrl,
   segmentBody,
 } from "./model";
+import { BatchedPdfDocument } from "./pdf-document";
 
 /**
  * DejaVu Sans covers Latin, Cyrillic and the Kazakh letters (ә ғ қ ң ө ұ ү һ і); pdfkit embeds
@@ -243,7 +243,7 @@ function stampPages(doc: Doc, model: ReportModel) {
 }
 
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = new BatchedPdfDocument({
     size: "A4",
     margins: { top: 50, bottom: 56, left: 56, right: 56 },
     bufferPages: true,
