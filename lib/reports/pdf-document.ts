@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import PDFDocument from "pdfkit";
 
 /** Widths of words in the font's units (1,000 per em), per font (pdfkit's font object as key). */
@@ -73,6 +74,14 @@ function keepEncodings(font: EmbeddedFont | undefined): void {
   };
 }
 
+/** A page's content stream in pdfkit (PDFReference). */
+interface ContentStream {
+  compress: boolean;
+  buffer: Uint8Array[];
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+}
+
 export class BatchedPdfDocument extends PDFDocument {
   /**
    * pdfkit's line breaker measures every word of every text() call, and keeps the widths only for
@@ -131,13 +140,27 @@ export class BatchedPdfDocument extends PDFDocument {
     return this;
   }
 
+  /** Page content is compressed here, at this zlib level (pdfkit always uses zlib's default, 6). */
+  deflateLevel: number = zlib.constants.Z_DEFAULT_COMPRESSION;
+
   override end(): void {
     const range = this.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       const page = this.switchToPage(i);
       const lines = pending.get(page);
-      if (lines?.length) page.write(lines.join("\n"));
       pending.delete(page);
+      if (!lines?.length) continue;
+      // pdfkit ends every write with a line break.
+      const text = `${lines.join("\n")}\n`;
+      const stream = (page as unknown as { content: ContentStream }).content;
+      if (stream.compress && stream.buffer.length === 0) {
+        // Written as pdfkit would (Length, then Filter, in its dictionary), compressed here.
+        stream.compress = false;
+        stream.write(zlib.deflateSync(Buffer.from(text, "latin1"), { level: this.deflateLevel }));
+        stream.data.Filter = "FlateDecode";
+      } else {
+        stream.write(Buffer.from(text, "latin1"));
+      }
     }
     super.end();
   }
