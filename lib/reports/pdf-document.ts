@@ -10,6 +10,9 @@ const CACHED_LENGTH = 64;
 /** The content operators of each page not yet written (a page object as key, as pdfkit makes it). */
 const pending = new WeakMap<object, string[]>();
 
+/** The page a document last wrote to (set in the first writes, before the constructor returns). */
+const lastPage = new WeakMap<object, object>();
+
 /**
  * pdfkit writes every content operator (each `BT`, `Tf`, `TJ`, colour, …) into the page's stream
  * at once, as its own small byte array made from the string. A 2,000-page report makes millions of
@@ -135,6 +138,12 @@ export class BatchedPdfDocument extends PDFDocument {
     if (!lines) {
       lines = [];
       pending.set(page, lines);
+      // The page before is done (until the page numbers): its operators become one string, so
+      // that the collector keeps one object per page rather than tens of thousands.
+      const previous = lastPage.get(this);
+      const done = previous && pending.get(previous);
+      if (done && done.length > 1) done.splice(0, done.length, done.join("\n"));
+      lastPage.set(this, page);
     }
     lines.push(data);
     return this;
