@@ -9,7 +9,8 @@
  * all) and the longest word (one 2,000,000-character word). Each PDF must be made within 5 s, and
  * meanwhile a bare HTTP endpoint in this process (the stand-in for /api/health: it answers from
  * the same event loop) is asked every 50 ms; its slowest answer must stay under 200 ms. For
- * comparison the same endpoint is timed while the PDF renders on this thread, as before the pool.
+ * comparison the same endpoint is timed while the PDF renders on this thread, as before the pool,
+ * with that render's process CPU time (what a loaded machine inflates least).
  *
  * Prints a Markdown section for tests/bench/RESULTS.md and exits 1 when a target is missed.
  */
