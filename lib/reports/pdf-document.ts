@@ -13,18 +13,6 @@ const pending = new WeakMap<object, string[]>();
 /** The page a document last wrote to (set in the first writes, before the constructor returns). */
 const lastPage = new WeakMap<object, object>();
 
-/**
- * pdfkit writes every content operator (each `BT`, `Tf`, `TJ`, colour, …) into the page's stream
- * at once, as its own small byte array made from the string. A 2,000-page report makes millions of
- * them, held until the end because the pages stay buffered for their numbers, and the garbage
- * collector walked them again and again. Here a page's operators are kept as strings and written
- * as one chunk per page when the document ends: the same bytes, in the same order (nothing else
- * writes to a page's stream before it is finished; pdfkit's marked-content ends, the only other
- * writer, come after, when the pages are flushed).
- *
- * For documents with `bufferPages: true` only: without it pdfkit finishes each page as the next
- * begins, before `end()`.
- */
 interface FontMetrics {
   widthOfString(text: string, size: number): number;
 }
@@ -85,6 +73,23 @@ interface ContentStream {
   write(chunk: Uint8Array): void;
 }
 
+/**
+ * pdfkit writes every content operator (each `BT`, `Tf`, `TJ`, colour, …) into the page's stream
+ * at once, as its own small byte array made from the string. A 2,000-page report makes millions of
+ * them, held until the end because the pages stay buffered for their numbers, and the garbage
+ * collector walked them again and again. Here a page's operators are kept as strings and written
+ * as one chunk per page when the document ends: the same bytes, in the same order (nothing else
+ * writes to a page's stream before it is finished; pdfkit's marked-content ends, the only other
+ * writer, come after, when the pages are flushed).
+ *
+ * With `bufferPages: false` pdfkit finishes each page as the next begins, so operators go
+ * straight to the page as before.
+ *
+ * Besides its public methods this relies on pdfkit 0.20's internals (`_font`, `_fontSize`, a
+ * font's `encode`, a page's `content` stream), which is why the version is pinned;
+ * tests/unit/reports/pdf-document.test.ts checks that the output is still pdfkit's own, byte for
+ * byte.
+ */
 export class BatchedPdfDocument extends PDFDocument {
   /**
    * pdfkit's line breaker measures every word of every text() call, and keeps the widths only for
@@ -127,6 +132,10 @@ export class BatchedPdfDocument extends PDFDocument {
   }
 
   override addContent(data: unknown): this {
+    if (!(this as unknown as { options?: { bufferPages?: boolean } }).options?.bufferPages) {
+      super.addContent(data);
+      return this;
+    }
     const page = this.page;
     let lines = pending.get(page);
     if (typeof data !== "string") {

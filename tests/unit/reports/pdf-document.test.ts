@@ -50,9 +50,9 @@ async function draw(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const options = (): PDFKit.PDFDocumentOptions => ({
+const options = (bufferPages = true): PDFKit.PDFDocumentOptions => ({
   size: "A4",
-  bufferPages: true,
+  bufferPages,
   font: BODY,
   info: { CreationDate: new Date("2026-01-02T03:04:05Z") },
 });
@@ -63,6 +63,12 @@ describe("BatchedPdfDocument", () => {
     const batched = await draw(new BatchedPdfDocument(options()));
     expect(plain.length).toBeGreaterThan(20_000);
     expect(plain.toString("latin1")).toMatch(/\/Count [2-9]\d*/);
+    expect(batched.equals(plain)).toBe(true);
+  }, 60_000);
+
+  it("writes straight to the page when pages are not buffered", async () => {
+    const plain = await draw(new PDFDocument(options(false)));
+    const batched = await draw(new BatchedPdfDocument(options(false)));
     expect(batched.equals(plain)).toBe(true);
   }, 60_000);
 });
