@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
@@ -11,6 +10,7 @@ import {
   safeHttpUrl,
   segmentBody,
 } from "./model";
+import { BatchedPdfDocument } from "./pdf-document";
 
 /**
  * DejaVu Sans covers Latin, Cyrillic and the Kazakh letters (ә ғ қ ң ө ұ ү һ і); pdfkit embeds
@@ -243,7 +243,7 @@ function stampPages(doc: Doc, model: ReportModel) {
 }
 
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = new BatchedPdfDocument({
     size: "A4",
     margins: { top: 50, bottom: 56, left: 56, right: 56 },
     bufferPages: true,
@@ -257,6 +257,8 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
     lang: "en",
     displayTitle: true,
   });
+  // zlib level 4 compresses the pages twice as fast as the default 6, for a file about 15 % larger.
+  doc.deflateLevel = 4;
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
