@@ -9,7 +9,7 @@ import { findQuotations, type Quotation } from "./quotes";
 import { CHECKWORTHY_THRESHOLD, scoreSentence } from "./score";
 import { findParagraphs, type TextRange } from "./segment";
 import { findSpeechCues, SpeakerBook, type SpeechCue } from "./speakers";
-import { splitPropositions } from "./split";
+import { joinBrokenSentences, splitPropositions } from "./split";
 
 interface Context {
   text: string;
@@ -31,6 +31,7 @@ interface Attribution extends Partial<Speaker> {
   start: number;
   end: number;
   strong?: true;
+  label?: true;
 }
 
 // A statement needs some substance; "First, a short recap." is a transition, not an assertion.
@@ -84,6 +85,8 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
   const quoteSpeakers = assignQuotations(context, body, sentences, analysis, attributions);
   const entityCursor = { at: 0 };
   const customCursor = { at: 0 };
+  // A transcript's "NAME:" label speaks for the rest of its paragraph.
+  let label: Speaker | undefined;
   for (let s = 0; s < sentences.length; s++) {
     const [first, last] = sentences[s] as [number, number];
     const entities = takeSpans(analysis.entities, entityCursor, first, last);
@@ -91,10 +94,15 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
     const start = analysis.starts[first] as number;
     const end = analysis.ends[last] as number;
     const attributed = attributions.filter((a) => a.start >= start && a.end <= end);
+    const labelled = attributed.find((a) => a.label);
+    if (labelled) label = asSpeaker(labelled);
     const speaker =
       quoteSpeakers[s] ??
-      asSpeaker(attributed.find((a) => a.speaker && a.strong) ?? attributed.find((a) => a.speaker));
-    const reported = attributed.length > 0 || quoteSpeakers[s] !== undefined;
+      asSpeaker(
+        attributed.find((a) => a.speaker && a.strong) ?? attributed.find((a) => a.speaker),
+      ) ??
+      (attributed.length === 0 ? label : undefined);
+    const reported = attributed.length > 0 || speaker !== undefined;
     if (isQuestion(analysis, first, last)) continue;
     for (const [from, to] of splitPropositions(body, analysis, first, last)) {
       const found = classifySentence(
@@ -157,7 +165,7 @@ function trimSentences(analysis: Analysis): Array<[number, number]> {
     while (last >= first && !CLAIM_END.test(analysis.values[last] as string)) last--;
     if (first <= last) out.push([first, last]);
   }
-  return out;
+  return joinBrokenSentences(analysis, out);
 }
 
 // A person is named with at least two words, or with a role ("Senator Smith").
@@ -178,6 +186,7 @@ function readAttributions(
     for (const cue of findSpeechCues(body, analysis, first, last)) {
       const attribution: Attribution = { start: cue.start, end: cue.end };
       if (cue.strong) attribution.strong = true;
+      if (cue.label) attribution.label = true;
       if (cue.speaker) {
         const person = looksLikePerson(cue);
         attribution.speaker = book.resolve(cue.speaker);
@@ -235,18 +244,39 @@ function assignQuotations(
     const closing = sentenceAt(bounds, Math.max(quotation.open, quotation.close - 1));
     const openBounds = bounds[opening] as [number, number];
     const closeBounds = bounds[closing] as [number, number];
+    const nextBounds = bounds[closing + 1];
     let speaker = asSpeaker(
       attributions.find((a) => a.speaker && a.end <= quotation.open && a.start >= openBounds[0]) ??
         attributions.find(
           (a) => a.speaker && a.start >= quotation.close && a.end <= closeBounds[1],
-        ),
+        ) ??
+        // “…?” Rubio said. — the tagger ends the sentence at the question mark.
+        (nextBounds && quotation.close + 1 >= closeBounds[1]
+          ? attributions.find((a) => a.speaker && a.start === nextBounds[0])
+          : undefined),
     );
     if (!speaker && q === 0 && carried && quotation.open === 0) speaker = carried;
+    if (!speaker && quotation.open <= openBounds[0]) {
+      // A quotation of whole sentences with no cue of its own, right after a sentence with a
+      // speaker, goes on quoting that speaker ("…,” said Hale. “We had no choice.”).
+      speaker =
+        opening > 0
+          ? (speakers[opening - 1] ?? sentenceSpeaker(attributions, bounds[opening - 1]))
+          : undefined;
+    }
     if (!speaker) continue;
     if (quotation.close === body.length) context.openQuote = speaker;
     for (let s = opening; s <= closing; s++) speakers[s] ??= speaker;
   }
   return speakers;
+}
+
+function sentenceSpeaker(
+  attributions: Attribution[],
+  [start, end]: [number, number] = [0, 0],
+): Speaker | undefined {
+  const inside = attributions.filter((a) => a.speaker && a.start >= start && a.end <= end);
+  return asSpeaker(inside.find((a) => a.strong) ?? inside[0]);
 }
 
 interface Classified {
