@@ -166,7 +166,9 @@ function isNameToken(a: Analysis, i: number, first: number): boolean {
 function isPhraseToken(a: Analysis, i: number, first: number): boolean {
   const pos = a.pos[i];
   const v = a.values[i] as string;
-  if (LINKS.has(v) || v === "." || v === "-") return true;
+  if (LINKS.has(v) || v === ".") return true;
+  // A hyphen, not a spaced dash between a headline and a name ("… TIME - Jo Fox: …").
+  if (v === "-") return a.starts[i] === a.ends[i - 1];
   // The second half of a hyphenated modifier ("Boston-based", "long-time").
   if (i > 0 && a.values[i - 1] === "-" && a.starts[i] === a.ends[i - 1]) return true;
   if (NOT_NAMES.has(lower(a, i))) return false;
@@ -210,8 +212,10 @@ function readSource(
   for (let i = nameEnd; i >= from; i--) {
     const v = a.values[i] as string;
     if (isNameToken(a, i, first) && !isTitle(a, i) && !isHonorific(a, i)) nameStart = i;
-    else if ((v === "." || v === "-") && nameStart === i + 1 && i > from) continue;
-    else if (v === "of" && nameStart === i + 1 && i > from && isNameToken(a, i - 1, first)) {
+    else if (v === "." && nameStart === i + 1 && i > from) continue;
+    // A hyphen inside a name ("Seitz-Wald"), not a dash between a headline and a name.
+    else if (v === "-" && nameStart === i + 1 && i > from && a.starts[i] === a.ends[i - 1]) {
+    } else if (v === "of" && nameStart === i + 1 && i > from && isNameToken(a, i - 1, first)) {
     } else break;
   }
   if (nameStart < 0 && DOCUMENT_NOUNS.has(lower(a, to))) {
@@ -649,6 +653,26 @@ function speakerLabel(
   };
 }
 
+// A colon that opens a quotation ("…: “…”", "…: ''…''"), or text after a speech verb ("Jo Fox
+// posted: the vote was rigged").
+function colonQuotes(a: Analysis, colon: number, last: number): boolean {
+  const next = a.values[colon + 1] as string;
+  if (/^["“„«]$/u.test(next)) return true;
+  if (next === "'" && a.values[colon + 2] === "'") return true;
+  return colon > 0 && last - colon > 3 && isSpeechVerb(a, colon - 1);
+}
+
+// Is the phrase starting at offset `start` the listener or the medium of a speech verb before it
+// ("told Fox News: “…”", "wrote on Facebook: “…”") rather than the one who speaks?
+function isListener(a: Analysis, start: number, first: number): boolean {
+  let k = first;
+  while (k < a.values.length && (a.starts[k] as number) < start) k++;
+  let before = k - 1;
+  if (before >= first && /^(?:the|a|an|his|her|their|its)$/u.test(lower(a, before))) before--;
+  if (before < first) return false;
+  return a.pos[before] === "ADP" || isSpeechVerb(a, before);
+}
+
 /** The attribution cues of the sentence of tokens first..last, in order. */
 export function findSpeechCues(
   text: string,
@@ -668,10 +692,21 @@ export function findSpeechCues(
       }
       continue;
     }
-    if (a.values[i] === ":" && i < last && /^["“„«]$/u.test(a.values[i + 1] as string)) {
+    if (a.values[i] === ":" && i < last && colonQuotes(a, i, last)) {
       // "Cruz continued: “…”", "The timing does not surprise pollster Daron Shaw: “…”"
       const named = sourceBefore(text, a, i, first);
-      const subject = named?.speaker ? named : clauseSubject(text, a, first, i - 1);
+      // "said Trump was a candidate in the spirit of Silicon Valley: “…”" quotes the one who
+      // said, not the subject of the last clause; "to which O'Malley interjected: “…”" quotes
+      // the one who interjected.
+      let verb = i - 1;
+      while (verb > first && /^(?:ADV|ADP|PART)$/u.test(a.pos[verb] as string)) verb--;
+      const chained = out.length > 0 && a.pos[verb] !== "VERB";
+      const subject =
+        named?.speaker && !isListener(a, named.start, first)
+          ? named
+          : chained
+            ? undefined
+            : clauseSubject(text, a, first, i - 1);
       if (subject && (subject.speaker || subject.pronoun)) {
         const { speaker, speakerRole, pronoun } = subject;
         out.push({
@@ -692,7 +727,13 @@ export function findSpeechCues(
       const statement = i > first && DOCUMENT_NOUNS.has(lower(a, i - 1)) ? i - 1 : -1;
       if (i > first && (after >= first || statement >= first)) {
         const end = Math.max(after, statement);
-        const subject = sentenceSubject(text, a, first, end) ?? clauseSubject(text, a, first, end);
+        // "…, Manafort said, adding …" chains on the speaker just named; otherwise the sentence's
+        // subject speaks ("Cruz rejected the notion that Democrats could …, arguing …").
+        let verb = end;
+        while (verb > first && a.pos[verb] !== "VERB" && a.pos[verb] !== "AUX") verb--;
+        const subject = isSpeechVerb(a, verb)
+          ? clauseSubject(text, a, first, end)
+          : (sentenceSubject(text, a, first, end) ?? clauseSubject(text, a, first, end));
         if (subject)
           out.push({ ...subject, start: a.starts[i] as number, end: a.ends[i] as number });
       }
