@@ -43,6 +43,7 @@ export async function getArticleView(ctx: Ctx, articleId: unknown) {
       dismissReason: claims.dismissReason,
       rating: claims.rating,
       speaker: claims.speaker,
+      speakerRole: claims.speakerRole,
       version: claims.version,
       assigneeId: claims.assigneeId,
       assigneeName: users.name,
