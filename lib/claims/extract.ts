@@ -27,7 +27,7 @@ const MIN_STATEMENT_WORDS = 6;
  * facts ("…; …", "… and two of her deputies were dismissed …", "… – …") gives one claim per fact.
  *
  * Pipeline: prose paragraphs (page furniture dropped) → one wink pass per paragraph (sentences,
- * tokens, entities, legal patterns) → attribution cues and their speakers (lib/claims/speakers.ts)
+ * tokens, entities, legal patterns) → attribution cues and their speakers (lib/claims/attribution.ts)
  * and quotations → per sentence, its propositions (lib/claims/split.ts) → per proposition, the
  * first kind that applies in the order of `CLAIM_KINDS` with its values → check-worthiness score.
  * Questions, first-person opinion, predictions and calls to action without a checkable fact are
