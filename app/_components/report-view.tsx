@@ -1,6 +1,7 @@
 import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
+  formatSpeaker,
   formatValues,
   type ReportClaim,
   type ReportModel,
@@ -157,7 +158,7 @@ function ClaimCard({ claim }: { claim: ReportClaim }) {
         Kind: {claim.kind}
         {claim.speaker ? (
           <>
-            ; speaker: <bdi>{claim.speaker}</bdi>
+            ; speaker: <bdi>{formatSpeaker(claim)}</bdi>
           </>
         ) : null}
         {values ? (

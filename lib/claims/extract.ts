@@ -1,3 +1,4 @@
+import { AttributionReader, type Speaker } from "./attribution";
 import { readCues } from "./cues";
 import { findDayDate, findYearPeriod, hasDayCue, parseCoarseDate, parsePublishedOn } from "./dates";
 import type { DateValues, ExtractedClaim, ExtractOptions, KindAndValues } from "./kinds";
@@ -5,32 +6,17 @@ import { SELECTOR_CONTEXT } from "./kinds";
 import { readLegal } from "./legal";
 import { type Analysis, analyse, type Span, tagsOf } from "./nlp";
 import { findQuantity } from "./quantity";
-import { findQuotations, type Quotation } from "./quotes";
 import { CHECKWORTHY_THRESHOLD, scoreSentence } from "./score";
 import { findParagraphs, type TextRange } from "./segment";
-import { findSpeechCues, SpeakerBook, type SpeechCue } from "./speakers";
-import { splitPropositions } from "./split";
+import { joinBrokenSentences, splitPropositions } from "./split";
 
 interface Context {
   text: string;
   published?: Date;
   approximateDate: boolean;
-  /** Names seen and the last person who spoke, for "Ms Rowe" and "she said". */
-  book: SpeakerBook;
-  /** The speaker of a quotation left open at the end of the previous paragraph. */
-  openQuote?: Speaker;
+  /** Names seen, the last person who spoke and a quotation left open, across paragraphs. */
+  attribution: AttributionReader;
   claims: ExtractedClaim[];
-}
-
-interface Speaker {
-  speaker: string;
-  speakerRole?: string;
-}
-
-interface Attribution extends Partial<Speaker> {
-  start: number;
-  end: number;
-  strong?: true;
 }
 
 // A statement needs some substance; "First, a short recap." is a transition, not an assertion.
@@ -41,7 +27,7 @@ const MIN_STATEMENT_WORDS = 6;
  * facts ("…; …", "… and two of her deputies were dismissed …", "… – …") gives one claim per fact.
  *
  * Pipeline: prose paragraphs (page furniture dropped) → one wink pass per paragraph (sentences,
- * tokens, entities, legal patterns) → attribution cues and their speakers (lib/claims/speakers.ts)
+ * tokens, entities, legal patterns) → attribution cues and their speakers (lib/claims/attribution.ts)
  * and quotations → per sentence, its propositions (lib/claims/split.ts) → per proposition, the
  * first kind that applies in the order of `CLAIM_KINDS` with its values → check-worthiness score.
  * Questions, first-person opinion, predictions and calls to action without a checkable fact are
@@ -53,7 +39,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     text,
     published: parsePublishedOn(options.publishedOn),
     approximateDate: options.approximateDate === true,
-    book: new SpeakerBook(),
+    attribution: new AttributionReader(),
     claims: [],
   };
   for (const paragraph of findParagraphs(text)) extractFromParagraph(context, paragraph);
@@ -80,23 +66,21 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
   const body = context.text.slice(paragraph.start, paragraph.end);
   const analysis = analyse(body);
   const sentences = trimSentences(analysis);
-  const attributions = readAttributions(context, body, analysis, sentences);
-  const quoteSpeakers = assignQuotations(context, body, sentences, analysis, attributions);
+  const speakers = context.attribution.paragraph(body, analysis, sentences);
   const entityCursor = { at: 0 };
   const customCursor = { at: 0 };
   for (let s = 0; s < sentences.length; s++) {
     const [first, last] = sentences[s] as [number, number];
     const entities = takeSpans(analysis.entities, entityCursor, first, last);
     const custom = takeSpans(analysis.custom, customCursor, first, last);
-    const start = analysis.starts[first] as number;
-    const end = analysis.ends[last] as number;
-    const attributed = attributions.filter((a) => a.start >= start && a.end <= end);
-    const speaker =
-      quoteSpeakers[s] ??
-      asSpeaker(attributed.find((a) => a.speaker && a.strong) ?? attributed.find((a) => a.speaker));
-    const reported = attributed.length > 0 || quoteSpeakers[s] !== undefined;
+    const reported = speakers.reported(s);
     if (isQuestion(analysis, first, last)) continue;
     for (const [from, to] of splitPropositions(body, analysis, first, last)) {
+      const speaker = speakers.part(
+        s,
+        analysis.starts[from] as number,
+        analysis.ends[to] as number,
+      );
       const found = classifySentence(
         context,
         body,
@@ -129,12 +113,6 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
   }
 }
 
-function asSpeaker(attribution: Attribution | undefined): Speaker | undefined {
-  if (!attribution?.speaker) return undefined;
-  const { speaker, speakerRole } = attribution;
-  return speakerRole ? { speaker, speakerRole } : { speaker };
-}
-
 function isQuestion(analysis: Analysis, first: number, last: number): boolean {
   let end = last;
   while (end > first && /^["'”’»)\]]+$/u.test(analysis.values[end] as string)) end--;
@@ -157,96 +135,7 @@ function trimSentences(analysis: Analysis): Array<[number, number]> {
     while (last >= first && !CLAIM_END.test(analysis.values[last] as string)) last--;
     if (first <= last) out.push([first, last]);
   }
-  return out;
-}
-
-// A person is named with at least two words, or with a role ("Senator Smith").
-function looksLikePerson(cue: SpeechCue): boolean {
-  return cue.speaker !== undefined && (/\s/u.test(cue.speaker) || cue.speakerRole !== undefined);
-}
-
-function readAttributions(
-  context: Context,
-  body: string,
-  analysis: Analysis,
-  sentences: Array<[number, number]>,
-): Attribution[] {
-  const out: Attribution[] = [];
-  const book = context.book;
-  for (const [first, last] of sentences) {
-    book.sentence++;
-    for (const cue of findSpeechCues(body, analysis, first, last)) {
-      const attribution: Attribution = { start: cue.start, end: cue.end };
-      if (cue.strong) attribution.strong = true;
-      if (cue.speaker) {
-        const person = looksLikePerson(cue);
-        attribution.speaker = book.resolve(cue.speaker);
-        const role = book.role(attribution.speaker, cue.speakerRole);
-        if (role) attribution.speakerRole = role;
-        book.spoke(attribution.speaker, person || attribution.speaker !== cue.speaker);
-      } else if (cue.pronoun) {
-        const person = book.pronoun();
-        if (person) {
-          attribution.speaker = person;
-          const role = book.role(person, undefined);
-          if (role) attribution.speakerRole = role;
-        }
-      }
-      out.push(attribution);
-    }
-  }
-  return out;
-}
-
-function sentenceAt(bounds: Array<[number, number]>, offset: number): number {
-  // Sentences are few per paragraph; a linear scan is cheaper than building an index.
-  for (let s = 0; s < bounds.length; s++) {
-    const b = bounds[s] as [number, number];
-    if (offset < b[1]) return s;
-  }
-  return bounds.length - 1;
-}
-
-/**
- * The speaker of each sentence that lies in an attributed quotation. The attribution is looked
- * for before the opening mark in the sentence where the quotation opens ("According to X, “…"),
- * then after the closing mark in the sentence where it closes ("…,” said X.). Every sentence the
- * quotation covers gets the speaker. A quotation left open at the end of a paragraph continues in
- * the next paragraph when that one opens with a quotation mark, as news copy does.
- */
-function assignQuotations(
-  context: Context,
-  body: string,
-  sentences: Array<[number, number]>,
-  analysis: Analysis,
-  attributions: Attribution[],
-): Array<Speaker | undefined> {
-  const speakers: Array<Speaker | undefined> = new Array(sentences.length);
-  const carried = context.openQuote;
-  context.openQuote = undefined;
-  if (sentences.length === 0) return speakers;
-  const bounds = sentences.map(
-    ([f, l]) => [analysis.starts[f] as number, analysis.ends[l] as number] as [number, number],
-  );
-  const quotations = findQuotations(body);
-  for (let q = 0; q < quotations.length; q++) {
-    const quotation = quotations[q] as Quotation;
-    const opening = sentenceAt(bounds, quotation.open);
-    const closing = sentenceAt(bounds, Math.max(quotation.open, quotation.close - 1));
-    const openBounds = bounds[opening] as [number, number];
-    const closeBounds = bounds[closing] as [number, number];
-    let speaker = asSpeaker(
-      attributions.find((a) => a.speaker && a.end <= quotation.open && a.start >= openBounds[0]) ??
-        attributions.find(
-          (a) => a.speaker && a.start >= quotation.close && a.end <= closeBounds[1],
-        ),
-    );
-    if (!speaker && q === 0 && carried && quotation.open === 0) speaker = carried;
-    if (!speaker) continue;
-    if (quotation.close === body.length) context.openQuote = speaker;
-    for (let s = opening; s <= closing; s++) speakers[s] ??= speaker;
-  }
-  return speakers;
+  return joinBrokenSentences(analysis, out);
 }
 
 interface Classified {

@@ -43,6 +43,11 @@ const DOCUMENT_NOUNS = new Set(
   ).split(" "),
 );
 
+// Lower-case heads of a body named by a name before them ("the Clinton campaign").
+const ORG_NOUNS = new Set(
+  "campaign administration government camp team party committee office ministry agency".split(" "),
+);
+
 /** Words that give a person's office or function rather than their name. */
 const TITLE_WORDS = new Set(
   (
@@ -56,6 +61,14 @@ const TITLE_WORDS = new Set(
     "treasurer whip majority minority delegate superintendent inspector commentator official " +
     "chairperson candidate hopeful contender rival opponent mogul billionaire businessman " +
     "businesswoman expert researcher scientist doctor dr director-general"
+  ).split(" "),
+);
+// Offices whose holders are named by their place rather than their employer.
+const PLACED_TITLES = new Set(
+  (
+    "senator congressman congresswoman representative governor mayor lawmaker delegate " +
+    "candidate nominee billionaire mogul businessman businesswoman hopeful contender rival " +
+    "opponent native resident voter"
   ).split(" "),
 );
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "mr.", "mrs.", "ms."]);
@@ -83,6 +96,8 @@ export interface SpeechCue {
   pronoun?: string;
   /** A plain speech verb ("said", "according to") rather than a softer cue ("maintained"). */
   strong?: true;
+  /** A speaker's label opening a line ("JANE FOX: …", "Tom Reyes: …"): it runs to the next cue. */
+  label?: true;
 }
 
 const STRONG_LEMMAS = new Set(
@@ -92,8 +107,37 @@ const STRONG_LEMMAS = new Set(
 const lower = (a: Analysis, i: number) => (a.values[i] as string).toLowerCase();
 const capitalised = (a: Analysis, i: number) => /^\p{Lu}/u.test(a.values[i] as string);
 
+// "spokesmen", "officials", "aides": a plural office names a group speaking for a body.
+function singular(word: string): string {
+  if (word.endsWith("men")) return `${word.slice(0, -3)}man`;
+  return word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
 function isTitle(a: Analysis, i: number): boolean {
-  return TITLE_WORDS.has(lower(a, i).replace(/\.$/u, ""));
+  const w = lower(a, i).replace(/\.$/u, "");
+  return TITLE_WORDS.has(w) || (!capitalised(a, i) && TITLE_WORDS.has(singular(w)));
+}
+
+// Words of a time expression that may stand between a source and its verb ("Trump on Tuesday
+// said", "said Sunday"): never a source themselves.
+const TIME_WORDS = new Set(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow " +
+    "week weekend month year morning afternoon evening night earlier later recently last this " +
+    "next on ago"
+  ).split(" "),
+);
+const isTime = (a: Analysis, i: number) => TIME_WORDS.has(lower(a, i));
+
+/** Index before the time expression that ends at i ("on Thursday", "last week"), or i. */
+function skipBackOverTime(a: Analysis, i: number, first: number): number {
+  let j = i;
+  while (j >= first && (isTime(a, j) || (a.pos[j] === "ADV" && isTime(a, j + 1)))) j--;
+  // Only a time expression with a day or a period in it is skipped, not a lone "last".
+  return j < i &&
+    /day|week|month|year|night|morning|noon|evening|ago|today|tonight/u.test(lower(a, i))
+    ? j
+    : i;
 }
 
 function isHonorific(a: Analysis, i: number): boolean {
@@ -110,6 +154,10 @@ function isNameToken(a: Analysis, i: number, first: number): boolean {
   if (a.pos[i] === "PROPN") return true;
   if (i === first) return false;
   const pos = a.pos[i];
+  // A capitalised "verb" after a first name is a surname the tagger misread ("Kevin Madden").
+  if ((pos === "VERB" || pos === "AUX") && a.pos[i - 1] === "PROPN" && capitalised(a, i - 1)) {
+    return true;
+  }
   return pos !== "VERB" && pos !== "AUX" && pos !== "DET" && pos !== "ADP" && pos !== "PRON";
 }
 
@@ -118,7 +166,11 @@ function isNameToken(a: Analysis, i: number, first: number): boolean {
 function isPhraseToken(a: Analysis, i: number, first: number): boolean {
   const pos = a.pos[i];
   const v = a.values[i] as string;
-  if (LINKS.has(v) || v === "." || v === "-") return true;
+  if (LINKS.has(v) || v === ".") return true;
+  // A hyphen, not a spaced dash between a headline and a name ("… TIME - Jo Fox: …").
+  if (v === "-") return a.starts[i] === a.ends[i - 1];
+  // The second half of a hyphenated modifier ("Boston-based", "long-time").
+  if (i > 0 && a.values[i - 1] === "-" && a.starts[i] === a.ends[i - 1]) return true;
   if (NOT_NAMES.has(lower(a, i))) return false;
   return (
     DOCUMENT_NOUNS.has(lower(a, i)) ||
@@ -160,8 +212,10 @@ function readSource(
   for (let i = nameEnd; i >= from; i--) {
     const v = a.values[i] as string;
     if (isNameToken(a, i, first) && !isTitle(a, i) && !isHonorific(a, i)) nameStart = i;
-    else if ((v === "." || v === "-") && nameStart === i + 1 && i > from) continue;
-    else if (v === "of" && nameStart === i + 1 && i > from && isNameToken(a, i - 1, first)) {
+    else if (v === "." && nameStart === i + 1 && i > from) continue;
+    // A hyphen inside a name ("Seitz-Wald"), not a dash between a headline and a name.
+    else if (v === "-" && nameStart === i + 1 && i > from && a.starts[i] === a.ends[i - 1]) {
+    } else if (v === "of" && nameStart === i + 1 && i > from && isNameToken(a, i - 1, first)) {
     } else break;
   }
   if (nameStart < 0 && DOCUMENT_NOUNS.has(lower(a, to))) {
@@ -174,6 +228,17 @@ function readSource(
       return { speaker: slice(text, a, s, to) };
     }
   }
+  if (
+    nameStart < 0 &&
+    ORG_NOUNS.has(lower(a, to)) &&
+    to > from &&
+    !LINKS.has(a.values[to - 1] as string)
+  ) {
+    // "the Trump campaign", "the Obama administration": a body named after its leader.
+    let s = to;
+    while (s > from && isNameToken(a, s - 1, first) && !isTitle(a, s - 1)) s--;
+    if (s < to) return { speaker: slice(text, a, s, to) };
+  }
   if (nameStart < 0 && isTitle(a, to) && !capitalised(a, to)) {
     // "a State Department spokesman", "a Clinton campaign official": the body or person the
     // official speaks for, with the office as the role.
@@ -181,7 +246,9 @@ function readSource(
     while (k > from && !isNameToken(a, k, first)) k--;
     let possessive = false;
     for (let i = k + 1; i <= to; i++) if (LINKS.has(a.values[i] as string)) possessive = true;
-    if (!possessive && k >= from && isNameToken(a, k, first) && !isTitle(a, k)) {
+    // "the Vermont senator", "the New York billionaire": a place, not a body speaking.
+    const placed = PLACED_TITLES.has(lower(a, to));
+    if (!possessive && !placed && k >= from && isNameToken(a, k, first) && !isTitle(a, k)) {
       let s = k;
       while (s > from && isNameToken(a, s - 1, first) && !isTitle(a, s - 1)) s--;
       return { speaker: slice(text, a, s, k), speakerRole: slice(text, a, k + 1, to) };
@@ -202,6 +269,17 @@ function readSource(
   }
   while (a.values[nameStart] === "." || a.values[nameStart] === "-") nameStart++;
   nameEnd = to;
+  let timeOnly = true;
+  for (let i = nameStart; i <= nameEnd; i++) if (!isTime(a, i)) timeOnly = false;
+  if (timeOnly) return {};
+  // "Mary Fallin of Oklahoma" is Mary Fallin, of Oklahoma; "the Bank of England" stays whole.
+  let place: string | undefined;
+  for (let i = nameStart + 2; i < nameEnd; i++) {
+    if (lower(a, i) !== "of" || BODY_WORDS.test(a.values[i - 1] as string)) continue;
+    place = slice(text, a, i, nameEnd);
+    nameEnd = i - 1;
+    break;
+  }
   const speaker = slice(text, a, nameStart, nameEnd).replace(/['’]s?$/u, "");
   let roleEnd = nameStart - 1;
   while (roleEnd >= from && (isHonorific(a, roleEnd) || a.values[roleEnd] === ".")) roleEnd--;
@@ -211,7 +289,8 @@ function readSource(
   let hasTitle = false;
   for (let i = from; i <= roleEnd; i++) if (isTitle(a, i)) hasTitle = true;
   if (!hasTitle) return { speaker };
-  return { speaker, speakerRole: slice(text, a, from, roleEnd) };
+  const role = slice(text, a, from, roleEnd);
+  return { speaker, speakerRole: place ? `${role} ${place}` : role };
 }
 
 /** Start of the noun phrase that ends at `end`, walking back; -1 when there is none. */
@@ -219,7 +298,10 @@ function phraseStartBefore(a: Analysis, end: number, first: number): number {
   let start = -1;
   for (let i = end; i >= first && end - i < 10; i--) {
     if (isPhraseToken(a, i, first)) start = i;
-    else break;
+    else if (!(lower(a, i) === "of" && start === i + 1 && i > first && capitalised(a, i - 1))) {
+      // "the Bank of England", "Gov. Mary Fallin of Oklahoma": "of" between capitalised words.
+      break;
+    }
   }
   return start;
 }
@@ -249,6 +331,97 @@ function skipBackOverAuxiliaries(a: Analysis, i: number, first: number): number 
   return j;
 }
 
+const isDash = (a: Analysis, i: number) => /^(?:—|–|--)$/u.test(a.values[i] as string);
+
+// "Her spokesman, Brian Fallon, said": a role, then the name between commas.
+function roleThenName(
+  text: string,
+  a: Analysis,
+  comma: number,
+  first: number,
+): { speaker: string; speakerRole: string; start: number } | undefined {
+  let open = comma - 1;
+  while (
+    open > first &&
+    comma - open <= 5 &&
+    (isNameToken(a, open, first) || a.values[open] === ".")
+  )
+    open--;
+  if (a.values[open] !== "," || comma - open < 3 || !isTitle(a, open - 1)) return undefined;
+  const named = readSource(text, a, open + 1, comma - 1, first);
+  if (!named.speaker || named.speakerRole) return undefined;
+  let from = open - 1;
+  while (from > first && isPhraseToken(a, from - 1, first) && open - from < 8) from--;
+  if (/^(?:the|a|an|his|her|their|its)$/u.test(lower(a, from))) from++;
+  return {
+    speaker: named.speaker,
+    speakerRole: slice(text, a, from, open - 1),
+    start: a.starts[from] as number,
+  };
+}
+
+// Tokens after which a subject can open a clause: the sentence start, punctuation or a conjunction.
+function opensSubject(a: Analysis, i: number, first: number): boolean {
+  if (i <= first) return true;
+  const before = a.values[i - 1] as string;
+  return /^[,;:(“”"‘’—–]$/u.test(before) || /^(?:and|but|so|yet|while)$/u.test(lower(a, i - 1));
+}
+
+/**
+ * The source of "NAME, APPOSITIVE, said", the comma before the verb at `comma`: "Karim Masimov,
+ * the former head of state security, said"; "Jo Hart, 39, a nurse from Leeds who saw it, told".
+ * The name is the phrase before an earlier comma that opens a clause (the appositive may hold
+ * commas of its own), the role the appositive's first part that is not a bare number.
+ */
+function appositiveSource(
+  text: string,
+  a: Analysis,
+  comma: number,
+  first: number,
+): { speaker?: string; speakerRole?: string; start: number } | undefined {
+  const dash = isDash(a, comma);
+  const swapped = !dash && roleThenName(text, a, comma, first);
+  if (swapped) return swapped;
+  let fallback: { from: number; open: number } | undefined;
+  let chosen: { from: number; open: number } | undefined;
+  for (let k = comma - 1; k >= first && comma - k < 48; k--) {
+    const v = a.values[k] as string;
+    if (v === ";") break;
+    // "Newt Gingrich — a former speaker — told": dashes pair with dashes, commas with commas.
+    if (dash ? a.values[k] !== a.values[comma] : v !== ",") continue;
+    const from = phraseStartBefore(a, k - 1, first);
+    if (from < 0) continue;
+    if (!fallback && comma - k < 16) fallback = { from, open: k };
+    if (opensSubject(a, from, first) && readSource(text, a, from, k - 1, first).speaker) {
+      // The name that opens the sentence wins over a place inside the appositive ("Jo Hart, a
+      // driver from Ava, Mo., said").
+      chosen = { from, open: k };
+      if (from === first || !/^[,]$/u.test(a.values[from - 1] as string)) break;
+    }
+  }
+  const pick = chosen ?? fallback;
+  if (!pick) return undefined;
+  const named = readSource(text, a, pick.from, pick.open - 1, first);
+  if (!named.speaker) return undefined;
+  // The appositive's parts, between its commas; the first with a word in it may be the role.
+  let role: string | undefined;
+  let partFrom = pick.open + 1;
+  for (let k = pick.open + 1; k <= comma; k++) {
+    if (a.values[k] !== a.values[comma] && k !== comma) continue;
+    const part = partFrom <= k - 1 ? slice(text, a, partFrom, k - 1) : "";
+    if (/\p{L}/u.test(part)) {
+      role = rolePhrase(text, a, partFrom, k - 1);
+      break;
+    }
+    partFrom = k + 1;
+  }
+  return {
+    speaker: named.speaker,
+    speakerRole: role ?? named.speakerRole,
+    start: a.starts[pick.from] as number,
+  };
+}
+
 function sourceBefore(
   text: string,
   a: Analysis,
@@ -256,39 +429,18 @@ function sourceBefore(
   first: number,
 ): { speaker?: string; speakerRole?: string; pronoun?: string; start: number } | undefined {
   let j = skipBackOverAuxiliaries(a, verb - 1, first);
+  j = skipBackOverAuxiliaries(a, skipBackOverTime(a, j, first), first);
   if (j < first) return undefined;
   // "Marcel Lehel, the hacker known as “Guccifer,” stated": the comma sits inside the quote.
   if (/^["”’]$/u.test(a.values[j] as string) && a.values[j - 1] === ",") j--;
   const w = lower(a, j);
   if (PERSONAL_PRONOUNS.has(w)) return { pronoun: w, start: a.starts[j] as number };
   // "Karim Masimov, the former head of state security, said": the appositive gives the role.
-  if (a.values[j] === ",") {
-    let open = -1;
-    for (let k = j - 1; k >= first && j - k < 16; k--) {
-      if (a.values[k] === ",") {
-        open = k;
-        break;
-      }
-    }
-    if (open < 0) return undefined;
-    const nameFrom = phraseStartBefore(a, open - 1, first);
-    if (nameFrom < 0) return undefined;
-    const named = readSource(text, a, nameFrom, open - 1, first);
-    if (!named.speaker) return undefined;
-    let roleFrom = open + 1;
-    if (/^(?:the|a|an)$/u.test(lower(a, roleFrom))) roleFrom++;
-    const role = roleFrom <= j - 1 ? slice(text, a, roleFrom, j - 1) : undefined;
-    const hasTitle = role !== undefined && /\p{L}/u.test(role) && !/[“”"]/u.test(role);
-    return {
-      speaker: named.speaker,
-      speakerRole: hasTitle ? role : named.speakerRole,
-      start: a.starts[nameFrom] as number,
-    };
-  }
+  if (a.values[j] === "," || isDash(a, j)) return appositiveSource(text, a, j, first);
   // "Governor Mary Fallin (R-OK) said": the bracket is skipped.
   if (a.values[j] === ")") {
     let k = j - 1;
-    while (k > first && a.values[k] !== "(" && j - k < 8) k--;
+    while (k > first && a.values[k] !== "(" && j - k < 30) k--;
     if (a.values[k] === "(") j = k - 1;
   }
   const from = phraseStartBefore(a, j, first);
@@ -325,9 +477,15 @@ function sourceAfter(
   if (i > last) return undefined;
   const w = lower(a, i);
   if (PERSONAL_PRONOUNS.has(w)) return { pronoun: w, end: a.ends[i] as number };
+  // "said Sunday in Madison that …": a time, not a source.
+  if (isTime(a, i)) return undefined;
   if (/^(?:the|a|an)$/u.test(w)) i++;
-  const end = phraseEndAfter(a, i, last, first);
+  let end = phraseEndAfter(a, i, last, first);
   if (end < 0) return undefined;
+  // "according to a poll last week": the time is not part of the source.
+  while (end > i && a.values[end] === ".") end--;
+  const untimed = skipBackOverTime(a, end, i);
+  if (untimed < end && untimed >= i) end = untimed;
   let stop = end;
   // "according to Kazakh analyst Aiman Zhussupova, …": stop at the first non-name after a name.
   const named = readSource(text, a, i, stop, first);
@@ -385,24 +543,134 @@ function clauseSubject(
   return undefined;
 }
 
+// The source named at the start of the sentence, before its first verb ("Ann Fox, the mayor,
+// opened the session …").
+function sentenceSubject(
+  text: string,
+  a: Analysis,
+  first: number,
+  end: number,
+): { speaker?: string; speakerRole?: string; pronoun?: string } | undefined {
+  for (let i = first + 1; i <= end; i++) {
+    if (a.pos[i] !== "VERB" && a.pos[i] !== "AUX") continue;
+    if (isNameToken(a, i, first) && a.pos[i - 1] === "PROPN") continue;
+    const source = sourceBefore(text, a, i, first);
+    if (!source?.speaker || a.starts[first] !== source.start) return undefined;
+    return {
+      speaker: source.speaker,
+      ...(source.speakerRole ? { speakerRole: source.speakerRole } : {}),
+    };
+  }
+  return undefined;
+}
+
 // "said Louisa Ermelino, the reviews director at Publishers Weekly": the appositive after the
 // name, when it has a title word in it.
 function roleAfter(text: string, a: Analysis, end: number, last: number): string | undefined {
   let k = 0;
   while (k <= last && (a.ends[k] as number) < end) k++;
   if (a.values[k + 1] !== ",") return undefined;
-  let from = k + 2;
-  if (from <= last && /^(?:the|a|an)$/u.test(lower(a, from))) from++;
-  let to = from;
+  let to = k + 2;
+  while (to <= last && !/^[,;:.!?"”]$/u.test(a.values[to] as string)) to++;
+  return rolePhrase(text, a, k + 2, to - 1);
+}
+
+/**
+ * The role an appositive (tokens from..to) gives: with a title word in it ("a former party
+ * chairman"), or short after an article ("the harbour engineer"); not a clause or a quotation.
+ */
+function rolePhrase(text: string, a: Analysis, from: number, to: number): string | undefined {
+  const article = from <= to && /^(?:the|a|an)$/u.test(lower(a, from));
+  const start = article ? from + 1 : from;
   let titled = false;
-  while (to <= last && !/^[,;:.!?"”]$/u.test(a.values[to] as string)) {
-    if (isTitle(a, to)) titled = true;
-    to++;
+  for (let i = start; i <= to; i++) {
+    if (/^["“”]$/u.test(a.values[i] as string)) return undefined;
+    if (isTitle(a, i)) titled = true;
   }
-  // A short description after "the" is a role too ("the harbour engineer").
-  const described = /^(?:the|a|an)$/u.test(lower(a, k + 2)) && to - from <= 6;
-  if ((!titled && !described) || to === from || to - from > 12) return undefined;
-  return slice(text, a, from, to - 1);
+  if (to < start || to - start >= 12 || (!titled && !(article && to - start < 6))) return undefined;
+  return slice(text, a, start, to);
+}
+
+// Verbs whose source may follow them ("…, said Smith"); after "told", "asked" or "warned" comes
+// the listener ("told ABC News that …").
+const INVERTING_LEMMAS = new Set(
+  (
+    "say add write note explain continue argue insist recall concede admit reply respond " +
+    "declare state claim quip joke observe remark comment predict acknowledge tweet report " +
+    "counter retort complain conclude estimate confirm announce"
+  ).split(" "),
+);
+
+// "…, said Smith", "“…” said Smith": the verb follows the content, after a comma or a quote.
+function invertsAfter(a: Analysis, verb: number, first: number): boolean {
+  const lemma = a.lemmas[verb] as string;
+  if (!INVERTING_LEMMAS.has(lemma) && !SPEECH_FORMS.has(lower(a, verb))) return false;
+  if (/^(?:tells|told|asks|asked|warns|warned)$/u.test(lower(a, verb))) return false;
+  const k = skipBackOverAuxiliaries(a, verb - 1, first);
+  return k >= first && /^[,”"’'—–:]$|^''$/u.test(a.values[k] as string);
+}
+
+// Labels that open a line with a colon but name no speaker.
+const NOT_LABELS = new Set(
+  "update note correction watch video photos photo breaking exclusive related read more live q a".split(
+    " ",
+  ),
+);
+
+/**
+ * "JOEL BENENSON: This is a man who …", "Mark Cuban: A businessman can run this country": a
+ * transcript's or a headline's speaker label, a full name (or a capitalised surname) then a colon.
+ */
+function speakerLabel(
+  text: string,
+  a: Analysis,
+  first: number,
+  last: number,
+): SpeechCue | undefined {
+  let colon = first;
+  while (colon <= last && colon - first < 6 && a.values[colon] !== ":") colon++;
+  if (a.values[colon] !== ":" || colon === first || last - colon < 4) return undefined;
+  const shouted = /^\p{Lu}[\p{Lu}'’.-]+$/u;
+  let allCaps = true;
+  for (let i = first; i < colon; i++) {
+    const v = a.values[i] as string;
+    if (!shouted.test(v) && v !== ".") allCaps = false;
+    if (!/^\p{Lu}/u.test(v) && v !== "." && v !== "-") return undefined;
+    if (NOT_LABELS.has(v.toLowerCase())) return undefined;
+  }
+  // Capitals only in a label are a transcript's ("BOULDUAN:"); otherwise a full name.
+  const source = allCaps
+    ? { speaker: slice(text, a, first, colon - 1) }
+    : readSource(text, a, first, colon - 1, first - 1);
+  if (!source.speaker || (!allCaps && !/\s/u.test(source.speaker))) return undefined;
+  if (allCaps && source.speaker.replace(/\W/gu, "").length < 3) return undefined;
+  return {
+    ...source,
+    start: a.starts[first] as number,
+    end: a.ends[colon] as number,
+    strong: true,
+    label: true,
+  };
+}
+
+// A colon that opens a quotation ("…: “…”", "…: ''…''"), or text after a speech verb ("Jo Fox
+// posted: the vote was rigged").
+function colonQuotes(a: Analysis, colon: number, last: number): boolean {
+  const next = a.values[colon + 1] as string;
+  if (/^["“„«]$/u.test(next)) return true;
+  if (next === "'" && a.values[colon + 2] === "'") return true;
+  return colon > 0 && last - colon > 3 && isSpeechVerb(a, colon - 1);
+}
+
+// Is the phrase starting at offset `start` the listener or the medium of a speech verb before it
+// ("told Fox News: “…”", "wrote on Facebook: “…”") rather than the one who speaks?
+function isListener(a: Analysis, start: number, first: number): boolean {
+  let k = first;
+  while (k < a.values.length && (a.starts[k] as number) < start) k++;
+  let before = k - 1;
+  if (before >= first && /^(?:the|a|an|his|her|their|its)$/u.test(lower(a, before))) before--;
+  if (before < first) return false;
+  return a.pos[before] === "ADP" || isSpeechVerb(a, before);
 }
 
 /** The attribution cues of the sentence of tokens first..last, in order. */
@@ -413,6 +681,8 @@ export function findSpeechCues(
   last: number,
 ): SpeechCue[] {
   const out: SpeechCue[] = [];
+  const label = speakerLabel(text, a, first, last);
+  if (label) out.push(label);
   for (let i = first; i <= last; i++) {
     const w = lower(a, i);
     if (w === "according" && i < last && lower(a, i + 1) === "to") {
@@ -422,10 +692,21 @@ export function findSpeechCues(
       }
       continue;
     }
-    if (a.values[i] === ":" && i < last && /^["“„«]$/u.test(a.values[i + 1] as string)) {
+    if (a.values[i] === ":" && i < last && colonQuotes(a, i, last)) {
       // "Cruz continued: “…”", "The timing does not surprise pollster Daron Shaw: “…”"
       const named = sourceBefore(text, a, i, first);
-      const subject = named?.speaker ? named : clauseSubject(text, a, first, i - 1);
+      // "said Trump was a candidate in the spirit of Silicon Valley: “…”" quotes the one who
+      // said, not the subject of the last clause; "to which O'Malley interjected: “…”" quotes
+      // the one who interjected.
+      let verb = i - 1;
+      while (verb > first && /^(?:ADV|ADP|PART)$/u.test(a.pos[verb] as string)) verb--;
+      const chained = out.length > 0 && a.pos[verb] !== "VERB";
+      const subject =
+        named?.speaker && !isListener(a, named.start, first)
+          ? named
+          : chained
+            ? undefined
+            : clauseSubject(text, a, first, i - 1);
       if (subject && (subject.speaker || subject.pronoun)) {
         const { speaker, speakerRole, pronoun } = subject;
         out.push({
@@ -441,8 +722,18 @@ export function findSpeechCues(
     if (!isSpeechVerb(a, i)) continue;
     if (lower(a, i).endsWith("ing") && a.pos[i - 1] !== "AUX") {
       // "Trump defended his record, saying …": the subject of the sentence speaks.
-      if (i > first && a.values[i - 1] === ",") {
-        const subject = clauseSubject(text, a, first, i - 2);
+      // "…, saying", "… — saying", "issued a statement saying".
+      const after = a.values[i - 1] === "," || isDash(a, i - 1) ? i - 2 : -1;
+      const statement = i > first && DOCUMENT_NOUNS.has(lower(a, i - 1)) ? i - 1 : -1;
+      if (i > first && (after >= first || statement >= first)) {
+        const end = Math.max(after, statement);
+        // "…, Manafort said, adding …" chains on the speaker just named; otherwise the sentence's
+        // subject speaks ("Cruz rejected the notion that Democrats could …, arguing …").
+        let verb = end;
+        while (verb > first && a.pos[verb] !== "VERB" && a.pos[verb] !== "AUX") verb--;
+        const subject = isSpeechVerb(a, verb)
+          ? clauseSubject(text, a, first, end)
+          : (sentenceSubject(text, a, first, end) ?? clauseSubject(text, a, first, end));
         if (subject)
           out.push({ ...subject, start: a.starts[i] as number, end: a.ends[i] as number });
       }
@@ -452,8 +743,11 @@ export function findSpeechCues(
     const weak = WEAK_LEMMAS.has(a.lemmas[i] as string);
     const and = skipBackOverAuxiliaries(a, i - 1, first);
     if (!before?.speaker && and > first && /^(?:and|but)$/u.test(lower(a, and))) {
-      // "Gary Lund became a delegate and said …": the subject of the first verb speaks.
-      const subject = clauseSubject(text, a, first, and - 1);
+      // "Gary Lund became a delegate and said …": the subject of the first verb speaks; failing
+      // that, the subject the sentence opens with ("Sanders opened the debate saying …, but
+      // said …").
+      const subject =
+        sentenceSubject(text, a, first, and - 1) ?? clauseSubject(text, a, first, and - 1);
       if (subject?.speaker || subject?.pronoun)
         before = { ...subject, start: a.starts[and] as number };
     }
@@ -464,7 +758,7 @@ export function findSpeechCues(
       out.push(cue);
       continue;
     }
-    if (weak || before) continue;
+    if (weak || before || !invertsAfter(a, i, first)) continue;
     // "…, said Smith", "…,” said the former minister, Jane Doe."
     const after = sourceAfter(text, a, i + 1, last, first);
     if (after && (after.speaker || after.pronoun)) {

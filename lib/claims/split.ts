@@ -103,3 +103,28 @@ export function splitPropositions(
   parts.push([from, last]);
   return parts;
 }
+
+/**
+ * Sentences (inclusive token ranges) with wrong breaks mended: a sentence that opens on a
+ * lower-case word after one that ends on a full stop, a bracket or a closing quote continues it. The tagger breaks
+ * after abbreviations in brackets ("Sen. Ann Fox (D-Vt.) said …") and after initials.
+ */
+export function joinBrokenSentences(
+  a: Analysis,
+  sentences: Array<[number, number]>,
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const sentence of sentences) {
+    const previous = out[out.length - 1];
+    if (previous && /^\p{Ll}/u.test(a.values[sentence[0]] as string)) {
+      const end = a.values[previous[1]] as string;
+      // "“Why now?” asked Ann Fox." is one sentence too.
+      if (end === ")" || end.endsWith(".") || /^["”’']+$/u.test(end)) {
+        previous[1] = sentence[1];
+        continue;
+      }
+    }
+    out.push([sentence[0], sentence[1]]);
+  }
+  return out;
+}

@@ -293,6 +293,15 @@ export function reportFileName(model: ReportModel, extension: string): string {
   return `fact-check-${slug}-${day(model.generatedAt)}${draft}.${extension}`;
 }
 
+/** The speaker with the role the article gives them: "Alison Rowe (Shadow health secretary)". */
+export function formatSpeaker(claim: {
+  speaker: string | null;
+  speakerRole?: string | null;
+}): string {
+  if (!claim.speaker) return "";
+  return claim.speakerRole ? `${claim.speaker} (${claim.speakerRole})` : claim.speaker;
+}
+
 /** Claim values in words ("about 2,500 personnel"), for formats that show them as text. */
 export function formatValues(values: Record<string, unknown>): string {
   return valueWords(values);

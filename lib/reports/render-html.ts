@@ -3,6 +3,7 @@ import { stripBidiControls } from "@/lib/bidi";
 import { escapeHtml } from "@/lib/html";
 import {
   day,
+  formatSpeaker,
   formatValues,
   type ReportClaim,
   type ReportModel,
@@ -81,7 +82,7 @@ function claimCard(claim: ReportClaim): string {
         .join("")}</ol>`
     : `<p class="report-muted">No sources.</p>`;
   const values = formatValues(claim.values);
-  return `<article class="report-card" id="${claim.anchor}" aria-labelledby="${claim.anchor}-title"><h3 id="${claim.anchor}-title">Claim ${claim.number} <a href="#ref-${claim.number}" class="report-muted" aria-label="Back to claim ${claim.number} in the article text">↑</a></h3><blockquote>${u(claim.text)}</blockquote><p class="report-muted">Kind: ${e(claim.kind)}${claim.speaker ? `; speaker: ${u(claim.speaker)}` : ""}${values ? `; values: ${u(values)}` : ""}</p>${verdict}<h4>Sources</h4>${sources}</article>`;
+  return `<article class="report-card" id="${claim.anchor}" aria-labelledby="${claim.anchor}-title"><h3 id="${claim.anchor}-title">Claim ${claim.number} <a href="#ref-${claim.number}" class="report-muted" aria-label="Back to claim ${claim.number} in the article text">↑</a></h3><blockquote>${u(claim.text)}</blockquote><p class="report-muted">Kind: ${e(claim.kind)}${claim.speaker ? `; speaker: ${u(formatSpeaker(claim))}` : ""}${values ? `; values: ${u(values)}` : ""}</p>${verdict}<h4>Sources</h4>${sources}</article>`;
 }
 
 function methodology(model: ReportModel): string {

@@ -1,6 +1,7 @@
 import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
+  formatSpeaker,
   formatValues,
   type ReportClaim,
   type ReportModel,
@@ -42,7 +43,7 @@ function claimSection(claim: ReportClaim): string[] {
     `> ${m(claim.text)}`,
     "",
     `- Kind: ${m(claim.kind)}`,
-    ...(claim.speaker ? [`- Speaker: ${m(claim.speaker)}`] : []),
+    ...(claim.speaker ? [`- Speaker: ${m(formatSpeaker(claim))}`] : []),
     ...(values ? [`- Values: ${m(values)}`] : []),
   ];
   if (v) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { CLAIM_STATUS_LABEL } from "@/db/schema/constants";
 import {
   day,
+  formatSpeaker,
   formatValues,
   type ReportClaim,
   type ReportModel,
@@ -161,7 +162,7 @@ function claimBlock(doc: Doc, claim: ReportClaim) {
   const values = formatValues(claim.values);
   para(
     doc,
-    `Kind: ${claim.kind}${claim.speaker ? `; speaker: ${claim.speaker}` : ""}${values ? `; values: ${values}` : ""}`,
+    `Kind: ${claim.kind}${claim.speaker ? `; speaker: ${formatSpeaker(claim)}` : ""}${values ? `; values: ${values}` : ""}`,
     MUTED,
   );
   const v = claim.verdict;

@@ -38,6 +38,7 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
       dismissReason: claims.dismissReason,
       rating: claims.rating,
       speaker: claims.speaker,
+      speakerRole: claims.speakerRole,
       version: claims.version,
       assigneeId: claims.assigneeId,
       assigneeName: users.name,

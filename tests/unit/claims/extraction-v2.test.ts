@@ -161,6 +161,54 @@ describe("attribution", () => {
       "Lindqvist Institute poll",
       undefined,
     ],
+    [
+      "Dana Fox, the chief executive of Harbour Trust, a charity that has sued the port authority twice, said 400 berths were empty.",
+      "Dana Fox",
+      "chief executive of Harbour Trust",
+    ],
+    [
+      "Jo Hart, 39, a nurse from Ripon, told the Daily Courier that 12 wards had closed.",
+      "Jo Hart",
+      "nurse from Ripon",
+    ],
+    ["Her spokesman, Brian Moss, said the ferry carried 300 people.", "Brian Moss", "spokesman"],
+    ["Sen. Ann Fox (D-Vt.) said the base employed 3,000 people.", "Ann Fox", "Sen."],
+    ["Gov. Mary Vale of Oregon said the tax raised $40m.", "Mary Vale", "Gov. of Oregon"],
+    ["Peter Hale on Tuesday said 4,000 votes had been counted.", "Peter Hale", undefined],
+    [
+      "Officials counted 4,000 votes in Carrow, said Peter Hale on Sunday.",
+      "Peter Hale",
+      undefined,
+    ],
+    [
+      "Harbour Trust spokesmen said 12 ships were turned away in May.",
+      "Harbour Trust",
+      "spokesmen",
+    ],
+    ["The Ortiz campaign responded that it had raised $2m in March.", "Ortiz campaign", undefined],
+    [
+      "“The count was fair and took nine hours,” said Boston-based lawyer Ruth Okoro.",
+      "Ruth Okoro",
+      "Boston-based lawyer",
+    ],
+    ["RUTH OKORO: We counted 4,000 votes on Tuesday night in Carrow.", "RUTH OKORO", undefined],
+    ["While Ben Ortiz says the budget grew, Ann Fox said it shrank by £2m.", "Ann Fox", undefined],
+    ["Peter Hale told the Daily Courier: “We counted 4,000 votes.”", "Peter Hale", undefined],
+    [
+      "The ferry will stop in June, Peter Hale said, adding that 40 staff would lose their jobs.",
+      "Peter Hale",
+      undefined,
+    ],
+    [
+      "Ann Fox dismissed the claim that the depot had closed — saying 40 buses still left it every day.",
+      "Ann Fox",
+      undefined,
+    ],
+    [
+      "Some 40 percent of voters backed the plan, according to a Carrow Institute poll last week.",
+      "Carrow Institute poll",
+      undefined,
+    ],
   ])("%s", (text, speaker, role) => {
     const claims = claimsOf(text);
     expect(claims).toHaveLength(1);
@@ -205,6 +253,30 @@ describe("attribution", () => {
       expect(claim.speakerRole).toBe("Mayor");
     }
     expect(claimAt(claims, text, "The council meets").speaker).toBeUndefined();
+  });
+
+  it("gives each proposition the speaker of its own cue", () => {
+    const text =
+      "Ann Fox said the budget shrank by £2m, while Ben Ortiz insisted that it grew by £1m.";
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.speaker)).toEqual(["Ann Fox", "Ben Ortiz"]);
+  });
+
+  it("keeps quoting the last speaker in a quotation with no cue of its own", () => {
+    const text =
+      "“We counted 4,000 votes,” said Peter Hale. “The count took nine hours in the town hall.”";
+    expect(claimAt(claimsOf(text), text, "The count took").speaker).toBe("Peter Hale");
+  });
+
+  it("does not take the listener of 'told' or a place for the speaker", () => {
+    for (const text of [
+      "Jo Hart told the Daily Courier that 12 wards had closed in Ripon.",
+      "The Vermont senator said the base employed 3,000 people.",
+    ]) {
+      for (const claim of claimsOf(text)) {
+        expect(claim.speaker ?? "").not.toMatch(/Courier|Vermont/);
+      }
+    }
   });
 
   it("takes the speaker of a quotation opened after a colon", () => {

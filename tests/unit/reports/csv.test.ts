@@ -75,4 +75,16 @@ describe("CSV renderer", () => {
     const rows = parseCsv(renderCsv(draftModel()).slice(1)).slice(1);
     expect(rows.map((r) => r[0])).toEqual(["DRAFT", "DRAFT"]);
   });
+
+  it("puts the speaker's role in its own column", () => {
+    const model = fixedModel();
+    const quoted = model.claims.find((c) => c.speaker) as (typeof model.claims)[number];
+    quoted.speakerRole = "Tajik analyst";
+    const rows = parseCsv(renderCsv(model).slice(1));
+    const row = rows.find((r) => r[CSV_HEADER.indexOf("claim_id")] === quoted.id);
+    expect(row?.[CSV_HEADER.indexOf("speaker_role")]).toBe("Tajik analyst");
+    for (const other of rows.slice(1)) {
+      if (other !== row) expect(other[CSV_HEADER.indexOf("speaker_role")]).toBe("");
+    }
+  });
 });

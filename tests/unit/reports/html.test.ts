@@ -40,4 +40,14 @@ describe("HTML renderer", () => {
     expect(draft).toContain("Claim 2 (In review)");
     expect(draft).toContain('class="report-draft-repeat"');
   });
+
+  it("shows the speaker's role beside the speaker", () => {
+    const model = fixedModel();
+    const quoted = model.claims.find((c) => c.speaker) as (typeof model.claims)[number];
+    quoted.speakerRole = "Tajik analyst";
+    expect(renderHtml(model)).toMatch(
+      /speaker: <bdi>Parvaiz &lt;b&gt;Mullajanov&lt;\/b&gt; \(Tajik analyst\)/,
+    );
+    expect(html).not.toContain("Tajik analyst");
+  });
 });

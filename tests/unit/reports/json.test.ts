@@ -31,4 +31,14 @@ describe("JSON renderer", () => {
     parsed.extra = 1;
     expect(validate(parsed)).toBe(false);
   });
+
+  it("carries the speaker's role beside the speaker", () => {
+    const model = fixedModel();
+    const quoted = model.claims.find((c) => c.speaker) as (typeof model.claims)[number];
+    quoted.speakerRole = "Tajik analyst";
+    const parsed = JSON.parse(renderJson(model));
+    expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+    const claim = parsed.claims.find((c: { id: string }) => c.id === quoted.id);
+    expect([claim.speaker, claim.speakerRole]).toEqual([quoted.speaker, "Tajik analyst"]);
+  });
 });

@@ -36,4 +36,12 @@ describe("Markdown renderer", () => {
     expect(draft.startsWith("**DRAFT")).toBe(true);
     expect(draft).toContain("Claim 2 \\(In review\\)");
   });
+
+  it("shows the speaker's role beside the speaker", () => {
+    const model = fixedModel();
+    const quoted = model.claims.find((c) => c.speaker) as (typeof model.claims)[number];
+    quoted.speakerRole = "Tajik analyst";
+    expect(renderMarkdown(model)).toMatch(/- Speaker: .*Mullajanov.* \\\(Tajik analyst\\\)\n/);
+    expect(md).not.toContain("Tajik analyst");
+  });
 });

@@ -85,4 +85,13 @@ describe("PDF renderer", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("shows the speaker's role beside the speaker", async () => {
+    const model = fixedModel();
+    const quoted = model.claims.find((c) => c.speaker) as (typeof model.claims)[number];
+    quoted.speakerRole = "Tajik analyst";
+    const text = flat((await pdfPages(await renderPdf(model))).join(""));
+    expect(text).toContain(flat(`speaker: ${quoted.speaker} (Tajik analyst)`));
+    expect(all).not.toContain("Tajikanalyst");
+  }, 30_000);
 });

@@ -222,6 +222,7 @@ function ClaimItem({
         {claim.speaker ? (
           <span className="mt-1 block text-xs text-muted">
             Speaker: <bdi>{claim.speaker}</bdi>
+            {claim.speakerRole ? <> ({claim.speakerRole})</> : null}
           </span>
         ) : null}
       </button>
