@@ -24,6 +24,23 @@ describe("sources, comments, queue and timeline", () => {
 
   const setup = () => makeWorkflowCast(db.current.db);
 
+  it("gives the claim page the speaker with the role the article gives", async () => {
+    const { d, reviewer } = await setup();
+    const article = await makeArticle(d);
+    const claim = await makeClaim(d, article, {
+      speaker: "Alison Rowe",
+      speakerRole: "Shadow health secretary",
+    });
+    const detail = await getClaimDetail(ctxFor(d, reviewer), {
+      articleId: article.id,
+      claimId: claim.id,
+    });
+    expect(detail.claim).toMatchObject({
+      speaker: "Alison Rowe",
+      speakerRole: "Shadow health secretary",
+    });
+  });
+
   it("adds, edits and removes a source with an audit row each, and keeps hostile text as typed", async () => {
     const { d, reviewer, claim } = await setup();
     const rc = ctxFor(d, reviewer);

@@ -13,6 +13,7 @@ export const claimColumns = {
   score: claims.score,
   values: claims.values,
   speaker: claims.speaker,
+  speakerRole: claims.speakerRole,
   status: claims.status,
   assigneeId: claims.assigneeId,
   origin: claims.origin,

@@ -4,6 +4,7 @@ import { CLAIM_KIND_LABEL, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { valueWords } from "@/lib/claims/value-words";
 import { formatTime } from "@/lib/format-time";
+import { formatSpeaker } from "@/lib/reports/model";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { StatusBadge } from "../../../../../_components/status-badge";
 import { CommentsPanel } from "./comments-panel";
@@ -63,6 +64,12 @@ export default async function ClaimPage({
           <div>
             <dt className="text-muted">Kind</dt>
             <dd>{CLAIM_KIND_LABEL[claim.kind]}</dd>
+          </div>
+          <div>
+            <dt className="text-muted">Speaker</dt>
+            <dd data-testid="claim-speaker">
+              {claim.speaker ? <bdi>{formatSpeaker(claim)}</bdi> : "Not attributed"}
+            </dd>
           </div>
           <div className="col-span-2">
             <dt className="text-muted">Values</dt>
