@@ -35,7 +35,6 @@ export const claimValuesSchema = z
     }
   })
   .refine((values) => Object.keys(values).length <= 20, { message: "At most 20 values." });
-export type ClaimValuesInput = z.infer<typeof claimValuesSchema>;
 
 /** A span of the article text, with the text the user saw there so the server can check it. */
 const span = {
@@ -52,7 +51,6 @@ export const addClaimSchema = z
     values: claimValuesSchema.default({}),
   })
   .refine((v) => v.end > v.start, { message: "Select some text first.", path: ["text"] });
-export type AddClaimInput = z.input<typeof addClaimSchema>;
 
 export const updateClaimSchema = z
   .object({
@@ -66,7 +64,6 @@ export const updateClaimSchema = z
     values: claimValuesSchema.optional(),
   })
   .refine((v) => v.span || v.kind || v.values, { message: "Nothing to change." });
-export type UpdateClaimInput = z.input<typeof updateClaimSchema>;
 
 export const splitClaimSchema = z.object({
   claimId: id("claim"),

@@ -11,4 +11,3 @@ export const proposeVerdictSchema = claimRefSchema.extend({
     .min(RATIONALE_MIN_LENGTH, `Explain the rating in at least ${RATIONALE_MIN_LENGTH} characters.`)
     .max(10_000, "Use at most 10,000 characters."),
 });
-export type ProposeVerdictInput = z.input<typeof proposeVerdictSchema>;

@@ -15,7 +15,6 @@ export const claimRefSchema = z.object({
   claimId: z.uuid("Unknown claim."),
   version,
 });
-export type ClaimRefInput = z.infer<typeof claimRefSchema>;
 
 export const assignClaimSchema = claimRefSchema.extend({
   /** null or "" unassigns. */
@@ -23,7 +22,6 @@ export const assignClaimSchema = claimRefSchema.extend({
     .union([z.uuid("Choose a person."), z.literal(""), z.null()])
     .transform((v) => v || null),
 });
-export type AssignClaimInput = z.input<typeof assignClaimSchema>;
 
 export const bulkAssignSchema = z.object({
   articleId: z.uuid("Unknown article."),
@@ -33,18 +31,15 @@ export const bulkAssignSchema = z.object({
     .min(1, "Select at least one claim.")
     .max(500, "Assign at most 500 claims at once."),
 });
-export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
 
 export const returnVerdictSchema = claimRefSchema.extend({
   note: multiLineText()
     .min(5, "Tell the reviewer what to change (at least 5 characters).")
     .max(4000, "Use at most 4000 characters."),
 });
-export type ReturnVerdictInput = z.input<typeof returnVerdictSchema>;
 
 export const reopenClaimSchema = claimRefSchema.extend({
   reason: multiLineText()
     .min(5, "Give the reason for reopening (at least 5 characters).")
     .max(4000, "Use at most 4000 characters."),
 });
-export type ReopenClaimInput = z.input<typeof reopenClaimSchema>;
