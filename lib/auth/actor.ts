@@ -24,32 +24,32 @@ export interface SystemActor {
 /** Who acts in a service call: a user, or the system under one of its names. */
 export type Actor = SessionUser | SystemActor;
 
-/** A signed-in user's context: what every service that a user calls takes. */
-export interface Ctx {
+/**
+ * A service's context: the database (or a transaction) and who acts. Plain `Ctx` is a signed-in
+ * user's, which every service a user calls takes; `SystemCtx` fits only services typed to take
+ * `ActorCtx`, and those check the system's entries in the permission map.
+ */
+export interface Ctx<A extends Actor = SessionUser> {
   db: Db;
-  user: SessionUser;
+  actor: A;
   /**
-   * The data version (lib/services/data-version.ts) as read when this request began, before any
+   * The data version (lib/services/dashboard/cache.ts) as read when this request began, before any
    * of its queries; set for pages, which only read. Absent, cached figures read it themselves.
    */
   dataVersion?: string;
 }
 
-/** The system's context. Only services typed to take it (ActorCtx) accept it. */
-export interface SystemCtx {
-  db: Db;
-  actor: SystemActor;
-}
+export type SystemCtx = Ctx<SystemActor>;
 
 /** A context of either kind: for the few services the system may call too. */
-export type ActorCtx = Ctx | SystemCtx;
+export type ActorCtx = Ctx<Actor>;
 
 export function systemCtx(db: Db, system: SystemName): SystemCtx {
   return { db, actor: { system } };
 }
 
 export function actorOf(ctx: ActorCtx): Actor {
-  return "actor" in ctx ? ctx.actor : ctx.user;
+  return ctx.actor;
 }
 
 export function isSystem(actor: Actor): actor is SystemActor {

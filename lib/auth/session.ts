@@ -28,7 +28,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 export async function requireCtx(): Promise<Ctx> {
   const user = await getSessionUser();
   if (!user) throw new UnauthenticatedError();
-  return { db: await getDb(), user };
+  return { db: await getDb(), actor: user };
 }
 
 /** For pages: sends a signed-out visitor to the login page and back here afterwards. */
@@ -40,7 +40,7 @@ export async function requirePageCtx(returnTo: string, permission?: Permission):
   if (permission && !can(user.role, permission)) notFound();
   // Pages only read, so the version read with the session, before any of the page's own queries,
   // holds for the whole render. Actions (requireCtx) change data, and read it afresh.
-  return { db: await getDb(), user, dataVersion };
+  return { db: await getDb(), actor: user, dataVersion };
 }
 
 /**

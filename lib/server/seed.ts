@@ -86,7 +86,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     if (!reviewer) throw new Error("the demo logins have no reviewer");
     const article = readDemoArticle();
     await importArticle(
-      { db: tx, user: reviewer },
+      { db: tx, actor: reviewer },
       { ...article, text: article.body },
       { extract: extractClaims, maxBytes: Number.MAX_SAFE_INTEGER },
     );

@@ -439,7 +439,7 @@ async function explainSlowest(url: string, mixes: Mixes) {
   const [editor] = await client<{ id: string; email: string; name: string }[]>`
     select id, email, name from users where email = 'editor@example.com'`;
   if (!editor) throw new Error("no editor");
-  const ctx = { db, user: { ...editor, role: "editor" as const } };
+  const ctx = { db, actor: { ...editor, role: "editor" as const } };
   const params = (u: string) => Object.fromEntries(new URL(`http://x${u}`).searchParams);
   for (const u of mixes.dashboard) await getDashboard(ctx, params(u));
   for (const u of mixes.claims) await listClaims(ctx, params(u));

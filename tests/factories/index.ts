@@ -49,7 +49,7 @@ export async function makeUser(
 }
 
 export function ctxFor(db: Db, user: User): Ctx {
-  return { db, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { db, actor: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 
 export async function makeArticle(

@@ -6,7 +6,7 @@ import { signOutAction, signOutEverywhereAction } from "./actions";
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const { user } = await requirePageCtx("/account");
+  const { actor: user } = await requirePageCtx("/account");
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-bold">Account and sessions</h1>

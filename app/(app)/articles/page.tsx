@@ -51,7 +51,7 @@ export default async function ArticlesPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold">Articles</h1>
-        {can(ctx.user.role, "articles.import") ? (
+        {can(ctx.actor.role, "articles.import") ? (
           <Link href="/articles/new" className={buttonClass("primary")}>
             Import an article
           </Link>

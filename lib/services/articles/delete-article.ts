@@ -14,7 +14,7 @@ import { readArticleMeta, staleArticleError } from "./update-article";
  * (foreign keys cascade). The audit row keeps what was deleted.
  */
 export async function deleteArticle(ctx: Ctx, input: z.input<typeof deleteArticleSchema>) {
-  requirePermission(ctx.user, "articles.delete");
+  requirePermission(ctx.actor, "articles.delete");
   const data = parseInput(deleteArticleSchema, input);
   return ctx.db.transaction(async (tx) => {
     const before = await readArticleMeta(tx, data.articleId);
@@ -30,7 +30,7 @@ export async function deleteArticle(ctx: Ctx, input: z.input<typeof deleteArticl
     if (deleted.length === 0) throw await staleArticleError(tx, data.articleId);
     // The article row is gone, so the audit row names it by entity_id only.
     await recordAudit(tx, {
-      actorId: ctx.user.id,
+      actorId: ctx.actor.id,
       action: "article.delete",
       entityType: "article",
       entityId: data.articleId,

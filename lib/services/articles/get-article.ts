@@ -11,7 +11,7 @@ import { parseOrNotFound } from "@/lib/validation/parse";
 
 /** An article with its claims in text order, as the article page shows them. */
 export async function getArticleView(ctx: Ctx, articleId: z.input<typeof articleIdSchema>) {
-  requirePermission(ctx.user, "articles.read");
+  requirePermission(ctx.actor, "articles.read");
   const id = parseOrNotFound(articleIdSchema, articleId, "article");
   const [article] = await ctx.db
     .select({
@@ -52,12 +52,12 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
     claims: rows.map((claim) => ({
       ...claim,
       priority: claimPriority(claim),
-      editable: canActOnClaim(ctx.user, claim),
+      editable: canActOnClaim(ctx.actor, claim),
     })),
     can: {
-      edit: can(ctx.user.role, "articles.edit"),
-      editClaims: can(ctx.user.role, "claims.edit"),
-      delete: can(ctx.user.role, "articles.delete"),
+      edit: can(ctx.actor.role, "articles.edit"),
+      editClaims: can(ctx.actor.role, "claims.edit"),
+      delete: can(ctx.actor.role, "articles.delete"),
     },
   };
 }
@@ -70,7 +70,7 @@ export async function listArticleHistory(
   articleId: z.input<typeof articleIdSchema>,
   limit = 200,
 ) {
-  requirePermission(ctx.user, "articles.read");
+  requirePermission(ctx.actor, "articles.read");
   const id = parseOrNotFound(articleIdSchema, articleId, "article");
   const actor = alias(users, "actor");
   return ctx.db

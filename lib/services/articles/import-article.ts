@@ -52,7 +52,7 @@ export async function importArticle(
   input: Record<string, unknown>,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  requirePermission(ctx.user, "articles.import");
+  requirePermission(ctx.actor, "articles.import");
   const maxBytes = options.maxBytes ?? getEnv().MAX_IMPORT_BYTES;
   const source = parseInput(sourceSchema, { text: input.text, file: input.file });
   let raw: string;
@@ -75,7 +75,7 @@ export async function importArticle(
     : await runInWorker("extractArticleClaims", { body: data.body, options: extractOptions });
   try {
     const stored = await ctx.db.transaction((tx) =>
-      insertArticleWithClaims(tx, data, prepared, ctx.user.id),
+      insertArticleWithClaims(tx, data, prepared, ctx.actor.id),
     );
     return {
       status: "created",

@@ -118,7 +118,7 @@ export async function listArticles(
   ctx: Ctx,
   input: z.input<typeof listArticlesSchema>,
 ): Promise<{ rows: ArticleListRow[]; next: string | null; sort: ArticleSort }> {
-  requirePermission(ctx.user, "articles.read");
+  requirePermission(ctx.actor, "articles.read");
   const { q, after, limit, sort = "newest" } = parseInput(listArticlesSchema, input);
   const spec = SORTS[sort];
   const conditions: SQL[] = [];

@@ -36,7 +36,7 @@ function snapshot(row: ArticleMetaRow) {
 
 /** Edits an article's metadata; the body, and so every claim offset, never changes here. */
 export async function updateArticleMeta(ctx: Ctx, input: z.input<typeof updateArticleSchema>) {
-  requirePermission(ctx.user, "articles.edit");
+  requirePermission(ctx.actor, "articles.edit");
   const data = parseInput(updateArticleSchema, input);
   return ctx.db.transaction(async (tx) => {
     const before = await readArticleMeta(tx, data.articleId);
@@ -57,7 +57,7 @@ export async function updateArticleMeta(ctx: Ctx, input: z.input<typeof updateAr
       .returning(metaColumns);
     if (!updated) throw await staleArticleError(tx, data.articleId);
     await recordAudit(tx, {
-      actorId: ctx.user.id,
+      actorId: ctx.actor.id,
       action: "article.update",
       entityType: "article",
       entityId: updated.id,

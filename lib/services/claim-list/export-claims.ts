@@ -51,7 +51,7 @@ export function exportClaimsCsv(
   input: z.input<typeof claimListSchema>,
   options: { batch?: number } = {},
 ): ReadableStream<Uint8Array> {
-  requirePermission(ctx.user, "dashboard.view");
+  requirePermission(ctx.actor, "dashboard.view");
   const filters = parseInput(claimListSchema, {
     ...input,
     limit: options.batch ?? BATCH,

@@ -242,7 +242,7 @@ function articlesInOrder(input: ClaimListInput): SQL {
  * change to claims, verdicts, articles or users shows on the next load.
  */
 export async function listClaims(ctx: Ctx, input: z.input<typeof claimListSchema>) {
-  requirePermission(ctx.user, "dashboard.view");
+  requirePermission(ctx.actor, "dashboard.view");
   const parsed = parseInput(claimListSchema, input);
   return cachedByVersion(
     ctx.db,

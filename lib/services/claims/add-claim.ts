@@ -12,7 +12,7 @@ import { checkedSpan } from "./span";
 
 /** A claim a person picked out of the text: origin manual, open and unassigned. */
 export async function addManualClaim(ctx: Ctx, input: z.input<typeof addClaimSchema>) {
-  requirePermission(ctx.user, "claims.edit");
+  requirePermission(ctx.actor, "claims.edit");
   const data = parseInput(addClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
     const [article] = await tx
@@ -32,7 +32,7 @@ export async function addManualClaim(ctx: Ctx, input: z.input<typeof addClaimSch
       score: 1,
       origin: "manual",
     });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: "claim.create",
       after: claimSnapshot(claim),

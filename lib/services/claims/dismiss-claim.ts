@@ -13,15 +13,15 @@ async function moveDismissal(
   action: "dismiss" | "restore",
   input: unknown,
 ): Promise<ClaimRow> {
-  requirePermission(ctx.user, ACTION_PERMISSION[action]);
+  requirePermission(ctx.actor, ACTION_PERMISSION[action]);
   const data =
     action === "dismiss"
       ? parseInput(dismissClaimSchema, input)
       : { ...parseInput(restoreClaimSchema, input), reason: null };
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadForChange(tx, ctx.user, data, action);
+    const { claim, status } = await loadForChange(tx, ctx.actor, data, action);
     const updated = await writeClaim(tx, claim, { status, dismissReason: data.reason });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: `claim.${action}`,
       before: claimSnapshot(claim),

@@ -22,15 +22,15 @@ import { claimBody, spanAt } from "./span";
  * it can never land on the later claim between the move and the delete and vanish with it.
  */
 export async function mergeClaims(ctx: Ctx, input: z.input<typeof mergeClaimsSchema>) {
-  requirePermission(ctx.user, "claims.edit");
+  requirePermission(ctx.actor, "claims.edit");
   const data = parseInput(mergeClaimsSchema, input);
   return ctx.db.transaction(async (tx) => {
     // Both rows locked first, in one order, with the lock a delete needs.
     await lockClaims(tx, [data.claimId, data.otherId], { forDelete: true });
-    const { claim: a } = await loadForChange(tx, ctx.user, data, "merge");
+    const { claim: a } = await loadForChange(tx, ctx.actor, data, "merge");
     const { claim: b } = await loadForChange(
       tx,
-      ctx.user,
+      ctx.actor,
       { claimId: data.otherId, version: data.otherVersion },
       "merge",
     );
@@ -65,7 +65,7 @@ export async function mergeClaims(ctx: Ctx, input: z.input<typeof mergeClaimsSch
     // Locked and at the version read, so the delete cannot miss.
     await tx.delete(claims).where(eq(claims.id, second.id));
     const merged = await writeClaim(tx, first, span);
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim: first,
       action: "claim.merge",
       before: { claim: claimSnapshot(first), merged: { id: second.id, ...claimSnapshot(second) } },

@@ -18,10 +18,10 @@ function refuse(message: string): never {
  * at the cut stays outside both spans.
  */
 export async function splitClaim(ctx: Ctx, input: z.input<typeof splitClaimSchema>) {
-  requirePermission(ctx.user, "claims.edit");
+  requirePermission(ctx.actor, "claims.edit");
   const data = parseInput(splitClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim } = await loadForChange(tx, ctx.user, data, "split");
+    const { claim } = await loadForChange(tx, ctx.actor, data, "split");
     const body = await claimBody(tx, claim);
     if (data.at <= claim.start || data.at >= claim.end) {
       refuse("Choose a position inside the claim's text.");
@@ -49,7 +49,7 @@ export async function splitClaim(ctx: Ctx, input: z.input<typeof splitClaimSchem
       assigneeId: claim.assigneeId,
       origin: "manual",
     });
-    await auditClaimChange(tx, ctx.user.id, [
+    await auditClaimChange(tx, ctx.actor.id, [
       {
         claim,
         action: "claim.split",

@@ -9,11 +9,11 @@ import { checkedSpan, claimBody } from "./span";
 
 /** Re-spans a claim (a new selection) and/or changes its kind and values. */
 export async function updateClaim(ctx: Ctx, input: z.input<typeof updateClaimSchema>) {
-  requirePermission(ctx.user, "claims.edit");
+  requirePermission(ctx.actor, "claims.edit");
   const data = parseInput(updateClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
     const change = data.span ? "respan" : "edit";
-    const { claim } = await loadForChange(tx, ctx.user, data, change);
+    const { claim } = await loadForChange(tx, ctx.actor, data, change);
     const body = await claimBody(tx, claim);
     const span = data.span ? checkedSpan(body, data.span) : undefined;
     const values = data.values ?? claim.values;
@@ -23,7 +23,7 @@ export async function updateClaim(ctx: Ctx, input: z.input<typeof updateClaimSch
       values,
       speaker: typeof values.speaker === "string" ? values.speaker : claim.speaker,
     });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: span ? "claim.respan" : "claim.update",
       before: claimSnapshot(claim),

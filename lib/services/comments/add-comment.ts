@@ -11,7 +11,7 @@ import { resolveMentions } from "./mentions";
 
 /** A plain-text comment; the users it @mentions are stored so it shows on their queue. */
 export async function addComment(ctx: Ctx, input: z.input<typeof addCommentSchema>) {
-  requirePermission(ctx.user, "comments.write");
+  requirePermission(ctx.actor, "comments.write");
   const data = parseInput(addCommentSchema, input);
   return ctx.db.transaction(async (tx) => {
     // The key-share lock waits for a merge that is removing this claim (and then finds it gone);
@@ -32,11 +32,11 @@ export async function addComment(ctx: Ctx, input: z.input<typeof addCommentSchem
     const mentions = resolveMentions(data.body, candidates);
     const [comment] = await tx
       .insert(comments)
-      .values({ claimId: claim.id, authorId: ctx.user.id, body: data.body, mentions })
+      .values({ claimId: claim.id, authorId: ctx.actor.id, body: data.body, mentions })
       .returning();
     if (!comment) throw new Error("comment insert returned no row");
     await recordAudit(tx, {
-      actorId: ctx.user.id,
+      actorId: ctx.actor.id,
       action: "comment.add",
       entityType: "comment",
       entityId: comment.id,

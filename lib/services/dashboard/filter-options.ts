@@ -10,7 +10,7 @@ import { cachedByVersion } from "@/lib/services/data-version";
  * (cache.ts) is unchanged, like the dashboard itself.
  */
 export async function getFilterOptions(ctx: Ctx) {
-  requirePermission(ctx.user, "dashboard.view");
+  requirePermission(ctx.actor, "dashboard.view");
   return cachedByVersion(
     ctx.db,
     "filter-options",

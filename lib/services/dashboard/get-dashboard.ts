@@ -94,7 +94,7 @@ export async function getDashboard(
   input: z.input<typeof dashboardSchema>,
   options: SourceOptions & { now?: Date } = {},
 ): Promise<Dashboard> {
-  requirePermission(ctx.user, "dashboard.view");
+  requirePermission(ctx.actor, "dashboard.view");
   const data = parseInput(dashboardSchema, input);
   const filters: DashboardFilters = {
     period: resolvePeriod(data, options.now),

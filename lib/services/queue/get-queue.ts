@@ -21,8 +21,8 @@ export const OPEN_CLAIMS_LIMIT = 100;
 
 /** The signed-in user's queue: their work, returns, mentions and, for editors, approvals. */
 export async function getMyQueue(ctx: Ctx) {
-  requirePermission(ctx.user, "articles.read");
-  const me = ctx.user.id;
+  requirePermission(ctx.actor, "articles.read");
+  const me = ctx.actor.id;
   const db = ctx.db;
   // A claim is "returned" while its latest verdict is the returned one.
   const latestVerdictIsThis = sql`not exists (select 1 from ${verdicts} newer where newer.claim_id = ${verdicts.claimId} and newer.created_at > ${verdicts.createdAt})`;
@@ -81,7 +81,7 @@ export async function getMyQueue(ctx: Ctx) {
       .where(sql`${comments.mentions} @> array[${me}]::uuid[]`)
       .orderBy(desc(comments.createdAt))
       .limit(30),
-    can(ctx.user.role, "verdicts.approve")
+    can(ctx.actor.role, "verdicts.approve")
       ? db
           .select({
             ...claimLink,
@@ -114,7 +114,7 @@ export async function getMyQueue(ctx: Ctx) {
     mentions,
     waiting: waiting.map((w) => ({ ...w, proposedByMe: Boolean(w.proposedByMe) })),
     open,
-    isEditor: can(ctx.user.role, "verdicts.approve"),
+    isEditor: can(ctx.actor.role, "verdicts.approve"),
   };
 }
 

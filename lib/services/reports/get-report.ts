@@ -23,7 +23,7 @@ export async function getReport(
   input: z.input<typeof reportArticleSchema>,
   options: { baseUrl: string; now?: Date },
 ): Promise<ReportView> {
-  requirePermission(ctx.user, "reports.export");
+  requirePermission(ctx.actor, "reports.export");
   // A malformed id answers like an unknown article.
   const { articleId } = parseOrNotFound(reportArticleSchema, input, "article");
   const data = await loadReportInput(ctx.db, articleId);

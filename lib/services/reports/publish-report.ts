@@ -38,7 +38,7 @@ export async function publishReport(
   input: z.input<typeof publishReportSchema>,
   options: { baseUrl: string },
 ): Promise<PublishedReport> {
-  requirePermission(ctx.user, "reports.publish");
+  requirePermission(ctx.actor, "reports.publish");
   const data = parseInput(publishReportSchema, input);
   return ctx.db.transaction(async (tx: Tx) => {
     // One publisher at a time per article: the second waits and sees the first one's result.
@@ -92,12 +92,12 @@ export async function publishReport(
       publicationId = live.id;
       await tx
         .update(reportPublications)
-        .set({ publishedAt: now, publishedBy: ctx.user.id })
+        .set({ publishedAt: now, publishedBy: ctx.actor.id })
         .where(and(eq(reportPublications.id, live.id), isNull(reportPublications.revokedAt)));
     } else {
       const [row] = await tx
         .insert(reportPublications)
-        .values({ articleId: article.id, token, publishedBy: ctx.user.id, publishedAt: now })
+        .values({ articleId: article.id, token, publishedBy: ctx.actor.id, publishedAt: now })
         .returning({ id: reportPublications.id });
       if (!row) throw new Error("publication insert returned no row");
       publicationId = row.id;
@@ -112,7 +112,7 @@ export async function publishReport(
           reason: data.reason ?? "",
           before: change.before,
           after: change.after,
-          createdBy: ctx.user.id,
+          createdBy: ctx.actor.id,
           createdAt: now,
         })),
       );
@@ -129,7 +129,7 @@ export async function publishReport(
       .set({ snapshot: sql`${JSON.stringify(model)}::jsonb` })
       .where(eq(reportPublications.id, publicationId));
     await recordAudit(tx, {
-      actorId: ctx.user.id,
+      actorId: ctx.actor.id,
       action: live ? "report.republish" : "report.publish",
       entityType: "report_publication",
       entityId: publicationId,

@@ -11,13 +11,13 @@ import { revokeReportSchema } from "@/lib/validation/reports";
 
 /** Takes an article's public link down; the link then answers not found. */
 export async function revokeReport(ctx: Ctx, input: z.input<typeof revokeReportSchema>) {
-  requirePermission(ctx.user, "reports.publish");
+  requirePermission(ctx.actor, "reports.publish");
   const data = parseInput(revokeReportSchema, input);
   return ctx.db.transaction(async (tx: Tx) => {
     const revokedAt = new Date();
     const rows = await tx
       .update(reportPublications)
-      .set({ revokedAt, revokedBy: ctx.user.id })
+      .set({ revokedAt, revokedBy: ctx.actor.id })
       .where(
         and(eq(reportPublications.articleId, data.articleId), isNull(reportPublications.revokedAt)),
       )
@@ -26,7 +26,7 @@ export async function revokeReport(ctx: Ctx, input: z.input<typeof revokeReportS
     await recordAudit(
       tx,
       rows.map((row) => ({
-        actorId: ctx.user.id,
+        actorId: ctx.actor.id,
         action: "report.revoke",
         entityType: "report_publication",
         entityId: row.id,

@@ -8,17 +8,17 @@ import { addSourceSchema } from "@/lib/validation/sources";
 import { auditFields, lockClaimForSources, sourceAudit, sourceColumns } from "./source-columns";
 
 export async function addSource(ctx: Ctx, input: z.input<typeof addSourceSchema>) {
-  requirePermission(ctx.user, "sources.manage");
+  requirePermission(ctx.actor, "sources.manage");
   const { claimId, ...fields } = parseInput(addSourceSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const claim = await lockClaimForSources(tx, ctx.user, claimId);
+    const claim = await lockClaimForSources(tx, ctx.actor, claimId);
     const [source] = await tx
       .insert(sources)
-      .values({ ...fields, claimId, addedBy: ctx.user.id })
+      .values({ ...fields, claimId, addedBy: ctx.actor.id })
       .returning(sourceColumns);
     if (!source) throw new Error("source insert returned no row");
     await recordAudit(tx, {
-      ...sourceAudit(ctx.user.id, claim, "source.add", source.id),
+      ...sourceAudit(ctx.actor.id, claim, "source.add", source.id),
       after: auditFields(source),
     });
     return source;

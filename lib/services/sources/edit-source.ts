@@ -10,11 +10,16 @@ import { editSourceSchema } from "@/lib/validation/sources";
 import { auditFields, lockSourceForChange, sourceAudit, sourceColumns } from "./source-columns";
 
 export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchema>) {
-  requirePermission(ctx.user, "sources.manage");
+  requirePermission(ctx.actor, "sources.manage");
   const { sourceId, version, ...fields } = parseInput(editSourceSchema, input);
   const hint = "Your edits are kept in the form: compare, then save again.";
   return ctx.db.transaction(async (tx) => {
-    const { claim, current } = await lockSourceForChange(tx, ctx.user, { sourceId, version }, hint);
+    const { claim, current } = await lockSourceForChange(
+      tx,
+      ctx.actor,
+      { sourceId, version },
+      hint,
+    );
     const [after] = await tx
       .update(sources)
       .set({ ...fields, version: sql`${sources.version} + 1`, updatedAt: sql`now()` })
@@ -22,7 +27,7 @@ export async function editSource(ctx: Ctx, input: z.input<typeof editSourceSchem
       .returning(sourceColumns);
     if (!after) throw new ConflictError("This source was changed by someone else. Try again.");
     await recordAudit(tx, {
-      ...sourceAudit(ctx.user.id, claim, "source.edit", sourceId),
+      ...sourceAudit(ctx.actor.id, claim, "source.edit", sourceId),
       before: auditFields(current),
       after: auditFields(after),
     });

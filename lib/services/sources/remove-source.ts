@@ -10,11 +10,16 @@ import { removeSourceSchema } from "@/lib/validation/sources";
 import { auditFields, lockSourceForChange, sourceAudit } from "./source-columns";
 
 export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceSchema>) {
-  requirePermission(ctx.user, "sources.manage");
+  requirePermission(ctx.actor, "sources.manage");
   const { sourceId, version } = parseInput(removeSourceSchema, input);
   return ctx.db.transaction(async (tx) => {
     const hint = "Check the change before removing it.";
-    const { claim, current } = await lockSourceForChange(tx, ctx.user, { sourceId, version }, hint);
+    const { claim, current } = await lockSourceForChange(
+      tx,
+      ctx.actor,
+      { sourceId, version },
+      hint,
+    );
     if (claim.status === "pending_approval") {
       // A verdict pending approval must keep at least one source behind it.
       const [others] = await tx
@@ -29,7 +34,7 @@ export async function removeSource(ctx: Ctx, input: z.input<typeof removeSourceS
     }
     await tx.delete(sources).where(and(eq(sources.id, sourceId), eq(sources.version, version)));
     await recordAudit(tx, {
-      ...sourceAudit(ctx.user.id, claim, "source.remove", sourceId),
+      ...sourceAudit(ctx.actor.id, claim, "source.remove", sourceId),
       before: auditFields(current),
     });
     return { removed: sourceId };

@@ -5,6 +5,6 @@ import type { Ctx } from "@/lib/services/context";
 import { type PublicUser, publicUserColumns } from "./queries";
 
 export async function listUsers(ctx: Ctx): Promise<PublicUser[]> {
-  requirePermission(ctx.user, "users.manage");
+  requirePermission(ctx.actor, "users.manage");
   return ctx.db.select(publicUserColumns).from(users).orderBy(asc(users.name), asc(users.email));
 }

@@ -6,17 +6,17 @@ import type { Ctx } from "@/lib/services/context";
 
 /** Ends every session of the acting user, this one included. */
 export async function signOutEverywhere(ctx: Ctx): Promise<void> {
-  requirePermission(ctx.user, "account.manage");
+  requirePermission(ctx.actor, "account.manage");
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, ctx.user.id));
+      .where(eq(users.id, ctx.actor.id));
     await recordAudit(tx, {
-      actorId: ctx.user.id,
+      actorId: ctx.actor.id,
       action: "user.sign_out_everywhere",
       entityType: "user",
-      entityId: ctx.user.id,
+      entityId: ctx.actor.id,
     });
   });
 }

@@ -29,7 +29,7 @@ async function changeUser(
   action: string,
   decide: (user: PublicUser) => Change,
 ): Promise<PublicUser> {
-  requirePermission(ctx.user, "users.manage");
+  requirePermission(ctx.actor, "users.manage");
   return ctx.db.transaction(async (tx: Tx) => {
     const before = await findUserForUpdate(tx, userId);
     if (!before) throw new NotFoundError("user");
@@ -62,7 +62,7 @@ async function changeUser(
       .returning(publicUserColumns);
     if (!after) throw new NotFoundError("user");
     await recordAudit(tx, {
-      actorId: ctx.user.id,
+      actorId: ctx.actor.id,
       action,
       entityType: "user",
       entityId: before.id,
@@ -74,7 +74,7 @@ async function changeUser(
 }
 
 export async function changeUserRole(ctx: Ctx, input: z.input<typeof changeRoleSchema>) {
-  requirePermission(ctx.user, "users.manage");
+  requirePermission(ctx.actor, "users.manage");
   const data = parseInput(changeRoleSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.role_change", () => ({
     role: data.role,
@@ -82,7 +82,7 @@ export async function changeUserRole(ctx: Ctx, input: z.input<typeof changeRoleS
 }
 
 export async function disableUser(ctx: Ctx, input: z.input<typeof userIdSchema>) {
-  requirePermission(ctx.user, "users.manage");
+  requirePermission(ctx.actor, "users.manage");
   const data = parseInput(userIdSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.disable", (user) => {
     if (user.disabledAt) throw new ValidationError("This user is already disabled.");
@@ -91,7 +91,7 @@ export async function disableUser(ctx: Ctx, input: z.input<typeof userIdSchema>)
 }
 
 export async function enableUser(ctx: Ctx, input: z.input<typeof userIdSchema>) {
-  requirePermission(ctx.user, "users.manage");
+  requirePermission(ctx.actor, "users.manage");
   const data = parseInput(userIdSchema, input);
   return changeUser(ctx, data.userId, data.version, "user.enable", (user) => {
     if (!user.disabledAt) throw new ValidationError("This user is already active.");

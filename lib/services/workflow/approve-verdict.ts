@@ -14,13 +14,13 @@ import { loadDecision, setVerdictState } from "./current-proposal";
  * simultaneous approvals through.
  */
 export async function approveVerdict(ctx: Ctx, input: z.input<typeof claimRefSchema>) {
-  requirePermission(ctx.user, "verdicts.approve");
+  requirePermission(ctx.actor, "verdicts.approve");
   const data = parseInput(claimRefSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status, proposal } = await loadDecision(tx, ctx.user, data, "approve");
+    const { claim, status, proposal } = await loadDecision(tx, ctx.actor, data, "approve");
     const [verdict] = await setVerdictState(tx, eq(verdicts.id, proposal.id), {
       state: "approved",
-      approvedBy: ctx.user.id,
+      approvedBy: ctx.actor.id,
       approvedAt: sql`now()`,
     });
     const after = await writeClaim(tx, claim, {
@@ -28,7 +28,7 @@ export async function approveVerdict(ctx: Ctx, input: z.input<typeof claimRefSch
       rating: proposal.rating,
       approvedAt: sql`now()`,
     });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: "verdict.approve",
       before: { status: claim.status, rating: claim.rating },

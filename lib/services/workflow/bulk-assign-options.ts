@@ -13,7 +13,7 @@ import { listAssignees } from "./assignees";
  * `can(user.role, "claims.assign")` before calling it for a page everyone sees.
  */
 export async function getBulkAssignOptions(ctx: Ctx, articleId: string) {
-  requirePermission(ctx.user, "claims.assign");
+  requirePermission(ctx.actor, "claims.assign");
   if (!isUuid(articleId)) throw new NotFoundError("article");
   const [rows, assignees] = await Promise.all([
     ctx.db

@@ -15,7 +15,7 @@ import { requireActiveAssignee } from "./assignees";
  * list was loaded, or one that cannot be assigned, leaves every claim as it was.
  */
 export async function bulkAssignClaims(ctx: Ctx, input: z.input<typeof bulkAssignSchema>) {
-  requirePermission(ctx.user, "claims.assign");
+  requirePermission(ctx.actor, "claims.assign");
   const data = parseInput(bulkAssignSchema, input);
   const wanted = new Map(data.claims.map((c) => [c.id, c.version]));
   return ctx.db.transaction(async (tx) => {
@@ -54,7 +54,7 @@ export async function bulkAssignClaims(ctx: Ctx, input: z.input<typeof bulkAssig
         );
       await auditClaimChange(
         tx,
-        ctx.user.id,
+        ctx.actor.id,
         changing.map((row) => ({
           claim: row,
           action: "claim.assign",

@@ -30,7 +30,7 @@ export function claimContext(body: string, start: number, end: number) {
 
 /** Everything the claim page shows, for any signed-in user; a claim of another article is not found. */
 export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claimId: string }) {
-  requirePermission(ctx.user, "articles.read");
+  requirePermission(ctx.actor, "articles.read");
   if (!isUuid(input.articleId) || !isUuid(input.claimId)) throw new NotFoundError("claim");
   const db = ctx.db;
   const [row] = await db
@@ -88,7 +88,7 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
       .where(eq(comments.claimId, claim.id))
       .orderBy(asc(comments.createdAt), asc(comments.id)),
     getClaimTimeline(db, claim.id),
-    can(ctx.user.role, "claims.assign") ? listAssignees(db) : Promise.resolve([]),
+    can(ctx.actor.role, "claims.assign") ? listAssignees(db) : Promise.resolve([]),
   ]);
 
   const mentioned = [...new Set(commentRows.flatMap((c) => c.mentions))];
@@ -103,8 +103,8 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
 
   const pending = verdictRows.find((v) => v.state === "proposed") ?? null;
   const proposal = { proposedBy: pending?.proposedBy ?? null };
-  const approval = can(ctx.user.role, "verdicts.approve")
-    ? claimRefusal(ctx.user, claim, "approve", proposal)
+  const approval = can(ctx.actor.role, "verdicts.approve")
+    ? claimRefusal(ctx.actor, claim, "approve", proposal)
     : null;
   return {
     claim,
@@ -112,7 +112,7 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
     sources: sourceRows,
     verdicts: verdictRows.map(({ proposedBy, ...v }) => ({
       ...v,
-      proposedByMe: proposedBy === ctx.user.id,
+      proposedByMe: proposedBy === ctx.actor.id,
     })),
     comments: commentRows.map(({ mentions, ...c }) => ({
       ...c,
@@ -124,11 +124,11 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
      * What this user may do to the claim now, from the rules the services enforce
      * (claims/claim-rules.ts): the page offers exactly these and derives none of them.
      */
-    allowed: allowedActions(ctx.user, claim, proposal),
+    allowed: allowedActions(ctx.actor, claim, proposal),
     me: {
-      id: ctx.user.id,
-      canAct: canActOnClaim(ctx.user, claim),
-      canEditSources: canEditSources(ctx.user, claim),
+      id: ctx.actor.id,
+      canAct: canActOnClaim(ctx.actor, claim),
+      canEditSources: canEditSources(ctx.actor, claim),
       // The two-person rule, told to the page so it can explain rather than offer a dead button.
       approvalRefused: approval?.rule === "two_person" ? approval.message : null,
     },

@@ -11,10 +11,10 @@ import { claimVerdictsIn, setVerdictState } from "./current-proposal";
 
 /** Proposes a rating with its rationale; needs a source, and hands the claim to an editor. */
 export async function proposeVerdict(ctx: Ctx, input: z.input<typeof proposeVerdictSchema>) {
-  requirePermission(ctx.user, "verdicts.propose");
+  requirePermission(ctx.actor, "verdicts.propose");
   const data = parseInput(proposeVerdictSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadForChange(tx, ctx.user, data, "propose");
+    const { claim, status } = await loadForChange(tx, ctx.actor, data, "propose");
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(sources)
@@ -33,15 +33,15 @@ export async function proposeVerdict(ctx: Ctx, input: z.input<typeof proposeVerd
         rating: data.rating,
         rationale: data.rationale,
         state: "proposed",
-        proposedBy: ctx.user.id,
+        proposedBy: ctx.actor.id,
       })
       .returning();
     if (!verdict) throw new Error("verdict insert returned no row");
     const after = await writeClaim(tx, claim, {
       status,
-      assigneeId: claim.assigneeId ?? ctx.user.id,
+      assigneeId: claim.assigneeId ?? ctx.actor.id,
     });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: "verdict.propose",
       before: { status: claim.status },

@@ -12,18 +12,18 @@ import { recordReopenCorrection } from "./record-correction";
  * superseded; when the article's report is public, the change is logged as a correction.
  */
 export async function reopenClaim(ctx: Ctx, input: z.input<typeof reopenClaimSchema>) {
-  requirePermission(ctx.user, "verdicts.reopen");
+  requirePermission(ctx.actor, "verdicts.reopen");
   const data = parseInput(reopenClaimSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadForChange(tx, ctx.user, data, "reopen");
+    const { claim, status } = await loadForChange(tx, ctx.actor, data, "reopen");
     await setVerdictState(tx, claimVerdictsIn(claim.id, "approved"), { state: "superseded" });
     const after = await writeClaim(tx, claim, { status, rating: null, approvedAt: null });
     const correctionId = await recordReopenCorrection(tx, {
       claim,
       reason: data.reason,
-      actorId: ctx.user.id,
+      actorId: ctx.actor.id,
     });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: "claim.reopen",
       before: { status: claim.status, rating: claim.rating },

@@ -10,18 +10,18 @@ import { loadDecision, setVerdictState } from "./current-proposal";
 
 /** An editor sends the proposal back to review with a note the assignee sees on their queue. */
 export async function returnVerdict(ctx: Ctx, input: z.input<typeof returnVerdictSchema>) {
-  requirePermission(ctx.user, "verdicts.approve");
+  requirePermission(ctx.actor, "verdicts.approve");
   const data = parseInput(returnVerdictSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status, proposal } = await loadDecision(tx, ctx.user, data, "return");
+    const { claim, status, proposal } = await loadDecision(tx, ctx.actor, data, "return");
     const [verdict] = await setVerdictState(tx, eq(verdicts.id, proposal.id), {
       state: "returned",
-      returnedBy: ctx.user.id,
+      returnedBy: ctx.actor.id,
       returnedAt: sql`now()`,
       returnNote: data.note,
     });
     const after = await writeClaim(tx, claim, { status });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: "verdict.return",
       before: { status: claim.status },

@@ -12,13 +12,13 @@ import { claimRefSchema } from "@/lib/validation/workflow";
  * its assignee, and an unassigned claim becomes the starter's, so work in progress always has one.
  */
 export async function moveUnderReview(ctx: Ctx, input: unknown, action: "take" | "start_review") {
-  requirePermission(ctx.user, ACTION_PERMISSION[action]);
+  requirePermission(ctx.actor, ACTION_PERMISSION[action]);
   const data = parseInput(claimRefSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const { claim, status } = await loadForChange(tx, ctx.user, data, action);
-    const assigneeId = action === "take" ? ctx.user.id : (claim.assigneeId ?? ctx.user.id);
+    const { claim, status } = await loadForChange(tx, ctx.actor, data, action);
+    const assigneeId = action === "take" ? ctx.actor.id : (claim.assigneeId ?? ctx.actor.id);
     const after = await writeClaim(tx, claim, { status, assigneeId });
-    await auditClaimChange(tx, ctx.user.id, {
+    await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: `claim.${action}`,
       before: { status: claim.status, assigneeId: claim.assigneeId },

@@ -34,7 +34,7 @@ describe("the permission map and the system", () => {
 
   it("tells a user from the system in a context", () => {
     const db = {} as never;
-    expect(actorOf({ db, user })).toBe(user);
+    expect(actorOf({ db, actor: user })).toBe(user);
     expect(actorOf({ db, actor: { system: "cli" } })).toEqual({ system: "cli" });
     expect(isSystem({ system: "seed" })).toBe(true);
     expect(isSystem(user)).toBe(false);

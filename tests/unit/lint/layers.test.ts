@@ -116,7 +116,7 @@ const violations: { name: string; file: string; source: string; message: string 
     name: "a service's transaction without an audit write",
     file: "lib/services/bad/no-audit.ts",
     source: `export async function change(ctx: Ctx) {
-  requirePermission(ctx.user, "claims.edit");
+  requirePermission(ctx.actor, "claims.edit");
   return ctx.db.transaction((tx) => tx.update(claims).set({ text: "x" }));
 }
 `,
@@ -137,9 +137,9 @@ const allowed: { file: string; source: string }[] = [
   {
     file: "lib/services/ok/change.ts",
     source: `export async function change(ctx: Ctx) {
-  requirePermission(ctx.user, "claims.edit");
+  requirePermission(ctx.actor, "claims.edit");
   return ctx.db.transaction(async (tx) => {
-    await auditClaimChange(tx, ctx.user.id);
+    await auditClaimChange(tx, ctx.actor.id);
   });
 }
 `,

@@ -47,7 +47,7 @@ export default async function UsersPage() {
                     disabled: user.disabledAt !== null,
                     version: user.version,
                   }}
-                  isSelf={user.id === ctx.user.id}
+                  isSelf={user.id === ctx.actor.id}
                 />
               </Td>
             </tr>

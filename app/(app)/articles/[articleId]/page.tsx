@@ -27,7 +27,7 @@ export default async function ArticlePage({
   const view = await getArticleView(ctx, articleId);
   const [history, bulk] = await Promise.all([
     listArticleHistory(ctx, articleId),
-    can(ctx.user.role, "claims.assign") ? getBulkAssignOptions(ctx, articleId) : null,
+    can(ctx.actor.role, "claims.assign") ? getBulkAssignOptions(ctx, articleId) : null,
   ]);
   const filters = claimFilterSchema.parse({
     kind: query.kind,

@@ -28,7 +28,7 @@ export default async function ReportPage({ params }: { params: Promise<{ article
         <PrintButton />
         <ExportMenu articleId={articleId} />
       </div>
-      {can(ctx.user.role, "reports.publish") ? (
+      {can(ctx.actor.role, "reports.publish") ? (
         <div className="no-print">
           <PublishControls
             articleId={articleId}
