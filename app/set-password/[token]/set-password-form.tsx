@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { setPasswordSchema } from "@/lib/validation/auth";
 import { Button } from "../../_components/button";
-import { InputField } from "../../_components/field";
+import { FormError, InputField } from "../../_components/field";
 import { setPasswordAction } from "./actions";
 
 type Values = z.input<typeof setPasswordSchema>;
@@ -47,11 +47,7 @@ export function SetPasswordForm({ token }: { token: string }) {
         }),
       )}
     >
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <InputField
         label="New password"
         type="password"
