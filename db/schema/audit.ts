@@ -29,3 +29,12 @@ export const auditEvents = pgTable(
 );
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
+
+/** An audit event as the histories show it (the actor's name is joined by each). */
+export const auditEntryColumns = {
+  id: auditEvents.id,
+  action: auditEvents.action,
+  at: auditEvents.at,
+  before: auditEvents.before,
+  after: auditEvents.after,
+};

@@ -62,3 +62,18 @@ export const claimsRelations = relations(claims, ({ one, many }) => ({
 
 export type Claim = typeof claims.$inferSelect;
 export type NewClaim = typeof claims.$inferInsert;
+
+/**
+ * A claim as the article page and the report read it: where it stands in the text and what it
+ * says. Selected with these columns (plus each view's own), so the shape is written once.
+ */
+export const claimTextColumns = {
+  id: claims.id,
+  text: claims.text,
+  start: claims.start,
+  end: claims.end,
+  kind: claims.kind,
+  values: claims.values,
+  speaker: claims.speaker,
+  status: claims.status,
+};
