@@ -5,6 +5,13 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from "react";
+import {
+  type FieldErrors,
+  type FieldPath,
+  type FieldValues,
+  get,
+  type UseFormRegister,
+} from "react-hook-form";
 
 interface FieldShellProps {
   id: string;
@@ -151,4 +158,18 @@ export function LabelledSelect({
       </select>
     </label>
   );
+}
+
+/**
+ * Binds react-hook-form fields to the fields above: `{...field("email")}` spreads the field's
+ * registration and its error message.
+ */
+export function fieldBinder<T extends FieldValues>(
+  register: UseFormRegister<T>,
+  errors: FieldErrors<T>,
+) {
+  return (name: FieldPath<T>) => ({
+    ...register(name),
+    error: (get(errors, name) as { message?: string } | undefined)?.message,
+  });
 }

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { type LoginInput, loginSchema } from "@/lib/validation/auth";
 import { Button } from "../../_components/button";
-import { InputField } from "../../_components/field";
+import { fieldBinder, InputField } from "../../_components/field";
 import { loginAction } from "./actions";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
@@ -19,6 +19,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
     resolver: zodResolver(loginSchema),
     defaultValues: { email: "", password: "" },
   });
+  const field = fieldBinder(register, errors);
 
   const onSubmit = handleSubmit((values) => {
     setError(null);
@@ -55,16 +56,14 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
         autoComplete="username"
         required
         autoFocus
-        error={errors.email?.message}
-        {...register("email")}
+        {...field("email")}
       />
       <InputField
         label="Password"
         type="password"
         autoComplete="current-password"
         required
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
       <Button type="submit" className="w-full" busy={pending}>
         {pending ? "Signing in…" : "Sign in"}

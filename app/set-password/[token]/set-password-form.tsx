@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { setPasswordSchema } from "@/lib/validation/auth";
 import { Button } from "../../_components/button";
-import { FormError, InputField } from "../../_components/field";
+import { FormError, fieldBinder, InputField } from "../../_components/field";
 import { setPasswordAction } from "./actions";
 
 type Values = z.input<typeof setPasswordSchema>;
@@ -24,6 +24,7 @@ export function SetPasswordForm({ token }: { token: string }) {
     resolver: zodResolver(setPasswordSchema),
     defaultValues: { token, password: "", confirm: "" },
   });
+  const field = fieldBinder(register, errors);
 
   if (done) {
     return (
@@ -53,15 +54,13 @@ export function SetPasswordForm({ token }: { token: string }) {
         type="password"
         autoComplete="new-password"
         hint="8 to 256 characters."
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
       <InputField
         label="Repeat the password"
         type="password"
         autoComplete="new-password"
-        error={errors.confirm?.message}
-        {...register("confirm")}
+        {...field("confirm")}
       />
       <Button type="submit" busy={pending}>
         Set password

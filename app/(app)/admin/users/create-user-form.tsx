@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { USER_ROLES } from "@/db/schema/constants";
 import { createUserSchema } from "@/lib/validation/auth";
 import { Button } from "../../../_components/button";
-import { InputField, SelectField } from "../../../_components/field";
+import { fieldBinder, InputField, SelectField } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
 import { createUserAction } from "./actions";
 
@@ -33,6 +33,7 @@ export function CreateUserForm() {
     resolver: zodResolver(createUserSchema),
     defaultValues: { email: "", name: "", role: "reviewer", credential: "one_time_password" },
   });
+  const field = fieldBinder(register, errors);
 
   const onSubmit = handleSubmit((values) => {
     startTransition(async () => {
@@ -53,19 +54,12 @@ export function CreateUserForm() {
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-        <InputField label="Name" required error={errors.name?.message} {...register("name")} />
-        <InputField
-          label="Email"
-          type="email"
-          required
-          error={errors.email?.message}
-          {...register("email")}
-        />
+        <InputField label="Name" required {...field("name")} />
+        <InputField label="Email" type="email" required {...field("email")} />
         <SelectField
           label="Role"
           options={USER_ROLES.map((r) => ({ value: r, label: r[0]?.toUpperCase() + r.slice(1) }))}
-          error={errors.role?.message}
-          {...register("role")}
+          {...field("role")}
         />
         <SelectField
           label="First sign-in"
