@@ -1,25 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { type LoginInput, loginSchema } from "@/lib/validation/auth";
+import { loginSchema } from "@/lib/validation/auth";
 import { Button } from "../../_components/button";
-import { fieldBinder, InputField } from "../../_components/field";
+import { InputField } from "../../_components/field";
+import { useZodForm } from "../../_components/use-zod-form";
 import { loginAction } from "./actions";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<LoginInput>({
-    resolver: zodResolver(loginSchema),
-    defaultValues: { email: "", password: "" },
-  });
-  const field = fieldBinder(register, errors);
+  const { handleSubmit, field } = useZodForm(loginSchema, { email: "", password: "" });
 
   const onSubmit = handleSubmit((values) => {
     setError(null);

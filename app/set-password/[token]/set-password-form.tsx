@@ -1,30 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { setPasswordSchema } from "@/lib/validation/auth";
 import { Button } from "../../_components/button";
-import { FormError, fieldBinder, InputField } from "../../_components/field";
+import { FormError, InputField } from "../../_components/field";
+import { useZodForm } from "../../_components/use-zod-form";
 import { setPasswordAction } from "./actions";
-
-type Values = z.input<typeof setPasswordSchema>;
 
 export function SetPasswordForm({ token }: { token: string }) {
   const [pending, startTransition] = useTransition();
   const [error, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<Values>({
-    resolver: zodResolver(setPasswordSchema),
-    defaultValues: { token, password: "", confirm: "" },
+  const { handleSubmit, field } = useZodForm(setPasswordSchema, {
+    token,
+    password: "",
+    confirm: "",
   });
-  const field = fieldBinder(register, errors);
 
   if (done) {
     return (

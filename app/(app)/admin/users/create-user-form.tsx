@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { USER_ROLES } from "@/db/schema/constants";
 import { createUserSchema } from "@/lib/validation/auth";
 import { Button } from "../../../_components/button";
-import { fieldBinder, InputField, SelectField } from "../../../_components/field";
+import { InputField, SelectField } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
+import { useZodForm } from "../../../_components/use-zod-form";
 import { createUserAction } from "./actions";
 
 type FormValues = z.input<typeof createUserSchema>;
@@ -23,17 +22,12 @@ export function CreateUserForm() {
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<Created | null>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors },
-  } = useForm<FormValues>({
-    resolver: zodResolver(createUserSchema),
-    defaultValues: { email: "", name: "", role: "reviewer", credential: "one_time_password" },
+  const { register, handleSubmit, reset, setError, field } = useZodForm(createUserSchema, {
+    email: "",
+    name: "",
+    role: "reviewer",
+    credential: "one_time_password",
   });
-  const field = fieldBinder(register, errors);
 
   const onSubmit = handleSubmit((values) => {
     startTransition(async () => {
