@@ -56,6 +56,26 @@ function Section({
 
 type QueueClaim = { articleId: string; claimId: string; text: string };
 
+/** What someone wrote about the claim (a return note, a mention), then when and where. */
+function Note({
+  author,
+  text,
+  children,
+}: {
+  author: string;
+  text: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <p className="mt-1 whitespace-pre-wrap break-words text-sm">
+        <span className="font-medium">{author}:</span> {text}
+      </p>
+      <p className="text-xs text-muted">{children}</p>
+    </>
+  );
+}
+
 const articleLine = (c: { articleTitle: string }) => (
   <p className="text-sm text-muted">{c.articleTitle}</p>
 );
@@ -143,14 +163,9 @@ export default async function QueuePage() {
           items={q.returned}
           border="border-danger"
           detail={(r) => (
-            <>
-              <p className="mt-1 whitespace-pre-wrap text-sm">
-                <span className="font-medium">{r.returnedByName ?? "An editor"}:</span> {r.note}
-              </p>
-              <p className="text-xs text-muted">
-                {r.returnedAt ? formatTime(r.returnedAt) : ""} · {r.articleTitle}
-              </p>
-            </>
+            <Note author={r.returnedByName ?? "An editor"} text={r.note}>
+              {r.returnedAt ? formatTime(r.returnedAt) : ""} · {r.articleTitle}
+            </Note>
           )}
         />
       </Section>
@@ -183,12 +198,9 @@ export default async function QueuePage() {
           items={q.mentions}
           keyOf={(m) => m.commentId}
           detail={(m) => (
-            <>
-              <p className="mt-1 whitespace-pre-wrap break-words text-sm">
-                <span className="font-medium">{m.authorName ?? "A former user"}:</span> {m.body}
-              </p>
-              <p className="text-xs text-muted">{formatTime(m.createdAt)}</p>
-            </>
+            <Note author={m.authorName ?? "A former user"} text={m.body}>
+              {formatTime(m.createdAt)}
+            </Note>
           )}
         />
       </Section>
