@@ -53,50 +53,32 @@ function playwrightCounts() {
   }
 }
 
+/** A vitest project as a step: its own report, and the counts read from its JSON results. */
+function vitestStep(project: string): Step {
+  const json = `${results}/${project}.json`;
+  return {
+    name: project,
+    command: [
+      bin("vitest"),
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${json}`,
+    ],
+    counts: vitestCounts(json),
+  };
+}
+
 const steps: Step[] = [
   { name: "lint", command: [bin("biome"), "ci", "."] },
   { name: "types", command: [bin("tsc"), "--noEmit", "-p", "."] },
-  {
-    name: "unit",
-    command: [
-      bin("vitest"),
-      "run",
-      "--project",
-      "unit",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${results}/unit.json`,
-    ],
-    counts: vitestCounts(`${results}/unit.json`),
-  },
-  {
-    name: "integration",
-    command: [
-      bin("vitest"),
-      "run",
-      "--project",
-      "integration",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${results}/integration.json`,
-    ],
-    counts: vitestCounts(`${results}/integration.json`),
-  },
+  vitestStep("unit"),
+  vitestStep("integration"),
   { name: "e2e", command: ["npx", "tsx", "tests/e2e/run.ts"], counts: playwrightCounts },
   // After e2e, so that the production build it made is reused (the step builds when it is not).
-  {
-    name: "reliability",
-    command: [
-      bin("vitest"),
-      "run",
-      "--project",
-      "reliability",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${results}/reliability.json`,
-    ],
-    counts: vitestCounts(`${results}/reliability.json`),
-  },
+  vitestStep("reliability"),
 ];
 
 // The PDF report test renders pages with poppler's pdftoppm.

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type FieldErrors, type UseFormRegister, useForm } from "react-hook-form";
 import type { ArticleMeta } from "@/db/schema/articles";
 import { type ArticleMetaInput, articleMetaSchema } from "@/lib/validation/articles";
-import { InputField } from "./field";
+import { fieldBinder, InputField } from "./field";
 
 /** The form of an article's details: empty for an import, the article's own for an edit. */
 export function useArticleMetaForm(article?: Omit<ArticleMeta, "id">) {
@@ -30,29 +30,24 @@ export function ArticleMetaFields({
   register: UseFormRegister<ArticleMetaInput>;
   errors: FieldErrors<ArticleMetaInput>;
 }) {
+  const field = fieldBinder(register, errors);
   return (
     <>
       <div className="sm:col-span-2">
-        <InputField label="Title" required error={errors.title?.message} {...register("title")} />
+        <InputField label="Title" required {...field("title")} />
       </div>
-      <InputField label="Outlet" error={errors.outlet?.message} {...register("outlet")} />
-      <InputField label="Author" error={errors.author?.message} {...register("author")} />
+      <InputField label="Outlet" {...field("outlet")} />
+      <InputField label="Author" {...field("author")} />
       <div className="sm:col-span-2">
         <InputField
           label="URL"
           type="url"
           inputMode="url"
           placeholder="https://"
-          error={errors.url?.message}
-          {...register("url")}
+          {...field("url")}
         />
       </div>
-      <InputField
-        label="Published on"
-        type="date"
-        error={errors.publishedOn?.message}
-        {...register("publishedOn")}
-      />
+      <InputField label="Published on" type="date" {...field("publishedOn")} />
       <label className="flex items-center gap-2 self-end pb-2 text-sm">
         <input type="checkbox" {...register("publishedApproximate")} />
         The date is approximate

@@ -5,6 +5,13 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from "react";
+import {
+  type FieldErrors,
+  type FieldPath,
+  type FieldValues,
+  get,
+  type UseFormRegister,
+} from "react-hook-form";
 
 interface FieldShellProps {
   id: string;
@@ -28,13 +35,18 @@ function FieldShell({ id, label, error, hint, required, children }: FieldShellPr
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-danger" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError id={`${id}-error`} message={error} />
     </div>
   );
+}
+
+/** An error message, announced when it appears: a field's own, or a whole form's (no id). */
+export function FormError({ id, message }: { id?: string; message?: string | null }) {
+  return message ? (
+    <p id={id} role="alert" className="text-sm text-danger">
+      {message}
+    </p>
+  ) : null;
 }
 
 const CONTROL_CLASS =
@@ -103,4 +115,61 @@ export function SelectField({
       </select>
     </FieldShell>
   );
+}
+
+const PICKER_CLASS = "rounded-md border border-line bg-paper px-2 py-1";
+
+/**
+ * A select inside its own label, with no hint or error: the small pickers of the claim list and
+ * editors. `all` adds a first option with the empty value ("All kinds"); `compact` sets the label
+ * smaller, for a row of filters.
+ */
+export function LabelledSelect({
+  label,
+  value,
+  onChange,
+  values,
+  labels,
+  all,
+  compact = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  values: readonly string[];
+  labels: Readonly<Record<string, string>>;
+  all?: string;
+  compact?: boolean;
+}) {
+  return (
+    <label className={`flex flex-col ${compact ? "text-xs" : "text-sm"} font-medium`}>
+      {label}
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={compact ? `${PICKER_CLASS} text-sm` : PICKER_CLASS}
+      >
+        {all === undefined ? null : <option value="">{all}</option>}
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * Binds react-hook-form fields to the fields above: `{...field("email")}` spreads the field's
+ * registration and its error message.
+ */
+export function fieldBinder<T extends FieldValues>(
+  register: UseFormRegister<T>,
+  errors: FieldErrors<T>,
+) {
+  return (name: FieldPath<T>) => ({
+    ...register(name),
+    error: (get(errors, name) as { message?: string } | undefined)?.message,
+  });
 }

@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, date, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
-import { looseRef, timestamps, uuidKey, versionColumn } from "./columns";
+import { looseRef, pickColumns, timestamps, uuidKey, versionColumn } from "./columns";
 import { users } from "./users";
 
 export const articles = pgTable(
@@ -43,13 +43,14 @@ export type Article = typeof articles.$inferSelect;
  * An article's details without its text: what the import and edit forms set, the article page's
  * header shows and a report prints. Selected with these columns, so the shape is written once.
  */
-export const articleMetaColumns = {
-  id: articles.id,
-  title: articles.title,
-  outlet: articles.outlet,
-  author: articles.author,
-  url: articles.url,
-  publishedOn: articles.publishedOn,
-  publishedApproximate: articles.publishedApproximate,
-};
+export const articleMetaColumns = pickColumns(
+  articles,
+  "id",
+  "title",
+  "outlet",
+  "author",
+  "url",
+  "publishedOn",
+  "publishedApproximate",
+);
 export type ArticleMeta = Pick<Article, keyof typeof articleMetaColumns>;

@@ -1,7 +1,7 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 import { claims } from "./claims";
-import { looseRef, timestamptz, uuidKey } from "./columns";
+import { looseRef, pickColumns, timestamptz, uuidKey } from "./columns";
 import { users } from "./users";
 
 /** One row per change, written in the same transaction as the change. */
@@ -29,3 +29,6 @@ export const auditEvents = pgTable(
 );
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
+
+/** An audit event as the histories show it (the actor's name is joined by each). */
+export const auditEntryColumns = pickColumns(auditEvents, "id", "action", "at", "before", "after");

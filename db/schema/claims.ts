@@ -1,7 +1,15 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, real, text } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
-import { looseRef, ownerRef, timestamps, timestamptz, uuidKey, versionColumn } from "./columns";
+import {
+  looseRef,
+  ownerRef,
+  pickColumns,
+  timestamps,
+  timestamptz,
+  uuidKey,
+  versionColumn,
+} from "./columns";
 import { claimKind, claimOrigin, claimStatus, rating } from "./enums";
 import { sources } from "./sources";
 import { users } from "./users";
@@ -62,3 +70,12 @@ export const claimsRelations = relations(claims, ({ one, many }) => ({
 
 export type Claim = typeof claims.$inferSelect;
 export type NewClaim = typeof claims.$inferInsert;
+
+/**
+ * A claim as the article page and the report read it: where it stands in the text, then what it
+ * says. Selected with these columns (plus each view's own), so the shape is written once.
+ */
+export const claimTextColumns = {
+  ...pickColumns(claims, "id", "text", "start", "end"),
+  ...pickColumns(claims, "kind", "values", "speaker", "status"),
+};

@@ -1,3 +1,4 @@
+import { getTableColumns, type Table } from "drizzle-orm";
 import { type AnyPgColumn, integer, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A point in time, with time zone, as every timestamp here is stored. */
@@ -27,3 +28,12 @@ export const ownerRef = (name: string, owner: () => AnyPgColumn) =>
 /** A row this one mentions: it outlives it, left null (history, and who did what). */
 export const looseRef = (name: string, target: () => AnyPgColumn) =>
   uuid(name).references(target, { onDelete: "set null" });
+
+/** Some of a table's columns by name, to select them as one shape (`{ ...pickColumns(t, "id") }`). */
+export function pickColumns<T extends Table, K extends keyof T["_"]["columns"] & string>(
+  table: T,
+  ...names: K[]
+): Pick<T["_"]["columns"], K> {
+  const all = getTableColumns(table);
+  return Object.fromEntries(names.map((name) => [name, all[name]])) as Pick<T["_"]["columns"], K>;
+}

@@ -99,16 +99,11 @@ type DateLike = Date | string;
 /** The plain data a loader hands over; names of people only, nothing else about them. */
 export interface ReportInput {
   article: Omit<ReportModel["article"], "publishedOn"> & { publishedOn: string | null };
-  claims: {
-    id: string;
-    text: string;
-    start: number;
-    end: number;
-    kind: ClaimKindName;
-    values: Record<string, unknown>;
-    speaker: string | null;
+  claims: (Pick<
+    ReportClaim,
+    "id" | "text" | "start" | "end" | "kind" | "values" | "speaker" | "status"
+  > & {
     speakerRole?: string | null;
-    status: ClaimStatus;
     verdict: {
       rating: Rating;
       rationale: string;
@@ -117,15 +112,8 @@ export interface ReportInput {
       approvedBy: string | null;
       approvedAt: DateLike | null;
     } | null;
-    sources: {
-      title: string;
-      publisher: string | null;
-      url: string;
-      stance: SourceStance;
-      excerpt: string | null;
-      accessedOn: string | null;
-    }[];
-  }[];
+    sources: Omit<ReportSource, "number">[];
+  })[];
   corrections: {
     createdAt: DateLike;
     claimId: string | null;

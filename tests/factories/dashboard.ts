@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { articles, claims, type NewClaim, type NewVerdict, verdicts } from "@/db/schema";
 import { hashBody } from "@/lib/services/articles/body";
+import { insertOne } from "./index";
 
 /** An article imported at a given time, from a given outlet. */
 export async function makeDashboardArticle(
@@ -9,19 +10,14 @@ export async function makeDashboardArticle(
   values: { title?: string; outlet?: string | null; createdAt: Date },
 ) {
   const body = `Body ${randomUUID()}. The ministry said 2,500 troops arrived on 6 January 2022.`;
-  const [article] = await db
-    .insert(articles)
-    .values({
-      title: values.title ?? `Article ${randomUUID().slice(0, 8)}`,
-      outlet: values.outlet ?? null,
-      body,
-      bodyHash: hashBody(body),
-      createdAt: values.createdAt,
-      updatedAt: values.createdAt,
-    })
-    .returning();
-  if (!article) throw new Error("no article");
-  return article;
+  return insertOne(db, articles, {
+    title: values.title ?? `Article ${randomUUID().slice(0, 8)}`,
+    outlet: values.outlet ?? null,
+    body,
+    bodyHash: hashBody(body),
+    createdAt: values.createdAt,
+    updatedAt: values.createdAt,
+  });
 }
 
 /** A claim written straight into the table in the state the test needs (no workflow service). */
@@ -30,19 +26,14 @@ export async function makeDashboardClaim(
   article: { id: string },
   values: Partial<NewClaim> & { createdAt: Date },
 ) {
-  const [claim] = await db
-    .insert(claims)
-    .values({
-      articleId: article.id,
-      text: "A claim",
-      start: 0,
-      end: 7,
-      kind: "statement",
-      ...values,
-    })
-    .returning();
-  if (!claim) throw new Error("no claim");
-  return claim;
+  return insertOne(db, claims, {
+    articleId: article.id,
+    text: "A claim",
+    start: 0,
+    end: 7,
+    kind: "statement",
+    ...values,
+  });
 }
 
 export async function makeVerdict(
@@ -50,12 +41,11 @@ export async function makeVerdict(
   claim: { id: string },
   values: Partial<NewVerdict> & Pick<NewVerdict, "rating" | "createdAt">,
 ) {
-  const [verdict] = await db
-    .insert(verdicts)
-    .values({ claimId: claim.id, rationale: "Because the sources say so.", ...values })
-    .returning();
-  if (!verdict) throw new Error("no verdict");
-  return verdict;
+  return insertOne(db, verdicts, {
+    claimId: claim.id,
+    rationale: "Because the sources say so.",
+    ...values,
+  });
 }
 
 export const at = (iso: string) => new Date(iso);

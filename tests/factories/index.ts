@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { getTableName } from "drizzle-orm";
+import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { type Article, articles, claims, type NewClaim, type User, users } from "@/db/schema";
 import type { UserRole } from "@/db/schema/constants";
@@ -34,18 +36,13 @@ export async function makeUser(
   }> = {},
 ): Promise<User> {
   const id = next();
-  const [user] = await db
-    .insert(users)
-    .values({
-      email: overrides.email ?? `user-${id}@example.test`,
-      name: overrides.name ?? `User ${id}`,
-      role: overrides.role ?? "reviewer",
-      passwordHash: await hashFor(overrides.password ?? FACTORY_PASSWORD),
-      disabledAt: overrides.disabled ? new Date() : null,
-    })
-    .returning();
-  if (!user) throw new Error("no user");
-  return user;
+  return insertOne(db, users, {
+    email: overrides.email ?? `user-${id}@example.test`,
+    name: overrides.name ?? `User ${id}`,
+    role: overrides.role ?? "reviewer",
+    passwordHash: await hashFor(overrides.password ?? FACTORY_PASSWORD),
+    disabledAt: overrides.disabled ? new Date() : null,
+  });
 }
 
 export function ctxFor(db: Db, user: User): Ctx {
@@ -59,33 +56,34 @@ export async function makeArticle(
   const id = next();
   const body =
     overrides.body ?? `Article ${id}. The ministry said 2,500 troops arrived on 6 January 2022.`;
-  const [article] = await db
-    .insert(articles)
-    .values({
-      title: overrides.title ?? `Article ${id}`,
-      body,
-      bodyHash: hashBody(body),
-      createdBy: overrides.createdBy ?? null,
-    })
-    .returning();
-  if (!article) throw new Error("no article");
-  return article;
+  return insertOne(db, articles, {
+    title: overrides.title ?? `Article ${id}`,
+    body,
+    bodyHash: hashBody(body),
+    createdBy: overrides.createdBy ?? null,
+  });
 }
 
 export async function makeClaim(db: Db, article: Article, overrides: Partial<NewClaim> = {}) {
   const start = overrides.start ?? 0;
   const end = overrides.end ?? Math.min(article.body.length, start + 20);
-  const [claim] = await db
-    .insert(claims)
-    .values({
-      articleId: article.id,
-      text: article.body.slice(start, end),
-      start,
-      end,
-      kind: "statement",
-      ...overrides,
-    })
-    .returning();
-  if (!claim) throw new Error("no claim");
-  return claim;
+  return insertOne(db, claims, {
+    articleId: article.id,
+    text: article.body.slice(start, end),
+    start,
+    end,
+    kind: "statement",
+    ...overrides,
+  });
+}
+
+/** One row written straight into a table, returned as stored (the factories' common step). */
+export async function insertOne<T extends PgTable>(
+  db: Db,
+  table: T,
+  values: PgInsertValue<T>,
+): Promise<T["$inferSelect"]> {
+  const [row] = (await db.insert(table).values(values).returning()) as T["$inferSelect"][];
+  if (!row) throw new Error(`no ${getTableName(table)} row`);
+  return row;
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { type Claim, claims, sources } from "@/db/schema";
-import { makeArticle, makeClaim, makeUser } from "./index";
+import { insertOne, makeArticle, makeClaim, makeUser } from "./index";
 
 export const RATIONALE =
   "The defence ministry's published figures match the number given in the article closely.";
@@ -20,19 +20,14 @@ export const SOURCE_INPUT = {
 
 /** Puts a source straight on a claim, for tests whose subject is not sources. */
 export async function makeSource(db: Db, claim: Pick<Claim, "id">, addedBy: string | null = null) {
-  const [source] = await db
-    .insert(sources)
-    .values({
-      claimId: claim.id,
-      url: SOURCE_INPUT.url,
-      title: SOURCE_INPUT.title,
-      sourceType: SOURCE_INPUT.sourceType,
-      stance: SOURCE_INPUT.stance,
-      addedBy,
-    })
-    .returning();
-  if (!source) throw new Error("no source");
-  return source;
+  return insertOne(db, sources, {
+    claimId: claim.id,
+    url: SOURCE_INPUT.url,
+    title: SOURCE_INPUT.title,
+    sourceType: SOURCE_INPUT.sourceType,
+    stance: SOURCE_INPUT.stance,
+    addedBy,
+  });
 }
 
 export async function readClaim(db: Db, id: string) {

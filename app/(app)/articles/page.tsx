@@ -8,7 +8,7 @@ import { ARTICLE_SORTS, type ArticleSort } from "@/lib/validation/articles";
 import { buttonClass } from "../../_components/button";
 import { EmptyState } from "../../_components/empty-state";
 import { InputField, SelectField } from "../../_components/field";
-import { Table, Td, Th } from "../../_components/table";
+import { Table, Td } from "../../_components/table";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -86,21 +86,13 @@ export default async function ArticlesPage({
             : "Articles you import appear here with their claims."}
         </EmptyState>
       ) : (
-        <Table caption={`Articles, ${SORT_LABEL[sort].toLowerCase()}`}>
-          <thead>
-            <tr>
-              <Th>Title</Th>
-              <Th>Outlet</Th>
-              <Th>Published</Th>
-              <Th>Claims</Th>
-              <Th>Progress</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((article) => (
-              <ArticleRow key={article.id} article={article} />
-            ))}
-          </tbody>
+        <Table
+          caption={`Articles, ${SORT_LABEL[sort].toLowerCase()}`}
+          columns={["Title", "Outlet", "Published", "Claims", "Progress"]}
+        >
+          {rows.map((article) => (
+            <ArticleRow key={article.id} article={article} />
+          ))}
         </Table>
       )}
       <nav aria-label="Pages" className="flex justify-between gap-4">

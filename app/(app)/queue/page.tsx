@@ -26,15 +26,18 @@ function ClaimLink({ claim }: { claim: { articleId: string; claimId: string; tex
   );
 }
 
+/** A queue section under its heading and count; with nothing in it, what would show here. */
 function Section({
   id,
   title,
   count,
+  empty,
   children,
 }: {
   id: string;
   title: string;
   count: number;
+  empty: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -42,13 +45,68 @@ function Section({
       <h2 id={id} className="text-xl font-semibold">
         {title} <span className="text-base font-normal text-muted">({count})</span>
       </h2>
-      {children}
+      {count === 0 ? (
+        <p className="rounded-md border border-dashed border-line p-4 text-muted">{empty}</p>
+      ) : (
+        children
+      )}
     </section>
   );
 }
 
-function Empty({ children }: { children: ReactNode }) {
-  return <p className="rounded-md border border-dashed border-line p-4 text-muted">{children}</p>;
+type QueueClaim = { articleId: string; claimId: string; text: string };
+
+/** What someone wrote about the claim (a return note, a mention), then when and where. */
+function Note({
+  author,
+  text,
+  children,
+}: {
+  author: string;
+  text: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <p className="mt-1 whitespace-pre-wrap break-words text-sm">
+        <span className="font-medium">{author}:</span> {text}
+      </p>
+      <p className="text-xs text-muted">{children}</p>
+    </>
+  );
+}
+
+const articleLine = (c: { articleTitle: string }) => (
+  <p className="text-sm text-muted">{c.articleTitle}</p>
+);
+
+/** Claims as cards: each its link, then what the queue says about it. */
+function ClaimCards<T extends QueueClaim>({
+  items,
+  detail,
+  ordered = false,
+  testId,
+  border = "border-line",
+  keyOf = (c) => c.claimId,
+}: {
+  items: T[];
+  detail: (item: T) => ReactNode;
+  ordered?: boolean;
+  testId?: string;
+  border?: string;
+  keyOf?: (item: T) => string;
+}) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <List className="space-y-2" data-testid={testId}>
+      {items.map((c) => (
+        <li key={keyOf(c)} className={`rounded-lg border ${border} bg-paper p-3`}>
+          <ClaimLink claim={c} />
+          {detail(c)}
+        </li>
+      ))}
+    </List>
+  );
 }
 
 export default async function QueuePage() {
@@ -70,131 +128,113 @@ export default async function QueuePage() {
       ) : null}
 
       {q.isEditor ? (
-        <Section id="waiting" title="Pending approval, oldest first" count={q.waiting.length}>
-          {q.waiting.length === 0 ? (
-            <Empty>No verdicts are waiting. Proposals from reviewers appear here.</Empty>
-          ) : (
-            <ol className="space-y-2" data-testid="waiting-for-approval">
-              {q.waiting.map((w) => (
-                <li key={w.claimId} className="rounded-lg border border-line bg-paper p-3">
-                  <ClaimLink claim={w} />
-                  <p className="text-sm text-muted">
-                    {RATING_SCALE[w.rating].label} · proposed by{" "}
-                    {w.proposedByName ?? "a former user"} on {formatTime(w.proposedAt)} ·{" "}
-                    {w.articleTitle}
-                  </p>
-                  {w.proposedByMe ? (
-                    <p className="text-sm">You proposed this; another editor must approve it.</p>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-          )}
+        <Section
+          id="waiting"
+          title="Pending approval, oldest first"
+          count={q.waiting.length}
+          empty="No verdicts are waiting. Proposals from reviewers appear here."
+        >
+          <ClaimCards
+            items={q.waiting}
+            ordered
+            testId="waiting-for-approval"
+            detail={(w) => (
+              <>
+                <p className="text-sm text-muted">
+                  {RATING_SCALE[w.rating].label} · proposed by {w.proposedByName ?? "a former user"}{" "}
+                  on {formatTime(w.proposedAt)} · {w.articleTitle}
+                </p>
+                {w.proposedByMe ? (
+                  <p className="text-sm">You proposed this; another editor must approve it.</p>
+                ) : null}
+              </>
+            )}
+          />
         </Section>
       ) : null}
 
-      <Section id="returned" title="Returned to you" count={q.returned.length}>
-        {q.returned.length === 0 ? (
-          <Empty>
-            No verdicts were returned to you. When an editor asks for changes, the note shows here.
-          </Empty>
-        ) : (
-          <ul className="space-y-2">
-            {q.returned.map((r) => (
-              <li key={r.claimId} className="rounded-lg border border-danger bg-paper p-3">
-                <ClaimLink claim={r} />
-                <p className="mt-1 whitespace-pre-wrap text-sm">
-                  <span className="font-medium">{r.returnedByName ?? "An editor"}:</span> {r.note}
-                </p>
-                <p className="text-xs text-muted">
-                  {r.returnedAt ? formatTime(r.returnedAt) : ""} · {r.articleTitle}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+      <Section
+        id="returned"
+        title="Returned to you"
+        count={q.returned.length}
+        empty="No verdicts were returned to you. When an editor asks for changes, the note shows here."
+      >
+        <ClaimCards
+          items={q.returned}
+          border="border-danger"
+          detail={(r) => (
+            <Note author={r.returnedByName ?? "An editor"} text={r.note}>
+              {r.returnedAt ? formatTime(r.returnedAt) : ""} · {r.articleTitle}
+            </Note>
+          )}
+        />
       </Section>
 
-      <Section id="assigned" title="Assigned to you" count={q.assigned.length}>
-        {q.assigned.length === 0 ? (
-          <Empty>No claims are assigned to you. Take an open claim below to start.</Empty>
-        ) : (
-          MY_STATUSES.map((status) => {
-            const rows = q.assigned.filter((c) => c.status === status);
-            if (rows.length === 0) return null;
-            return (
-              <div key={status} className="space-y-2">
-                <h3 className="font-semibold">{CLAIM_STATUS_LABEL[status]}</h3>
-                <ul className="space-y-2">
-                  {rows.map((c) => (
-                    <li key={c.claimId} className="rounded-lg border border-line bg-paper p-3">
-                      <ClaimLink claim={c} />
-                      <p className="text-sm text-muted">{c.articleTitle}</p>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
-          })
-        )}
+      <Section
+        id="assigned"
+        title="Assigned to you"
+        count={q.assigned.length}
+        empty="No claims are assigned to you. Take an open claim below to start."
+      >
+        {MY_STATUSES.map((status) => {
+          const rows = q.assigned.filter((c) => c.status === status);
+          if (rows.length === 0) return null;
+          return (
+            <div key={status} className="space-y-2">
+              <h3 className="font-semibold">{CLAIM_STATUS_LABEL[status]}</h3>
+              <ClaimCards items={rows} detail={articleLine} />
+            </div>
+          );
+        })}
       </Section>
 
-      <Section id="mentions" title="Mentions" count={q.mentions.length}>
-        {q.mentions.length === 0 ? (
-          <Empty>Nobody has mentioned you. Comments that name you with @ appear here.</Empty>
-        ) : (
-          <ul className="space-y-2">
-            {q.mentions.map((m) => (
-              <li key={m.commentId} className="rounded-lg border border-line bg-paper p-3">
-                <ClaimLink claim={m} />
-                <p className="mt-1 whitespace-pre-wrap break-words text-sm">
-                  <span className="font-medium">{m.authorName ?? "A former user"}:</span> {m.body}
-                </p>
-                <p className="text-xs text-muted">{formatTime(m.createdAt)}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+      <Section
+        id="mentions"
+        title="Mentions"
+        count={q.mentions.length}
+        empty="Nobody has mentioned you. Comments that name you with @ appear here."
+      >
+        <ClaimCards
+          items={q.mentions}
+          keyOf={(m) => m.commentId}
+          detail={(m) => (
+            <Note author={m.authorName ?? "A former user"} text={m.body}>
+              {formatTime(m.createdAt)}
+            </Note>
+          )}
+        />
       </Section>
 
-      <Section id="approved" title="Recently approved" count={q.approved.length}>
-        {q.approved.length === 0 ? (
-          <Empty>None of your claims is approved yet.</Empty>
-        ) : (
-          <ul className="space-y-2" data-testid="recently-approved">
-            {q.approved.map((c) => (
-              <li key={c.claimId} className="rounded-lg border border-line bg-paper p-3">
-                <ClaimLink claim={c} />
-                <p className="text-sm text-muted">
-                  <StatusBadge status={c.status} /> {c.rating ? RATING_SCALE[c.rating].label : ""}
-                  {c.approvedAt ? ` · ${formatTime(c.approvedAt)}` : ""} · {c.articleTitle}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+      <Section
+        id="approved"
+        title="Recently approved"
+        count={q.approved.length}
+        empty="None of your claims is approved yet."
+      >
+        <ClaimCards
+          items={q.approved}
+          testId="recently-approved"
+          detail={(c) => (
+            <p className="text-sm text-muted">
+              <StatusBadge status={c.status} /> {c.rating ? RATING_SCALE[c.rating].label : ""}
+              {c.approvedAt ? ` · ${formatTime(c.approvedAt)}` : ""} · {c.articleTitle}
+            </p>
+          )}
+        />
       </Section>
 
-      <Section id="open" title="Open claims nobody has taken" count={q.open.length}>
-        {q.open.length === 0 ? (
-          <Empty>Every claim has someone on it. Import an article to find new claims.</Empty>
-        ) : (
-          <>
-            <ul className="space-y-2" data-testid="open-claims">
-              {q.open.map((c) => (
-                <li key={c.claimId} className="rounded-lg border border-line bg-paper p-3">
-                  <ClaimLink claim={c} />
-                  <p className="text-sm text-muted">{c.articleTitle}</p>
-                </li>
-              ))}
-            </ul>
-            {q.open.length >= OPEN_CLAIMS_LIMIT ? (
-              <p className="text-sm text-muted">
-                Showing the first {OPEN_CLAIMS_LIMIT}; open an article to see all of its claims.
-              </p>
-            ) : null}
-          </>
-        )}
+      <Section
+        id="open"
+        title="Open claims nobody has taken"
+        count={q.open.length}
+        empty="Every claim has someone on it. Import an article to find new claims."
+      >
+        <ClaimCards items={q.open} testId="open-claims" detail={articleLine} />
+        {q.open.length >= OPEN_CLAIMS_LIMIT ? (
+          <p className="text-sm text-muted">
+            Showing the first {OPEN_CLAIMS_LIMIT}; open an article to see all of its claims.
+          </p>
+        ) : null}
       </Section>
     </div>
   );

@@ -1,24 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { type LoginInput, loginSchema } from "@/lib/validation/auth";
+import { loginSchema } from "@/lib/validation/auth";
 import { Button } from "../../_components/button";
 import { InputField } from "../../_components/field";
+import { useZodForm } from "../../_components/use-zod-form";
 import { loginAction } from "./actions";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<LoginInput>({
-    resolver: zodResolver(loginSchema),
-    defaultValues: { email: "", password: "" },
-  });
+  const { handleSubmit, field } = useZodForm(loginSchema, { email: "", password: "" });
 
   const onSubmit = handleSubmit((values) => {
     setError(null);
@@ -55,16 +47,14 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
         autoComplete="username"
         required
         autoFocus
-        error={errors.email?.message}
-        {...register("email")}
+        {...field("email")}
       />
       <InputField
         label="Password"
         type="password"
         autoComplete="current-password"
         required
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
       <Button type="submit" className="w-full" busy={pending}>
         {pending ? "Signing in…" : "Sign in"}

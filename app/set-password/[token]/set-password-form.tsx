@@ -1,28 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { setPasswordSchema } from "@/lib/validation/auth";
 import { Button } from "../../_components/button";
-import { InputField } from "../../_components/field";
+import { FormError, InputField } from "../../_components/field";
+import { useZodForm } from "../../_components/use-zod-form";
 import { setPasswordAction } from "./actions";
-
-type Values = z.input<typeof setPasswordSchema>;
 
 export function SetPasswordForm({ token }: { token: string }) {
   const [pending, startTransition] = useTransition();
   const [error, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<Values>({
-    resolver: zodResolver(setPasswordSchema),
-    defaultValues: { token, password: "", confirm: "" },
+  const { handleSubmit, field } = useZodForm(setPasswordSchema, {
+    token,
+    password: "",
+    confirm: "",
   });
 
   if (done) {
@@ -47,25 +40,19 @@ export function SetPasswordForm({ token }: { token: string }) {
         }),
       )}
     >
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <InputField
         label="New password"
         type="password"
         autoComplete="new-password"
         hint="8 to 256 characters."
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
       <InputField
         label="Repeat the password"
         type="password"
         autoComplete="new-password"
-        error={errors.confirm?.message}
-        {...register("confirm")}
+        {...field("confirm")}
       />
       <Button type="submit" busy={pending}>
         Set password

@@ -1,7 +1,15 @@
 import { asc, desc, eq, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import { articleMetaColumns, articles, auditEvents, claims, users } from "@/db/schema";
+import {
+  articleMetaColumns,
+  articles,
+  auditEntryColumns,
+  auditEvents,
+  claims,
+  claimTextColumns,
+  users,
+} from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
@@ -26,18 +34,11 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
   if (!article) throw new NotFoundError("article");
   const rows = await ctx.db
     .select({
-      id: claims.id,
-      text: claims.text,
-      start: claims.start,
-      end: claims.end,
-      kind: claims.kind,
+      ...claimTextColumns,
       score: claims.score,
-      values: claims.values,
-      status: claims.status,
       origin: claims.origin,
       dismissReason: claims.dismissReason,
       rating: claims.rating,
-      speaker: claims.speaker,
       speakerRole: claims.speakerRole,
       version: claims.version,
       assigneeId: claims.assigneeId,
@@ -75,14 +76,10 @@ export async function listArticleHistory(
   const actor = alias(users, "actor");
   return ctx.db
     .select({
-      id: auditEvents.id,
-      action: auditEvents.action,
+      ...auditEntryColumns,
       entityType: auditEvents.entityType,
       entityId: auditEvents.entityId,
       claimId: auditEvents.claimId,
-      before: auditEvents.before,
-      after: auditEvents.after,
-      at: auditEvents.at,
       actorName: actor.name,
     })
     .from(auditEvents)

@@ -18,6 +18,18 @@ export interface ArticleFields {
 
 export type { ExtractFn };
 
+/** An article's metadata as stored: what the form left out is empty (null; not approximate). */
+export function articleMetaValues(fields: Omit<ArticleFields, "body">) {
+  return {
+    title: fields.title,
+    outlet: fields.outlet ?? null,
+    author: fields.author ?? null,
+    url: fields.url ?? null,
+    publishedOn: fields.publishedOn ?? null,
+    publishedApproximate: fields.publishedApproximate ?? false,
+  };
+}
+
 /**
  * Extracted claims checked against the body and written as one JSON text, ready to store. Made
  * where the claims were extracted (a worker thread, for imports): the request thread then neither
@@ -87,12 +99,7 @@ export async function insertArticleWithClaims(
   const [article] = await tx
     .insert(articles)
     .values({
-      title: fields.title,
-      outlet: fields.outlet ?? null,
-      author: fields.author ?? null,
-      url: fields.url ?? null,
-      publishedOn: fields.publishedOn ?? null,
-      publishedApproximate: fields.publishedApproximate ?? false,
+      ...articleMetaValues(fields),
       body,
       bodyHash: hashBody(body),
       createdBy: actorId,

@@ -9,6 +9,7 @@ import { staleWriteError } from "@/lib/services/conflict";
 import type { Ctx } from "@/lib/services/context";
 import { updateArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
+import { articleMetaValues } from "./store-article";
 
 const metaColumns = {
   ...articleMetaColumns,
@@ -44,12 +45,7 @@ export async function updateArticleMeta(ctx: Ctx, input: z.input<typeof updateAr
     const [updated] = await tx
       .update(articles)
       .set({
-        title: data.title,
-        outlet: data.outlet ?? null,
-        author: data.author ?? null,
-        url: data.url ?? null,
-        publishedOn: data.publishedOn ?? null,
-        publishedApproximate: data.publishedApproximate,
+        ...articleMetaValues(data),
         updatedAt: new Date(),
         version: sql`${articles.version} + 1`,
       })

@@ -5,6 +5,7 @@ import {
   articleMetaColumns,
   articles,
   claims,
+  claimTextColumns,
   corrections,
   reportPublications,
   sources,
@@ -28,17 +29,7 @@ export async function loadReportInput(
   if (!article) return null;
 
   const claimRows = await db
-    .select({
-      id: claims.id,
-      text: claims.text,
-      start: claims.start,
-      end: claims.end,
-      kind: claims.kind,
-      values: claims.values,
-      speaker: claims.speaker,
-      speakerRole: claims.speakerRole,
-      status: claims.status,
-    })
+    .select({ ...claimTextColumns, speakerRole: claims.speakerRole })
     .from(claims)
     .where(eq(claims.articleId, articleId))
     .orderBy(asc(claims.start), asc(claims.end));

@@ -1,19 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, users } from "@/db/schema";
+import { auditEntryColumns, auditEvents, users } from "@/db/schema";
 import { describeEvent, type TimelineEntry } from "./describe";
 
 /** The claim's history from audit_events, oldest first: who did what and when. */
 export async function getClaimTimeline(db: Executor, claimId: string): Promise<TimelineEntry[]> {
   const events = await db
-    .select({
-      id: auditEvents.id,
-      action: auditEvents.action,
-      at: auditEvents.at,
-      before: auditEvents.before,
-      after: auditEvents.after,
-      actorName: users.name,
-    })
+    .select({ ...auditEntryColumns, actorName: users.name })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.claimId, claimId))

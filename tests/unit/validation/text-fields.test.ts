@@ -43,7 +43,7 @@ const FIELDS: {
     field: "name",
     multiLine: false,
   },
-  ...["url", "title", "publisher"].map((field) => ({
+  ...["url", "title", "publisher", "excerpt", "note"].map((field) => ({
     form: "source",
     schema: addSourceSchema,
     base: {
@@ -54,20 +54,7 @@ const FIELDS: {
       stance: "supports",
     },
     field,
-    multiLine: false,
-  })),
-  ...["excerpt", "note"].map((field) => ({
-    form: "source",
-    schema: addSourceSchema,
-    base: {
-      claimId: id,
-      url: "https://example.com/",
-      title: "Report",
-      sourceType: "other",
-      stance: "supports",
-    },
-    field,
-    multiLine: true,
+    multiLine: field === "excerpt" || field === "note",
   })),
   {
     form: "comment",

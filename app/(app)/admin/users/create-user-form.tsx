@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { USER_ROLES } from "@/db/schema/constants";
 import { createUserSchema } from "@/lib/validation/auth";
 import { Button } from "../../../_components/button";
 import { InputField, SelectField } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
+import { useZodForm } from "../../../_components/use-zod-form";
 import { createUserAction } from "./actions";
 
 type FormValues = z.input<typeof createUserSchema>;
@@ -23,15 +22,11 @@ export function CreateUserForm() {
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<Created | null>(null);
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors },
-  } = useForm<FormValues>({
-    resolver: zodResolver(createUserSchema),
-    defaultValues: { email: "", name: "", role: "reviewer", credential: "one_time_password" },
+  const { register, handleSubmit, reset, setError, field } = useZodForm(createUserSchema, {
+    email: "",
+    name: "",
+    role: "reviewer",
+    credential: "one_time_password",
   });
 
   const onSubmit = handleSubmit((values) => {
@@ -53,19 +48,12 @@ export function CreateUserForm() {
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-        <InputField label="Name" required error={errors.name?.message} {...register("name")} />
-        <InputField
-          label="Email"
-          type="email"
-          required
-          error={errors.email?.message}
-          {...register("email")}
-        />
+        <InputField label="Name" required {...field("name")} />
+        <InputField label="Email" type="email" required {...field("email")} />
         <SelectField
           label="Role"
           options={USER_ROLES.map((r) => ({ value: r, label: r[0]?.toUpperCase() + r.slice(1) }))}
-          error={errors.role?.message}
-          {...register("role")}
+          {...field("role")}
         />
         <SelectField
           label="First sign-in"

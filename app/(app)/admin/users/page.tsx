@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageCtx } from "@/lib/auth/session";
 import { listUsers } from "@/lib/services/users/list-users";
-import { Table, Td, Th } from "../../../_components/table";
+import { Table, Td } from "../../../_components/table";
 import { CreateUserForm } from "./create-user-form";
 import { UserRowActions } from "./user-row-actions";
 
@@ -19,40 +19,30 @@ export default async function UsersPage() {
         </h2>
         <CreateUserForm />
       </section>
-      <Table caption="Users of this desk">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Email</Th>
-            <Th>Role</Th>
-            <Th>Status</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
+      <Table
+        caption="Users of this desk"
+        columns={["Name", "Email", "Role", "Status", { label: "Actions", srOnly: true }]}
+      >
+        {users.map((user) => (
+          <tr key={user.id}>
+            <Td>{user.name}</Td>
+            <Td>{user.email}</Td>
+            <Td className="capitalize">{user.role}</Td>
+            <Td>{user.disabledAt ? <span className="text-danger">Disabled</span> : "Active"}</Td>
+            <Td>
+              <UserRowActions
+                user={{
+                  id: user.id,
+                  name: user.name,
+                  role: user.role,
+                  disabled: user.disabledAt !== null,
+                  version: user.version,
+                }}
+                isSelf={user.id === ctx.actor.id}
+              />
+            </Td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <Td>{user.name}</Td>
-              <Td>{user.email}</Td>
-              <Td className="capitalize">{user.role}</Td>
-              <Td>{user.disabledAt ? <span className="text-danger">Disabled</span> : "Active"}</Td>
-              <Td>
-                <UserRowActions
-                  user={{
-                    id: user.id,
-                    name: user.name,
-                    role: user.role,
-                    disabled: user.disabledAt !== null,
-                    version: user.version,
-                  }}
-                  isSelf={user.id === ctx.actor.id}
-                />
-              </Td>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </Table>
     </div>
   );

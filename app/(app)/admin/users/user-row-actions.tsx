@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { type ButtonHTMLAttributes, useState, useTransition } from "react";
 import { USER_ROLES, type UserRole } from "@/db/schema/constants";
 import { Button } from "../../../_components/button";
 import { Dialog } from "../../../_components/dialog";
@@ -14,6 +14,31 @@ interface RowUser {
   role: UserRole;
   disabled: boolean;
   version: number;
+}
+
+/** A row's button: its verb, then whose row it is for screen readers ("Enable Ann Lee"). */
+function UserButton({
+  verb,
+  name,
+  joiner = " ",
+  className,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { verb: string; name: string; joiner?: string }) {
+  return (
+    <button
+      type="button"
+      {...props}
+      className={["rounded-md border border-line px-2 py-1 text-sm", className]
+        .filter(Boolean)
+        .join(" ")}
+    >
+      {verb}
+      <span className="sr-only">
+        {joiner}
+        <bdi>{name}</bdi>
+      </span>
+    </button>
+  );
 }
 
 export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
@@ -61,50 +86,36 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             </option>
           ))}
         </select>
-        <button
+        <UserButton
           type="submit"
+          verb="Save role"
+          joiner=" of "
+          name={user.name}
           disabled={pending || role === user.role}
-          className="rounded-md border border-line px-2 py-1 text-sm disabled:opacity-50"
-        >
-          Save role
-          <span className="sr-only">
-            {" of "}
-            <bdi>{user.name}</bdi>
-          </span>
-        </button>
+          className="disabled:opacity-50"
+        />
       </form>
       {user.disabled ? (
-        <button
-          type="button"
+        <UserButton
+          verb="Enable"
+          name={user.name}
           disabled={pending}
-          className="rounded-md border border-line px-2 py-1 text-sm"
           onClick={() =>
             run(
               () => enableUserAction({ userId: user.id, version: user.version }),
               `${user.name} can sign in again.`,
             )
           }
-        >
-          Enable
-          <span className="sr-only">
-            {" "}
-            <bdi>{user.name}</bdi>
-          </span>
-        </button>
+        />
       ) : (
-        <button
-          type="button"
+        <UserButton
+          verb="Disable"
+          name={user.name}
           disabled={pending || isSelf}
           title={isSelf ? "You cannot disable your own account" : undefined}
-          className="rounded-md border border-line px-2 py-1 text-sm text-danger"
+          className="text-danger"
           onClick={() => setConfirming(true)}
-        >
-          Disable
-          <span className="sr-only">
-            {" "}
-            <bdi>{user.name}</bdi>
-          </span>
-        </button>
+        />
       )}
       <Dialog
         open={confirming}

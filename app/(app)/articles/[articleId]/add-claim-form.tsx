@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { ClaimKindName } from "@/db/schema/constants";
 import { Button } from "../../../_components/button";
+import { FormError } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
 import { addClaimAction } from "./actions";
 import type { TextSpan } from "./text-selection";
@@ -63,11 +64,7 @@ export function AddClaimForm({
       </blockquote>
       <KindSelect label="Kind of the new claim" value={kind} onChange={setKind} />
       <ValuesEditor rows={rows} onChange={setRows} />
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <Button type="submit" busy={pending}>
         Add claim
       </Button>

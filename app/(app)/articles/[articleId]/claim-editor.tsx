@@ -13,6 +13,7 @@ import type { ActionResult } from "@/lib/errors";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
 import { DISMISS_REASON_LABELS } from "@/lib/validation/claims";
 import { Button } from "../../../_components/button";
+import { FormError, LabelledSelect } from "../../../_components/field";
 import { useToast } from "../../../_components/toast";
 import {
   dismissClaimAction,
@@ -185,11 +186,7 @@ export function ClaimEditor({
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <form
         className="space-y-3"
         onSubmit={(e) => {
@@ -267,20 +264,13 @@ export function ClaimEditor({
           </>
         ) : (
           <>
-            <label className="flex flex-col text-sm font-medium">
-              Dismiss reason
-              <select
-                value={reason}
-                onChange={(e) => setReason(e.target.value as DismissReason)}
-                className="rounded-md border border-line bg-paper px-2 py-1"
-              >
-                {DISMISS_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {DISMISS_REASON_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LabelledSelect
+              label="Dismiss reason"
+              value={reason}
+              values={DISMISS_REASONS}
+              labels={DISMISS_REASON_LABELS}
+              onChange={(value) => setReason(value as DismissReason)}
+            />
             <Button variant="danger" busy={pending} onClick={() => submit("dismiss")}>
               Dismiss claim
             </Button>

@@ -13,6 +13,7 @@ import {
   RATING_SCALE,
 } from "@/db/schema/constants";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
+import { LabelledSelect } from "../../../_components/field";
 import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
 
 export interface Filters {
@@ -20,6 +21,31 @@ export interface Filters {
   status?: string;
   priority?: ClaimPriority;
 }
+
+/** The list's filters, each a select whose empty value means "any". */
+const FILTERS = [
+  {
+    key: "kind",
+    label: "Filter by kind",
+    all: "All kinds",
+    values: CLAIM_KINDS,
+    labels: CLAIM_KIND_LABEL,
+  },
+  {
+    key: "status",
+    label: "Filter by status",
+    all: "All statuses",
+    values: CLAIM_STATUSES,
+    labels: CLAIM_STATUS_LABEL,
+  },
+  {
+    key: "priority",
+    label: "Filter by priority",
+    all: "All priorities",
+    values: CLAIM_PRIORITIES,
+    labels: CLAIM_PRIORITY_LABEL,
+  },
+] as const;
 
 /**
  * The claim list beside the text: filters, the toolbar slot, and one row per claim. Unless the
@@ -82,56 +108,18 @@ export function ClaimList({
         </div>
       </div>
       <div className="flex flex-wrap gap-2">
-        <label className="flex flex-col text-xs font-medium">
-          Filter by kind
-          <select
-            value={filters.kind ?? ""}
-            onChange={(e) => onFilter({ ...filters, kind: e.target.value || undefined })}
-            className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
-          >
-            <option value="">All kinds</option>
-            {CLAIM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {CLAIM_KIND_LABEL[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium">
-          Filter by status
-          <select
-            value={filters.status ?? ""}
-            onChange={(e) => onFilter({ ...filters, status: e.target.value || undefined })}
-            className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
-          >
-            <option value="">All statuses</option>
-            {CLAIM_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {CLAIM_STATUS_LABEL[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium">
-          Filter by priority
-          <select
-            value={filters.priority ?? ""}
-            onChange={(e) =>
-              onFilter({
-                ...filters,
-                priority: (e.target.value || undefined) as ClaimPriority | undefined,
-              })
-            }
-            className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
-          >
-            <option value="">All priorities</option>
-            {CLAIM_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {CLAIM_PRIORITY_LABEL[priority]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {FILTERS.map((f) => (
+          <LabelledSelect
+            key={f.key}
+            compact
+            label={f.label}
+            all={f.all}
+            values={f.values}
+            labels={f.labels}
+            value={filters[f.key] ?? ""}
+            onChange={(value) => onFilter({ ...filters, [f.key]: value || undefined } as Filters)}
+          />
+        ))}
       </div>
       <p className="text-xs text-muted">
         Keys: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>Enter</kbd> open the claim.

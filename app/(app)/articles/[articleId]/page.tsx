@@ -6,6 +6,7 @@ import { getArticleView, listArticleHistory } from "@/lib/services/articles/get-
 import { getBulkAssignOptions } from "@/lib/services/workflow/bulk-assign-options";
 import { claimFilterSchema } from "@/lib/validation/claims";
 import { ExportMenu } from "../../../_components/export-menu";
+import { BackToArticles } from "../back-to-articles";
 import { ArticleHeader } from "./article-header";
 import { ArticleWorkspace } from "./article-workspace";
 import { BulkAssign } from "./bulk-assign/bulk-assign";
@@ -37,11 +38,7 @@ export default async function ArticlePage({
   const claimId = typeof query.claim === "string" ? query.claim : null;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/articles" className="text-accent underline">
-          ← Articles
-        </Link>
-      </p>
+      <BackToArticles />
       <ArticleHeader
         article={view.article}
         claimCount={view.claims.length}

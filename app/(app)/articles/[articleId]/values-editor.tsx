@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { CLAIM_KIND_LABEL, CLAIM_KINDS, type ClaimKindName } from "@/db/schema/constants";
+import { FormError, LabelledSelect } from "../../../_components/field";
 
 export interface ValueRow {
   key: string;
@@ -30,6 +31,25 @@ export function fromRows(rows: ValueRow[]): Record<string, string | number | boo
   return values;
 }
 
+/** The two inputs of a row: the name (narrow) and its value (the rest of the line). */
+const INPUT_CLASS = "rounded-md border border-line bg-paper px-2 py-1 text-sm";
+const ROW_FIELDS = [
+  {
+    field: "key",
+    label: "Name",
+    suffix: "k",
+    labelClass: "flex flex-col text-xs",
+    inputClass: `w-32 ${INPUT_CLASS}`,
+  },
+  {
+    field: "value",
+    label: "Value",
+    suffix: "v",
+    labelClass: "flex min-w-0 flex-1 flex-col text-xs",
+    inputClass: INPUT_CLASS,
+  },
+] as const;
+
 /** Values as name/value rows: small, keyboard-friendly, and every field labelled. */
 export function ValuesEditor({
   rows,
@@ -50,24 +70,17 @@ export function ValuesEditor({
       {rows.map((row, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place.
         <div key={index} className="flex flex-wrap items-end gap-2">
-          <label className="flex flex-col text-xs" htmlFor={`${id}-k${index}`}>
-            Name
-            <input
-              id={`${id}-k${index}`}
-              value={row.key}
-              onChange={(e) => set(index, { key: e.target.value })}
-              className="w-32 rounded-md border border-line bg-paper px-2 py-1 text-sm"
-            />
-          </label>
-          <label className="flex min-w-0 flex-1 flex-col text-xs" htmlFor={`${id}-v${index}`}>
-            Value
-            <input
-              id={`${id}-v${index}`}
-              value={row.value}
-              onChange={(e) => set(index, { value: e.target.value })}
-              className="rounded-md border border-line bg-paper px-2 py-1 text-sm"
-            />
-          </label>
+          {ROW_FIELDS.map((f) => (
+            <label key={f.field} className={f.labelClass} htmlFor={`${id}-${f.suffix}${index}`}>
+              {f.label}
+              <input
+                id={`${id}-${f.suffix}${index}`}
+                value={row[f.field]}
+                onChange={(e) => set(index, { [f.field]: e.target.value })}
+                className={f.inputClass}
+              />
+            </label>
+          ))}
           <button
             type="button"
             className="rounded px-2 py-1 text-sm underline"
@@ -85,11 +98,7 @@ export function ValuesEditor({
       >
         Add a value
       </button>
-      {error ? (
-        <p className="text-sm text-danger" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </fieldset>
   );
 }
@@ -105,19 +114,12 @@ export function KindSelect({
   onChange: (kind: ClaimKindName) => void;
 }) {
   return (
-    <label className="flex flex-col text-sm font-medium">
-      {label}
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value as ClaimKindName)}
-        className="rounded-md border border-line bg-paper px-2 py-1"
-      >
-        {CLAIM_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {CLAIM_KIND_LABEL[k]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <LabelledSelect
+      label={label}
+      value={value}
+      values={CLAIM_KINDS}
+      labels={CLAIM_KIND_LABEL}
+      onChange={(kind) => onChange(kind as ClaimKindName)}
+    />
   );
 }

@@ -78,10 +78,17 @@ type Phase =
   | { step: "uploading"; share: number }
   | { step: "processing"; bytes: number; startedAt: number };
 
+/** Where the article text comes from: pasted into the form, or a file. */
+const SOURCE_MODES = [
+  { mode: "paste", label: "Paste text" },
+  { mode: "file", label: "Upload a file" },
+] as const;
+type SourceMode = (typeof SOURCE_MODES)[number]["mode"];
+
 export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
   const toast = useToast();
-  const [mode, setMode] = useState<"paste" | "file">("paste");
+  const [mode, setMode] = useState<SourceMode>("paste");
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [bodyError, setBodyError] = useState<string | null>(null);
@@ -179,24 +186,17 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Article text</legend>
         <div className="flex flex-wrap gap-4">
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="source"
-              checked={mode === "paste"}
-              onChange={() => setMode("paste")}
-            />
-            Paste text
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="source"
-              checked={mode === "file"}
-              onChange={() => setMode("file")}
-            />
-            Upload a file
-          </label>
+          {SOURCE_MODES.map((m) => (
+            <label key={m.mode} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="source"
+                checked={mode === m.mode}
+                onChange={() => setMode(m.mode)}
+              />
+              {m.label}
+            </label>
+          ))}
         </div>
         {mode === "paste" ? (
           <TextareaField

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageCtx } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { BackToArticles } from "../back-to-articles";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Import an article" };
@@ -10,11 +10,7 @@ export default async function NewArticlePage() {
   await requirePageCtx("/articles/new", "articles.import");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link href="/articles" className="text-accent underline">
-          ← Articles
-        </Link>
-      </p>
+      <BackToArticles />
       <h1 className="text-2xl font-bold">Import an article</h1>
       <p className="text-muted">
         Paste the text or upload a .txt, .md or .html file. Claims are found as it is stored; the

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "../../../../_components/button";
 import { Dialog } from "../../../../_components/dialog";
-import { SelectField } from "../../../../_components/field";
+import { FormError, SelectField } from "../../../../_components/field";
 import { useToast } from "../../../../_components/toast";
 import { bulkAssignClaimsAction } from "./actions";
 
@@ -122,11 +122,7 @@ export function BulkAssign({ articleId, claims, assignees }: BulkAssignProps) {
               ))}
             </ul>
           </fieldset>
-          {error ? (
-            <p role="alert" className="text-sm text-danger">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <div className="flex gap-2">
             <Button type="submit" busy={pending}>
               Assign {selected.size || ""} selected

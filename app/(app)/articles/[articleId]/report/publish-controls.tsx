@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "../../../../_components/button";
-import { TextareaField } from "../../../../_components/field";
+import { FormError, TextareaField } from "../../../../_components/field";
 import { useToast } from "../../../../_components/toast";
 import { publishReportAction, revokeReportAction } from "./actions";
 
@@ -105,11 +105,7 @@ export function PublishControls({ articleId, publication, openClaims, approvedCl
               onChange={(event) => setReason(event.target.value)}
             />
           ) : null}
-          {error ? (
-            <p role="alert" className="text-sm text-danger">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <Button type="submit" busy={pending}>
             {publication ? "Republish with corrections" : "Publish report"}
           </Button>
