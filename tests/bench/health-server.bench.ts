@@ -1,0 +1,152 @@
+/**
+ * `/api/health` on a running production server while it does the heaviest work it accepts.
+ *
+ *   npm run build && npm start          (or with DATABASE_URL set, for PostgreSQL)
+ *   npm run bench:server -- http://127.0.0.1:3000
+ *
+ * Signs in as the demo reviewer, then, while `/api/health` is asked every 50 ms on a new
+ * connection: imports the largest article the import accepts (MAX_IMPORT_BYTES of text, the demo
+ * article again and again with its numbers varied, as `bench:reports` builds it) and downloads its
+ * PDF (a DRAFT listing every claim extraction found). Prints a Markdown table for
+ * tests/bench/RESULTS.md; the target is every health answer under 200 ms, and the PDF within 5 s.
+ * Only a loopback address is accepted.
+ */
+import fs from "node:fs";
+import { performance } from "node:perf_hooks";
+import { DEMO_LOGINS } from "@/lib/server/seed";
+
+const MAX_IMPORT_BYTES = 2_000_000;
+
+function largestBody(): string {
+  const demo = fs.readFileSync("db/demo/kazakhstan-csto/article.txt", "utf8");
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < MAX_IMPORT_BYTES; i++) {
+    const part = demo.replace(/\d+/g, (d) => String(Number(d) + i));
+    parts.push(part);
+    bytes += Buffer.byteLength(part, "utf8") + 2;
+  }
+  let body = parts.join("\n\n");
+  while (Buffer.byteLength(body, "utf8") > MAX_IMPORT_BYTES) body = body.slice(0, -1000);
+  return body;
+}
+
+const cookiesFrom = (response: Response) =>
+  response.headers.getSetCookie().map((line) => line.split(";")[0] ?? "");
+
+async function signIn(base: string): Promise<string> {
+  const login = DEMO_LOGINS.find((l) => l.role === "reviewer");
+  if (!login) throw new Error("no demo reviewer");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: cookiesFrom(csrf).join("; "),
+      Origin: base,
+    },
+    body: new URLSearchParams({ csrfToken, email: login.email, password: login.password }),
+  });
+  const session = cookiesFrom(response).find((c) => /authjs\.session-token=./.test(c));
+  if (!session) throw new Error(`sign-in failed: ${response.status}`);
+  return session;
+}
+
+/** Health asked every 50 ms while `work` runs: the answers' times, sorted. */
+async function healthDuring<T>(base: string, work: () => Promise<T>) {
+  let done = false;
+  const samples: number[] = [];
+  const poll = (async () => {
+    while (!done) {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/health`, {
+        headers: { Connection: "close" },
+        cache: "no-store",
+      });
+      await response.arrayBuffer();
+      samples.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  done = true;
+  await poll;
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))];
+  return {
+    result,
+    ms,
+    p50: at(0.5) ?? 0,
+    p95: at(0.95) ?? 0,
+    max: samples.at(-1) ?? 0,
+    n: samples.length,
+  };
+}
+
+async function main() {
+  const base = process.argv[2] ?? "http://127.0.0.1:3000";
+  const host = new URL(base).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+    throw new Error("Only a loopback address is measured here.");
+  }
+  const cookie = await signIn(base);
+  const idle = await healthDuring(base, () => new Promise((r) => setTimeout(r, 2000)));
+  // A stamp first, so that a second run is not refused as a duplicate of the first.
+  const body = `Run of ${new Date().toISOString()}.\n\n${largestBody().slice(0, -100)}`;
+
+  const imported = await healthDuring(base, async () => {
+    const form = new FormData();
+    form.set("title", `Largest article ${new Date().toISOString()}`);
+    form.set("outlet", "Bench Desk");
+    form.set("text", body);
+    const response = await fetch(`${base}/api/articles/import`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: base },
+      body: form,
+    });
+    const json = (await response.json()) as {
+      ok: boolean;
+      data?: { status: string; article: { id: string }; claimCount?: number };
+      error?: string;
+    };
+    if (!response.ok || !json.ok || !json.data) {
+      throw new Error(`import: ${response.status} ${json.error}`);
+    }
+    return json.data;
+  });
+  const { article, claimCount: claims = "? (a duplicate of an earlier import)" } = imported.result;
+
+  const pdfs = [];
+  for (let i = 0; i < 2; i++) {
+    pdfs.push(
+      await healthDuring(base, async () => {
+        const response = await fetch(`${base}/api/articles/${article.id}/report?format=pdf`, {
+          headers: { Cookie: cookie },
+        });
+        const bytes = (await response.arrayBuffer()).byteLength;
+        if (!response.ok) throw new Error(`PDF: ${response.status}`);
+        return bytes;
+      }),
+    );
+  }
+
+  const f = (n: number) => n.toFixed(0);
+  const row = (what: string, r: { ms: number; p50: number; p95: number; max: number; n: number }) =>
+    `| ${what} | ${f(r.ms)} | ${f(r.p50)} / ${f(r.p95)} / ${f(r.max)} (${r.n} asked) | ${r.max < 200 ? "yes" : "**no**"} |`;
+  console.log(`Server ${base}; ${Buffer.byteLength(body)} bytes of text, ${claims} claims.\n`);
+  console.log("| request | took ms | /api/health p50 / p95 / max ms | health under 200 ms |");
+  console.log("| --- | ---: | ---: | --- |");
+  console.log(row("idle (2 s)", idle));
+  console.log(row("import of the largest article", imported));
+  for (const [i, p] of pdfs.entries()) {
+    console.log(
+      row(`its PDF (${(p.result / 1e6).toFixed(1)} MB), ${i === 0 ? "first" : "again"}`, p),
+    );
+  }
+}
+
+await main();
