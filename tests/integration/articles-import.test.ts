@@ -164,7 +164,7 @@ describe("article import", () => {
     const ctx = ctxFor(db.current.db, reviewer);
     const before = await counts();
     const file = (name: string, bytes: Uint8Array) => ({ title: "Bad", file: { name, bytes } });
-    const cases: [Record<string, unknown>, RegExp][] = [
+    const cases: [Parameters<typeof importArticle>[1], RegExp][] = [
       [{ title: "Empty", text: " \n\t " }, /empty/],
       [file("blank.txt", new TextEncoder().encode("\n\n")), /empty/],
       [file("image.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), /binary/],

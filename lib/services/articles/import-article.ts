@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
-import { importArticleSchema } from "@/lib/validation/articles";
+import { articleMetaSchema, importArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
 import { runInWorker } from "@/lib/workers/pool";
 import { hashBody, normaliseBody } from "./body";
@@ -19,8 +19,19 @@ export type ImportResult =
 
 const sourceSchema = z.object({
   text: z.string().optional(),
-  file: z.object({ name: z.string().max(300), bytes: z.instanceof(Uint8Array) }).optional(),
+  file: z
+    .object({
+      name: z.string().max(300),
+      bytes: z.custom<Uint8Array>(
+        (value) => value instanceof Uint8Array,
+        "The file is unreadable.",
+      ),
+    })
+    .optional(),
 });
+
+/** What an import is given: the article's details, and its text pasted or as a file. */
+const importInputSchema = articleMetaSchema.extend(sourceSchema.shape);
 
 interface ImportOptions {
   /**
@@ -49,7 +60,7 @@ async function readUploadOffThread(file: Upload, maxBytes: number): Promise<stri
  */
 export async function importArticle(
   ctx: Ctx,
-  input: Record<string, unknown>,
+  input: z.input<typeof importInputSchema>,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   requirePermission(ctx.actor, "articles.import");

@@ -27,7 +27,7 @@ export async function POST(request: Request) {
     const input = await readImportForm(request, getEnv().MAX_IMPORT_BYTES, (bytes, contentType) =>
       runInWorker("parseForm", { bytes, contentType }, [bytes.buffer as ArrayBuffer]),
     );
-    const result = await importArticle(ctx, { ...input });
+    const result = await importArticle(ctx, { ...input, title: input.title ?? "" });
     revalidatePath("/articles");
     return Response.json({ ok: true, data: result }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
