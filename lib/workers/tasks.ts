@@ -14,9 +14,15 @@ export type TaskResult<T> =
   | { ok: true; value: T }
   | { ok: false; message: string; fieldErrors: Record<string, string[]> };
 
-export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
+/**
+ * The report model arrives as UTF-8 JSON (lib/reports/index.ts); the bidi controls are stripped
+ * here, as for every plain-text format.
+ */
+export async function renderPdf(json: Uint8Array): Promise<Uint8Array> {
   const { renderPdf: render } = await import("@/lib/reports/render-pdf");
-  const pdf = await render(model);
+  const { withoutBidiControls } = await import("@/lib/reports/model");
+  const model = JSON.parse(new TextDecoder().decode(json)) as ReportModel;
+  const pdf = await render(withoutBidiControls(model));
   // Handed over, not copied: a large report is megabytes.
   const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   return Piscina.move(bytes.slice()) as unknown as Uint8Array;
