@@ -21,6 +21,9 @@ export interface RenderedReport {
  * held the thread for about 100 ms, its bidi stripping for another 150 ms: that now runs there).
  */
 async function renderPdfOffThread(model: ReportModel): Promise<Buffer> {
+  // Let waiting requests in between building the model (synchronous, tens of milliseconds for the
+  // largest article) and serialising it, so the two do not add up in one turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
   const json = new TextEncoder().encode(JSON.stringify(model));
   const bytes = await runInWorker("renderPdf", json, [json.buffer as ArrayBuffer]);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
