@@ -11,48 +11,10 @@
  * tests/bench/RESULTS.md; the target is every health answer under 200 ms, and the PDF within 5 s.
  * Only a loopback address is accepted.
  */
-import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { DEMO_LOGINS } from "@/lib/server/seed";
-
-const MAX_IMPORT_BYTES = 2_000_000;
-
-function largestBody(): string {
-  const demo = fs.readFileSync("db/demo/kazakhstan-csto/article.txt", "utf8");
-  const parts: string[] = [];
-  let bytes = 0;
-  for (let i = 0; bytes < MAX_IMPORT_BYTES; i++) {
-    const part = demo.replace(/\d+/g, (d) => String(Number(d) + i));
-    parts.push(part);
-    bytes += Buffer.byteLength(part, "utf8") + 2;
-  }
-  let body = parts.join("\n\n");
-  while (Buffer.byteLength(body, "utf8") > MAX_IMPORT_BYTES) body = body.slice(0, -1000);
-  return body;
-}
-
-const cookiesFrom = (response: Response) =>
-  response.headers.getSetCookie().map((line) => line.split(";")[0] ?? "");
-
-async function signIn(base: string): Promise<string> {
-  const login = DEMO_LOGINS.find((l) => l.role === "reviewer");
-  if (!login) throw new Error("no demo reviewer");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: cookiesFrom(csrf).join("; "),
-      Origin: base,
-    },
-    body: new URLSearchParams({ csrfToken, email: login.email, password: login.password }),
-  });
-  const session = cookiesFrom(response).find((c) => /authjs\.session-token=./.test(c));
-  if (!session) throw new Error(`sign-in failed: ${response.status}`);
-  return session;
-}
+import { signIn } from "../reliability/support/http";
+import { largestBody } from "./largest-article";
 
 /** Health asked every 50 ms while `work` runs: the answers' times, sorted. */
 async function healthDuring<T>(base: string, work: () => Promise<T>) {
@@ -93,7 +55,9 @@ async function main() {
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
     throw new Error("Only a loopback address is measured here.");
   }
-  const cookie = await signIn(base);
+  const login = DEMO_LOGINS.find((l) => l.role === "reviewer");
+  if (!login) throw new Error("no demo reviewer");
+  const cookie = await signIn(base, login.email, login.password);
   const idle = await healthDuring(base, () => new Promise((r) => setTimeout(r, 2000)));
   // A stamp first, so that a second run is not refused as a duplicate of the first.
   const body = `Run of ${new Date().toISOString()}.\n\n${largestBody().slice(0, -100)}`;

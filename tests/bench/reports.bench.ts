@@ -14,7 +14,6 @@
  *
  * Prints a Markdown section for tests/bench/RESULTS.md and exits 1 when a target is missed.
  */
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
@@ -27,6 +26,7 @@ import { buildReportModel, type ReportInput, type ReportModel } from "@/lib/repo
 import { renderPdf } from "@/lib/reports/render-pdf";
 import { extractArticleClaims } from "@/lib/services/articles/extract-article";
 import { closeWorkerPool } from "@/lib/workers/pool";
+import { largestBody, MAX_IMPORT_BYTES } from "./largest-article";
 
 const CLAIMS = 200;
 const SOURCES_PER_CLAIM = 3;
@@ -108,7 +108,6 @@ async function time(run: () => Promise<unknown>, runs: number): Promise<number> 
   return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
 }
 
-const MAX_IMPORT_BYTES = 2_000_000;
 const WORST_PDF_MS = 5000;
 const HEALTH_MS = 200;
 
@@ -141,21 +140,6 @@ function worstInput(title: string, body: string, withClaims: boolean): ReportInp
     claims,
     corrections: [],
   };
-}
-
-/** MAX_IMPORT_BYTES of article text: the demo article again and again, its numbers varied. */
-function largestBody(): string {
-  const demo = fs.readFileSync("db/demo/kazakhstan-csto/article.txt", "utf8");
-  const parts: string[] = [];
-  let bytes = 0;
-  for (let i = 0; bytes < MAX_IMPORT_BYTES; i++) {
-    const part = demo.replace(/\d+/g, (d) => String(Number(d) + i));
-    parts.push(part);
-    bytes += Buffer.byteLength(part, "utf8") + 2;
-  }
-  let body = parts.join("\n\n");
-  while (Buffer.byteLength(body, "utf8") > MAX_IMPORT_BYTES) body = body.slice(0, -1000);
-  return body;
 }
 
 /** A bare endpoint on this event loop, asked every 50 ms while `work` runs: the slowest answer. */
