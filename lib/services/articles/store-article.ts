@@ -4,7 +4,6 @@ import { type Article, articles, claims } from "@/db/schema";
 import type { ExtractedClaim } from "@/lib/claims";
 import { recordAudit } from "@/lib/services/audit";
 import { hashBody, normaliseBody } from "./body";
-import { type ExtractFn, extractArticleClaims } from "./extract-article";
 
 export interface ArticleFields {
   title: string;
@@ -15,8 +14,6 @@ export interface ArticleFields {
   publishedApproximate?: boolean;
   body: string;
 }
-
-export type { ExtractFn };
 
 /** An article's metadata as stored: what the form left out is empty (null; not approximate). */
 export function articleMetaValues(fields: Omit<ArticleFields, "body">) {
@@ -56,22 +53,6 @@ export function prepareClaims(body: string, extracted: ExtractedClaim[]): Prepar
     speakerRole: claim.speakerRole ?? null,
   }));
   return { count: rows.length, json: JSON.stringify(rows) };
-}
-
-/**
- * Extracts the claims of an article and stores both (the seed uses it; imports extract on a
- * worker thread first and then call insertArticleWithClaims). Call inside a transaction.
- */
-export async function storeArticleWithClaims(
-  tx: Executor,
-  fields: ArticleFields,
-  actorId: string | null,
-  options: { extract?: ExtractFn } = {},
-): Promise<{ article: Article; claimCount: number }> {
-  const body = normaliseBody(fields.body);
-  const extract = options.extract ?? (await import("@/lib/claims")).extractClaims;
-  const extracted = extractArticleClaims(body, extractOptionsFor(fields), extract);
-  return insertArticleWithClaims(tx, { ...fields, body }, prepareClaims(body, extracted), actorId);
 }
 
 export function extractOptionsFor(
