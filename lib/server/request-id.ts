@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 /** Set on every request by request-guard.ts (whatever a client sent is replaced). */
 export const REQUEST_ID_HEADER = "x-request-id";
 
-export function newRequestId(): string {
+function newRequestId(): string {
   return randomUUID();
 }
 

@@ -48,7 +48,7 @@ const BASE: FeatureConfig = { ngram: 2, charNgrams: [3, 4], cues: true, rowNorm:
  * CV exploration on train + dev favoured (see the data card). The one with the better CV F1 is
  * committed, whatever its dev-test score.
  */
-export const CANDIDATES: { name: string; description: string; config: FeatureConfig }[] = [
+const CANDIDATES: { name: string; description: string; config: FeatureConfig }[] = [
   {
     name: "D",
     description: `word 1–3-grams, char 3–4-grams, cues, mean GloVe vector (${EMBEDDING_WORDS.toLocaleString("en-US")} words)`,
@@ -61,11 +61,11 @@ export const CANDIDATES: { name: string; description: string; config: FeatureCon
   },
 ];
 /** L2 strengths tried for every candidate (the same for both ensemble members). */
-export const LAMBDAS = [3e-6, 1e-5, 3e-5, 1e-4];
-export const MIN_COUNT = 2;
-export const FOLDS = 5;
+const LAMBDAS = [3e-6, 1e-5, 3e-5, 1e-4];
+const MIN_COUNT = 2;
+const FOLDS = 5;
 /** Weights smaller than this in magnitude are dropped from the JSON (keeps it small). */
-export const PRUNE = 2e-3;
+const PRUNE = 2e-3;
 
 /** Features of every row for a configuration; word vectors are loaded on first need. */
 function featurizer(rows: Ct24Row[]) {

@@ -28,7 +28,7 @@ export interface ProposalFacts {
 }
 
 /** One wording per rule; the rule's name travels with the error (`PreconditionFailedError.rule`). */
-export const RULE_MESSAGES = {
+const RULE_MESSAGES = {
   assigned_elsewhere: "This claim is assigned to someone else: an editor can reassign it.",
   take_assigned: "This claim is assigned to someone else: assign it rather than take it.",
   two_person: "You proposed this verdict, so another editor must approve it (two-person rule).",
