@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, real, text } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, real, text } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 import {
   looseRef,
@@ -12,6 +12,7 @@ import {
 } from "./columns";
 import { claimKind, claimOrigin, claimStatus, rating } from "./enums";
 import { sources } from "./sources";
+import { trackedClaims } from "./tracking";
 import { users } from "./users";
 import { verdicts } from "./verdicts";
 
@@ -38,6 +39,15 @@ export const claims = pgTable(
     /** The approved rating, kept on the claim so lists and dashboards need no join. */
     rating: rating("rating"),
     approvedAt: timestamptz("approved_at"),
+    /**
+     * When the claim should be checked again (a present-tense figure, "as of", "this year"):
+     * proposed by extraction, set or cleared by the desk. Approved claims past it are due.
+     */
+    recheckOn: date("recheck_on"),
+    /** Why the re-check date was proposed or set ("as of 2022", "present-tense figure"). */
+    recheckReason: text("recheck_reason"),
+    /** The tracked claim this appearance was linked to ("same claim"). */
+    trackedClaimId: looseRef("tracked_claim_id", () => trackedClaims.id),
     ...timestamps,
     ...versionColumn,
   },
@@ -58,6 +68,10 @@ export const claims = pgTable(
     index("claims_approved_at_idx")
       .on(t.approvedAt, t.id, t.rating, t.createdAt, t.score)
       .where(sql`${t.status} = 'approved'`),
+    index("claims_recheck_on_idx")
+      .on(t.recheckOn, t.id)
+      .where(sql`${t.recheckOn} is not null`),
+    index("claims_tracked_claim_id_idx").on(t.trackedClaimId),
   ],
 );
 
@@ -66,6 +80,10 @@ export const claimsRelations = relations(claims, ({ one, many }) => ({
   assignee: one(users, { fields: [claims.assigneeId], references: [users.id] }),
   sources: many(sources),
   verdicts: many(verdicts),
+  trackedClaim: one(trackedClaims, {
+    fields: [claims.trackedClaimId],
+    references: [trackedClaims.id],
+  }),
 }));
 
 export type Claim = typeof claims.$inferSelect;

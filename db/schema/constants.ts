@@ -53,6 +53,10 @@ export const CLAIM_PRIORITY_LABEL: Record<ClaimPriority, string> = {
 
 export const CLAIM_ORIGINS = ["extracted", "manual"] as const;
 
+/** A suggested match between two claims, and the reviewer's decision on it. */
+export const MATCH_STATES = ["suggested", "same", "not_same"] as const;
+export type MatchState = (typeof MATCH_STATES)[number];
+
 export const DISMISS_REASONS = [
   "not_check_worthy",
   "duplicate",

@@ -3,6 +3,7 @@ import {
   CLAIM_KINDS,
   CLAIM_ORIGINS,
   CLAIM_STATUSES,
+  MATCH_STATES,
   RATINGS,
   SOURCE_STANCES,
   SOURCE_TYPES,
@@ -20,3 +21,4 @@ export const sourceStance = pgEnum("source_stance", SOURCE_STANCES);
 export const rating = pgEnum("rating", RATINGS);
 export const verdictState = pgEnum("verdict_state", VERDICT_STATES);
 export const userTokenPurpose = pgEnum("user_token_purpose", USER_TOKEN_PURPOSES);
+export const matchState = pgEnum("match_state", MATCH_STATES);

@@ -7,5 +7,6 @@ export * from "./dashboard";
 export * from "./enums";
 export * from "./reports";
 export * from "./sources";
+export * from "./tracking";
 export * from "./users";
 export * from "./verdicts";

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { date, index, pgTable, text } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, index, pgTable, text } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
 import { looseRef, ownerRef, timestamps, uuidKey, versionColumn } from "./columns";
 import { sourceStance, sourceType } from "./enums";
@@ -19,6 +19,8 @@ export const sources = pgTable(
     accessedOn: date("accessed_on"),
     note: text("note"),
     addedBy: looseRef("added_by", () => users.id),
+    /** The source of another claim's verdict this one was copied from when the verdict was reused. */
+    reusedFromId: looseRef("reused_from_id", (): AnyPgColumn => sources.id),
     ...timestamps,
     ...versionColumn,
   },

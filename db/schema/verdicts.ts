@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, pgTable, text } from "drizzle-orm/pg-core";
 import { claims } from "./claims";
 import { looseRef, ownerRef, timestamps, timestamptz, uuidKey, versionColumn } from "./columns";
 import { rating, verdictState } from "./enums";
@@ -20,6 +20,8 @@ export const verdicts = pgTable(
     returnedBy: looseRef("returned_by", () => users.id),
     returnedAt: timestamptz("returned_at"),
     returnNote: text("return_note"),
+    /** The approved verdict of a tracked claim this proposal reuses (rating, rationale, sources). */
+    reusedFromId: looseRef("reused_from_id", (): AnyPgColumn => verdicts.id),
     ...timestamps,
     ...versionColumn,
   },
