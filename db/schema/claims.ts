@@ -68,9 +68,7 @@ export const claims = pgTable(
     index("claims_approved_at_idx")
       .on(t.approvedAt, t.id, t.rating, t.createdAt, t.score)
       .where(sql`${t.status} = 'approved'`),
-    index("claims_recheck_on_idx")
-      .on(t.recheckOn, t.id)
-      .where(sql`${t.recheckOn} is not null`),
+    index("claims_recheck_on_idx").on(t.recheckOn, t.id).where(sql`${t.recheckOn} is not null`),
     index("claims_tracked_claim_id_idx").on(t.trackedClaimId),
   ],
 );
