@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import autocannon from "autocannon";
 import postgres from "postgres";
 import type { UserRole } from "@/db/schema/constants";
 import { generateSynthetic } from "@/db/synthetic";
@@ -16,6 +17,8 @@ import { DEMO_LOGINS } from "@/lib/server/seed";
 
 export const ADMIN_URL =
   process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** Simultaneous users of the load runs: the issues' "10 concurrent users". */
+export const CONCURRENCY = 10;
 const AUTH_SECRET = "bench-secret-bench-secret-bench-secret-0123";
 
 /** `--name value` from the command line. */
@@ -242,4 +245,82 @@ export function writeSection(name: string, section: string) {
       ? text.replace(new RegExp(`${start}[\\s\\S]*${end}`), block)
       : `${text.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, next);
+}
+
+/**
+ * `CONCURRENCY` (10) keep-alive connections (autocannon), each going round the URL list for `seconds`,
+ * one request in flight per connection. autocannon reads responses without decoding them, so the
+ * load generator takes little of the CPU the server and PostgreSQL share on this machine.
+ */
+export async function load(
+  base: string,
+  cookie: string,
+  urls: string[],
+  seconds: number,
+  pids: number[],
+  change: () => Promise<void>,
+  changesPerSecond = 1,
+) {
+  const latencies: number[] = [];
+  let changes = 0;
+  const writer = setInterval(() => {
+    change().then(
+      () => changes++,
+      (error: unknown) => console.error("writer:", error),
+    );
+  }, 1000 / changesPerSecond);
+  const perUrl = new Map<string, number[]>();
+  const sent = new WeakMap<object, number>();
+  let errors = 0;
+  const rss = () => pids.reduce((sum, pid) => sum + rssKb(pid), 0);
+  let peakKb = rss();
+  const sampler = setInterval(() => {
+    peakKb = Math.max(peakKb, rss());
+  }, 100);
+  const started = performance.now();
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+      url: base,
+      connections: CONCURRENCY,
+      duration: seconds,
+      headers: { cookie },
+      requests: urls.map((path) => ({ method: "GET" as const, path })),
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on("response", (client: object, status: number, _bytes: number, time: number) => {
+    // Each connection goes round the list in order, so its count tells which URL this was.
+    const n = sent.get(client) ?? 0;
+    sent.set(client, n + 1);
+    const url = urls[n % urls.length] ?? "";
+    latencies.push(time);
+    const times = perUrl.get(url);
+    if (times) times.push(time);
+    else perUrl.set(url, [time]);
+    if (status !== 200) errors++;
+  });
+  const summary = await done;
+  clearInterval(sampler);
+  clearInterval(writer);
+  const elapsed = (performance.now() - started) / 1000;
+  errors += summary.errors + summary.timeouts;
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    median: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    max: Math.max(...latencies),
+    errors,
+    changes,
+    peakRssMb: peakKb / 1024,
+    worstUrl: [...perUrl]
+      .map(([url, t]) => ({ url, median: percentile(t, 0.5), p95: percentile(t, 0.95) }))
+      .sort((a, b) => b.p95 - a.p95)[0],
+  };
 }

@@ -21,7 +21,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Db } from "@/db/client";
@@ -31,10 +30,11 @@ import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { addDays } from "@/lib/services/dashboard/period";
 import {
   arg,
+  CONCURRENCY,
   ensureDatabase,
+  load,
   machine,
   percentile,
-  rssKb,
   serverPids,
   signIn,
   speedProbeMs,
@@ -56,7 +56,6 @@ const PROCESSES = [
       .filter((n) => Number.isInteger(n) && n >= 1),
   ),
 ];
-const CONCURRENCY = 10;
 /**
  * The measured runs: each mix with one claim changed per second, and the claim list again with 50
  * a second. Pages are reused while no change commits (lib/services/data-version.ts); with ten
@@ -187,84 +186,6 @@ async function sequential(
     result[url] = { cold: await run(url, change), warm: await run(url) };
   }
   return result;
-}
-
-/**
- * `CONCURRENCY` keep-alive connections (autocannon), each going round the URL list for `seconds`,
- * one request in flight per connection. autocannon reads responses without decoding them, so the
- * load generator takes little of the CPU the server and PostgreSQL share on this machine.
- */
-async function load(
-  base: string,
-  cookie: string,
-  urls: string[],
-  seconds: number,
-  pids: number[],
-  change: () => Promise<void>,
-  changesPerSecond = 1,
-) {
-  const latencies: number[] = [];
-  let changes = 0;
-  const writer = setInterval(() => {
-    change().then(
-      () => changes++,
-      (error: unknown) => console.error("writer:", error),
-    );
-  }, 1000 / changesPerSecond);
-  const perUrl = new Map<string, number[]>();
-  const sent = new WeakMap<object, number>();
-  let errors = 0;
-  const rss = () => pids.reduce((sum, pid) => sum + rssKb(pid), 0);
-  let peakKb = rss();
-  const sampler = setInterval(() => {
-    peakKb = Math.max(peakKb, rss());
-  }, 100);
-  const started = performance.now();
-  let finish: (result: autocannon.Result) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  const instance = autocannon(
-    {
-      url: base,
-      connections: CONCURRENCY,
-      duration: seconds,
-      headers: { cookie },
-      requests: urls.map((path) => ({ method: "GET" as const, path })),
-    },
-    (error, result) => (error ? fail(error) : finish(result)),
-  );
-  instance.on("response", (client: object, status: number, _bytes: number, time: number) => {
-    // Each connection goes round the list in order, so its count tells which URL this was.
-    const n = sent.get(client) ?? 0;
-    sent.set(client, n + 1);
-    const url = urls[n % urls.length] ?? "";
-    latencies.push(time);
-    const times = perUrl.get(url);
-    if (times) times.push(time);
-    else perUrl.set(url, [time]);
-    if (status !== 200) errors++;
-  });
-  const summary = await done;
-  clearInterval(sampler);
-  clearInterval(writer);
-  const elapsed = (performance.now() - started) / 1000;
-  errors += summary.errors + summary.timeouts;
-  return {
-    requests: latencies.length,
-    rps: latencies.length / elapsed,
-    median: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    max: Math.max(...latencies),
-    errors,
-    changes,
-    peakRssMb: peakKb / 1024,
-    worstUrl: [...perUrl]
-      .map(([url, t]) => ({ url, median: percentile(t, 0.5), p95: percentile(t, 0.95) }))
-      .sort((a, b) => b.p95 - a.p95)[0],
-  };
 }
 
 /** Every statement the services send for the mixes, EXPLAIN ANALYZEd; the slowest plan wins. */
