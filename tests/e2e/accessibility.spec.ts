@@ -111,6 +111,10 @@ test.describe("accessibility", () => {
       ["dashboard", "/dashboard"],
       ["claim list", "/claims"],
       ["account", "/account"],
+      ["search", "/search"],
+      ["search results", "/search?q=troops+OR+%222%2C500%22&kind=quantity"],
+      ["search, no results", "/search?q=zzyzx+troops"],
+      ["search, damaged page link", "/search?q=troops&after=damaged"],
     ];
     for (const [name, url] of pages) {
       await editor.page.goto(url);

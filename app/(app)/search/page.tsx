@@ -284,8 +284,9 @@ function Results({
                   }`}
                 >
                   {TYPE_LABEL[type]}
+                  {count ? " " : null}
                   {count ? (
-                    <span className="ml-1 tabular-nums text-muted">({countLabel(count)})</span>
+                    <span className="tabular-nums text-muted">({countLabel(count)})</span>
                   ) : null}
                 </Link>
               </li>
