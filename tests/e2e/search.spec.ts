@@ -81,7 +81,7 @@ test.describe("search", () => {
 
     const damaged = await page.goto(`/search?q=${word}&after=not-a-cursor`);
     expect(damaged?.status()).toBe(200);
-    await expect(page.getByRole("alert")).toContainText("damaged");
+    await expect(page.locator("main").getByRole("alert")).toContainText("damaged");
     await expect(page.getByRole("link", { name: "First page of this search" })).toBeVisible();
 
     const long = await page.goto(`/search?q=${"x".repeat(10_000)}`);
