@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "comments.write": everyone,
   "dashboard.view": editors,
   "reports.export": everyone,
+  // Search shows only what the article and claim pages show every signed-in user (articles.read).
+  "search.query": everyone,
   "reports.publish": editors,
   "users.manage": admins,
   "users.create": [...admins, "system:seed", "system:cli"],

@@ -17,6 +17,8 @@ import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { getReport } from "@/lib/services/reports/get-report";
 import { publishReport } from "@/lib/services/reports/publish-report";
 import { revokeReport } from "@/lib/services/reports/revoke-report";
+import { searchAll } from "@/lib/services/search/search-all";
+import { getSearchOptions } from "@/lib/services/search/search-options";
 import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
@@ -134,6 +136,14 @@ export const serviceCalls: Record<string, ServiceCall> = {
   ...workflowCalls,
   "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input as never) },
   "claims.list": { invoke: (ctx, input) => listClaims(ctx, input as never) },
+  "search.query": {
+    prepare: async (db) => {
+      const article = await makeArticle(db);
+      return { q: article.title };
+    },
+    invoke: (ctx, input) => searchAll(ctx, input as never),
+  },
+  "search.options": { invoke: (ctx) => getSearchOptions(ctx) },
   "claims.export": {
     invoke: async (ctx, input) => new Response(exportClaimsCsv(ctx, input)).text(),
   },
