@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   "users.create": [...admins, "system:seed", "system:cli"],
   "account.manage": everyone,
   "account.sign_in": ["system:sign-in"],
+  "account.sign_out": ["system:sign-out"],
   "account.set_password_by_link": ["system:password-link"],
 } as const satisfies Record<string, readonly Principal[]>;
 

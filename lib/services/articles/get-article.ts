@@ -10,9 +10,10 @@ import {
   claimTextColumns,
   users,
 } from "@/db/schema";
-import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
+import { can, requirePermission } from "@/lib/auth/permissions";
 import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
+import { editorChanges } from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
 import { articleIdSchema } from "@/lib/validation/articles";
 import { parseOrNotFound } from "@/lib/validation/parse";
@@ -50,10 +51,12 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
     .orderBy(asc(claims.start), asc(claims.end), asc(claims.id));
   return {
     article,
+    // What the claim editor offers for each claim is what the services would accept from this
+    // user now (lib/services/claims/claim-rules.ts).
     claims: rows.map((claim) => ({
       ...claim,
       priority: claimPriority(claim),
-      editable: canActOnClaim(ctx.actor, claim),
+      ...editorChanges(ctx.actor, claim),
     })),
     can: {
       edit: can(ctx.actor.role, "articles.edit"),
