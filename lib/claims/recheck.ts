@@ -65,29 +65,29 @@ const MONTH =
 const YEAR = "(?:19|20|21)\\d\\d";
 const ORDINAL = "(?:st|nd|rd|th)?";
 
-const ISO_DATE = new RegExp(`\\b(${YEAR})-(\\d\\d)-(\\d\\d)\\b`, "gu");
+const ISO_DATE = new RegExp(`\\b(${YEAR})-(\\d\\d)-(\\d\\d)\\b`, "g");
 const DAY_MONTH = new RegExp(
-  `\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH})(?!\\p{L})(?:,?\\s+(${YEAR})\\b)?`,
-  "gu",
+  `\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH})(?![A-Za-z])(?:,?\\s+(${YEAR})\\b)?`,
+  "g",
 );
 const MONTH_DAY = new RegExp(
-  `\\b(${MONTH})\\s+(\\d{1,2})${ORDINAL}(?![\\d\\p{L}])(?:,?\\s+(${YEAR})\\b)?`,
-  "gu",
+  `\\b(${MONTH})\\s+(\\d{1,2})${ORDINAL}(?![\\dA-Za-z])(?:,?\\s+(${YEAR})\\b)?`,
+  "g",
 );
-const MONTH_YEAR = new RegExp(`\\b(${MONTH})\\s+(?:of\\s+)?(${YEAR})\\b`, "gu");
+const MONTH_YEAR = new RegExp(`\\b(${MONTH})\\s+(?:of\\s+)?(${YEAR})\\b`, "g");
 // A month or a year alone counts only after a word that places it in time ("by June", "in 2027"):
 // "the 2024 budget" or "June's figures" name a period without saying the claim depends on it.
 const PLACING = "(?:in|by|until|till|to|before|during|through|from|after|for|(?:the )?end of)";
 const BARE_MONTH = new RegExp(
-  `\\b${PLACING}\\s+(?:early |late |mid-?)?(${MONTH})(?!\\p{L})`,
-  "giu",
+  `\\b${PLACING}\\s+(?:early |late |mid-?)?(${MONTH})(?![A-Za-z])`,
+  "gi",
 );
 const BARE_YEAR = new RegExp(
   `\\b${PLACING}\\s+(?:the\\s+(?:start|beginning|end|middle)\\s+of\\s+)?(${YEAR})\\b(?!-\\d)`,
-  "giu",
+  "gi",
 );
 
-const RELATIVE_PERIOD = /\b(this|next|later this|coming|the coming)\s+(week|month|year)\b/giu;
+const RELATIVE_PERIOD = /\b(this|next|later this|coming|the coming)\s+(week|month|year)\b/gi;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -106,13 +106,13 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const SPAN = new RegExp(
   `\\b(?:within|in)\\s+(?:the\\s+next\\s+)?(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})\\s+(day|week|month|year)s?\\b`,
-  "giu",
+  "gi",
 );
-const COMING = /\b(?:in|over)\s+the\s+(?:coming|next\s+few|next)\s+(days|weeks|months|years)\b/iu;
-const AS_OF = /\bas\s+(?:of|at)\s+([^,;:()]{1,40})/iu;
-const RUNNING_TOTAL = /\b(?:so far|to date|thus far|as yet|until now|up to now)\b/iu;
+const COMING = /\b(?:in|over)\s+the\s+(?:coming|next\s+few|next)\s+(days|weeks|months|years)\b/i;
+const AS_OF = /\bas\s+(?:of|at)\s+([^,;:()]{1,40})/i;
+const RUNNING_TOTAL = /\b(?:so far|to date|thus far|as yet|until now|up to now)\b/i;
 const CURRENTLY =
-  /\b(?:currently|at present|presently|at the moment|right now|as it stands|as things stand|nowadays)\b/iu;
+  /\b(?:currently|at present|presently|at the moment|right now|as it stands|as things stand|nowadays)\b/i;
 // Present-tense verbs that state how much or how many there is now. A past form ("was", "had")
 // is a fact about its time, which does not go stale.
 const PRESENT_VERB =
@@ -124,15 +124,15 @@ const NUMBER =
 const CHANGE =
   "(?:\\s+(?:risen|fallen|grown|climbed|dropped|increased|decreased|declined|jumped|reached|hit|been)(?:\\s+(?:to|by))?)?";
 const FIGURE_AFTER_VERB = new RegExp(
-  `\\b${PRESENT_VERB}\\b${CHANGE}(?:\\s+(?:now|still|about|around|roughly|nearly|almost|over|under|more than|less than|fewer than|some|at least|at most|only|just|an estimated|approximately))*\\s+${NUMBER}(?:\\s+\\p{L}+)?`,
-  "iu",
+  `\\b${PRESENT_VERB}\\b${CHANGE}(?:\\s+(?:now|still|about|around|roughly|nearly|almost|over|under|more than|less than|fewer than|some|at least|at most|only|just|an estimated|approximately))*\\s+${NUMBER}(?:\\s+[A-Za-z]+)?`,
+  "i",
 );
 const FIGURE_BEFORE_VERB = new RegExp(
-  `${NUMBER}(?:\\s+[\\p{L}-]+){0,3}\\s+(?:are|is|remain|remains|live|work|serve|stand)\\b`,
-  "iu",
+  `${NUMBER}(?:\\s+[A-Za-z-]+){0,3}\\s+(?:are|is|remain|remains|live|work|serve|stand)\\b`,
+  "i",
 );
 const FUTURE_CUE =
-  /\b(?:will|shall|is due|are due|due to|scheduled|expected to|set to|is to|are to|plans? to|planned|upcoming|next)\b/iu;
+  /\b(?:will|shall|is due|are due|due to|scheduled|expected to|set to|is to|are to|plans? to|planned|upcoming|next)\b/i;
 
 const DAY_MS = 86_400_000;
 
@@ -192,28 +192,49 @@ const quoted = (phrase: string) => `“${phrase.trim().replace(/\s+/g, " ")}”`
  * A day or month without a year is in the reference's year, or the next one when it has passed
  * and the claim speaks of the future ("the vote on 10 January", in December).
  */
-function datesAhead(text: string, reference: Day, future: boolean): Candidate[] {
+function datesAhead(text: string, reference: Day, cues: Cues): Candidate[] {
   const out: Candidate[] = [];
+  if (!cues.digit && !cues.month) return out;
+  // Read only when a day without a year has passed, which is rare.
+  let future: boolean | undefined;
+  const looksAhead = () => {
+    future ??= FUTURE_CUE.test(text);
+    return future;
+  };
   const refYear = reference.getUTCFullYear();
   const taken: Array<[number, number]> = [];
   const overlaps = (from: number, to: number) => taken.some(([a, b]) => from < b && to > a);
-  const consider = (
-    match: RegExpExecArray,
-    end: (year: number) => Day | undefined,
-    year?: string,
-  ) => {
+  const consider: Consider = (match, end, year) => {
     const from = match.index;
     const to = from + match[0].length;
     if (overlaps(from, to)) return;
     taken.push([from, to]);
     let on = end(year ? Number(year) : refYear);
-    if (on && !year && on <= reference && future) on = end(refYear + 1);
+    if (on && !year && on <= reference && looksAhead()) on = end(refYear + 1);
     if (on && on > reference) out.push({ on, reason: `Date still ahead: ${quoted(match[0])}` });
   };
   // Most specific first, so "5 May 2027" is not read again as "May 2027".
-  for (const m of text.matchAll(ISO_DATE)) {
-    consider(m, () => validDay(Number(m[1]), Number(m[2]), Number(m[3])), m[1]);
+  if (cues.digit) {
+    for (const m of text.matchAll(ISO_DATE)) {
+      consider(m, () => validDay(Number(m[1]), Number(m[2]), Number(m[3])), m[1]);
+    }
   }
+  if (cues.month) monthDates(text, consider);
+  if (cues.digit) {
+    for (const m of text.matchAll(BARE_YEAR)) {
+      consider(m, () => utcDay(Number(m[1]), 12, 31), m[1]);
+    }
+  }
+  return out;
+}
+
+type Consider = (
+  match: RegExpExecArray,
+  end: (year: number) => Day | undefined,
+  year?: string,
+) => void;
+
+function monthDates(text: string, consider: Consider): void {
   for (const m of text.matchAll(DAY_MONTH)) {
     consider(m, (y) => validDay(y, monthOf(m[2] as string), Number(m[1])), m[3]);
   }
@@ -225,17 +246,14 @@ function datesAhead(text: string, reference: Day, future: boolean): Candidate[] 
   }
   for (const m of text.matchAll(BARE_MONTH)) {
     // Capitalised only: the pattern is case-insensitive for its leading word.
-    if (!/^\p{Lu}/u.test(m[1] as string)) continue;
+    if (!/^[A-Z]/.test(m[1] as string)) continue;
     consider(m, (y) => lastDayOfMonth(y, monthOf(m[1] as string)));
   }
-  for (const m of text.matchAll(BARE_YEAR)) {
-    consider(m, () => utcDay(Number(m[1]), 12, 31), m[1]);
-  }
-  return out;
 }
 
-function relativePeriods(text: string, reference: Day): Candidate[] {
+function relativePeriods(text: string, reference: Day, cues: Cues): Candidate[] {
   const out: Candidate[] = [];
+  if (!cues.relative) return out;
   const year = reference.getUTCFullYear();
   const month = reference.getUTCMonth() + 1;
   for (const m of text.matchAll(RELATIVE_PERIOD)) {
@@ -300,7 +318,7 @@ function asOfDay(phrase: string, reference: Day): Day | undefined {
   return year ? utcDay(Number(year[1]), 12, 31) : undefined;
 }
 
-function presentState(text: string, kind: ClaimKind, reference: Day): Candidate[] {
+function presentState(text: string, kind: ClaimKind, reference: Day, cues: Cues): Candidate[] {
   const out: Candidate[] = [];
   const asOf = AS_OF.exec(text);
   if (asOf) {
@@ -327,7 +345,7 @@ function presentState(text: string, kind: ClaimKind, reference: Day): Candidate[
       reason: `Current state: ${quoted(currently[0])}`,
     });
   }
-  if (kind === "quantity") {
+  if (kind === "quantity" && cues.digit) {
     const figure = FIGURE_AFTER_VERB.exec(text) ?? FIGURE_BEFORE_VERB.exec(text);
     if (figure) {
       out.push({
@@ -339,9 +357,15 @@ function presentState(text: string, kind: ClaimKind, reference: Day): Candidate[
   return out;
 }
 
-// Only claims that can hold a time cue are read further: a digit, a month, or one of the words.
-const ANY_CUE =
-  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\b(?:this|next|coming|currently|present|presently|moment|now|far|date|as|stands|nowadays|within)\b/iu;
+/** Cheap tests that decide which rules can apply at all (most claims have no time cue). */
+interface Cues {
+  digit: boolean;
+  month: boolean;
+  relative: boolean;
+}
+const MONTH_CUE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+const RELATIVE_CUE =
+  /[Tt]his|[Nn]ext|[Cc]oming|[Ww]ithin|\b[Ii]n (?:the next )?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/;
 
 /**
  * The re-check date proposed for a claim, or undefined when nothing in it goes stale.
@@ -355,12 +379,16 @@ export function proposeRecheck(
   const day = typeof reference === "string" ? parseReferenceDay(reference) : reference;
   if (!day) return undefined;
   const text = claim.text;
-  if (!ANY_CUE.test(text)) return undefined;
-  const future = FUTURE_CUE.test(text);
+  const digit = /\d/.test(text);
+  const cues: Cues = {
+    digit,
+    month: MONTH_CUE.test(text),
+    relative: digit || RELATIVE_CUE.test(text),
+  };
   const candidates = [
-    ...datesAhead(text, day, future),
-    ...relativePeriods(text, day),
-    ...presentState(text, claim.kind, day),
+    ...datesAhead(text, day, cues),
+    ...relativePeriods(text, day, cues),
+    ...presentState(text, claim.kind, day, cues),
   ];
   let best: Candidate | undefined;
   for (const candidate of candidates) if (!best || candidate.on < best.on) best = candidate;
