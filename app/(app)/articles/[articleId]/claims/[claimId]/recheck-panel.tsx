@@ -53,7 +53,10 @@ export function RecheckPanel({ where, claim, today, editable, canReopen }: Props
         </p>
       )}
       {editable ? <RecheckForm where={where} claim={claim} /> : null}
-      {due && canReopen ? <ReopenForRecheck where={where} claim={claim} /> : null}
+      {due && canReopen ? (
+        // Keyed by the version, so a changed date or reason fills the reason afresh.
+        <ReopenForRecheck key={claim.version} where={where} claim={claim} />
+      ) : null}
     </section>
   );
 }
@@ -96,7 +99,7 @@ function RecheckForm({ where, claim }: Pick<Props, "where" | "claim">) {
         {...field("recheckOn")}
       />
       <div className="min-w-[16rem] flex-1">
-        <InputField label="Reason" maxLength={300} {...field("reason")} />
+        <InputField label="Reason" {...field("reason")} />
       </div>
       <Button type="submit" variant="secondary" busy={pending}>
         Save re-check date
