@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "claims.edit": everyone,
   "claims.take": everyone,
   "claims.assign": editors,
+  // The reviewer who checked a claim knows when its figure goes stale, as does the editor.
+  "claims.recheck": everyone,
   "sources.manage": everyone,
   "verdicts.propose": everyone,
   "verdicts.approve": editors,

@@ -106,6 +106,10 @@ test.describe("accessibility", () => {
       ["article reader with history", `/articles/${edited}`],
       ["article reader, claim selected", `/articles/${published.id}?claim=${published.troopsId}`],
       ["claim page", `/articles/${demo.articleId}/claims/${demo.claimId}`],
+      [
+        "approved claim page, re-check panel",
+        `/articles/${published.id}/claims/${published.troopsId}`,
+      ],
       ["report", `/articles/${demo.articleId}/report`],
       ["queue", "/queue"],
       ["dashboard", "/dashboard"],

@@ -10,6 +10,7 @@ import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { addManualClaim } from "@/lib/services/claims/add-claim";
 import { dismissClaim, restoreClaim } from "@/lib/services/claims/dismiss-claim";
 import { mergeClaims } from "@/lib/services/claims/merge-claims";
+import { setRecheck } from "@/lib/services/claims/set-recheck";
 import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import type { Ctx } from "@/lib/services/context";
@@ -132,6 +133,14 @@ export const serviceCalls: Record<string, ServiceCall> = {
       return { claimId: claims[0]?.id, version: 1 };
     },
     invoke: (ctx, input) => restoreClaim(ctx, sent(input)),
+  },
+  "claims.setRecheck": {
+    // An approved claim nobody holds: where a re-check date matters, open to every role.
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"], { status: "approved" });
+      return { claimId: claims[0]?.id, version: 1, recheckOn: "2027-03-01", reason: "Figure" };
+    },
+    invoke: (ctx, input) => setRecheck(ctx, sent(input)),
   },
   ...workflowCalls,
   "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input as never) },

@@ -5,6 +5,7 @@ import { toJsonProps } from "@/lib/json-props";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { FilterForm } from "../../_components/filter-form";
 import { RatingPatterns } from "./charts";
+import { DueRechecksSection } from "./due-rechecks";
 import { shortWeek } from "./labels";
 import { filterValues } from "./links";
 import { DashboardSections } from "./sections";
@@ -66,6 +67,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           reviewers: d.options.reviewers,
         })}
       />
+
+      <DueRechecksSection due={d.due} />
 
       <DashboardSections view={toJsonProps(dashboardView(d, Date.now()))} />
     </div>

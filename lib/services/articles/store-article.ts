@@ -51,16 +51,24 @@ export function prepareClaims(body: string, extracted: ExtractedClaim[]): Prepar
     values: claim.values,
     speaker: claim.speaker ?? null,
     speakerRole: claim.speakerRole ?? null,
+    recheckOn: claim.recheckOn ?? null,
+    recheckReason: claim.recheckReason ?? null,
   }));
   return { count: rows.length, json: JSON.stringify(rows) };
 }
 
+/**
+ * What extraction needs to know of the article. The import day is what proposed re-check dates
+ * count from when the article has no published date (lib/claims/recheck.ts).
+ */
 export function extractOptionsFor(
   fields: Pick<ArticleFields, "publishedOn" | "publishedApproximate">,
+  now: Date = new Date(),
 ) {
   return {
     publishedOn: fields.publishedOn ?? undefined,
     approximateDate: fields.publishedApproximate ?? false,
+    importedOn: now.toISOString().slice(0, 10),
   };
 }
 
@@ -89,12 +97,12 @@ export async function insertArticleWithClaims(
   if (!article) throw new Error("article insert returned no row");
   if (prepared.count > 0) {
     await tx.execute(sql`
-      insert into ${claims} (article_id, text, start, "end", prefix, suffix, kind, score, values, speaker, speaker_role, origin)
+      insert into ${claims} (article_id, text, start, "end", prefix, suffix, kind, score, values, speaker, speaker_role, recheck_on, recheck_reason, origin)
       select ${article.id}, r.text, r.start, r."end", r.prefix, r.suffix, r.kind::claim_kind, r.score,
-        r.values, r.speaker, r."speakerRole", 'extracted'
+        r.values, r.speaker, r."speakerRole", r."recheckOn", r."recheckReason", 'extracted'
       from jsonb_to_recordset(${prepared.json}::jsonb) as r(
         text text, start integer, "end" integer, prefix text, suffix text, kind text, score real,
-        values jsonb, speaker text, "speakerRole" text
+        values jsonb, speaker text, "speakerRole" text, "recheckOn" date, "recheckReason" text
       )`);
   }
   await recordAudit(tx, {

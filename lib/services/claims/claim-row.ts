@@ -20,6 +20,8 @@ export const claimColumns = {
   dismissReason: claims.dismissReason,
   rating: claims.rating,
   approvedAt: claims.approvedAt,
+  recheckOn: claims.recheckOn,
+  recheckReason: claims.recheckReason,
   version: claims.version,
   updatedAt: claims.updatedAt,
 };

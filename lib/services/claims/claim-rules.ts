@@ -60,6 +60,7 @@ const EDIT_RULE: Record<ClaimEdit, keyof typeof RULE_MESSAGES> = {
   split: "split",
   merge: "merge",
   sources: "read_only",
+  recheck: "dismissed",
 };
 
 function editRefusal(status: ClaimStatus, edit: ClaimEdit) {
@@ -133,6 +134,11 @@ export function allowedActions(
   facts: ProposalFacts = {},
 ): ClaimAction[] {
   return CLAIM_ACTIONS.filter((action) => mayChange(user, claim, action, facts));
+}
+
+/** Whether the user may set or clear the claim's re-check date now (set-recheck.ts). */
+export function canSetRecheck(user: SessionUser, claim: ClaimFacts): boolean {
+  return can(user.role, "claims.recheck") && !claimRefusal(user, claim, "recheck");
 }
 
 /** Whether the user may add, edit and remove the claim's sources now. */

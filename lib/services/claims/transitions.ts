@@ -64,6 +64,10 @@ export const CLAIM_EDITS = {
   split: ["open", "in_review"],
   merge: ["open", "in_review"],
   sources: ["open", "in_review", "pending_approval"],
+  // When to check the claim again: a scheduling note beside the verdict, not part of it, so it may
+  // change on an approved claim (where it matters: approved claims past it are due). A dismissed
+  // claim will not be checked, now or later.
+  recheck: ["open", "in_review", "pending_approval", "approved"],
 } as const satisfies Record<string, readonly ClaimStatus[]>;
 export type ClaimEdit = keyof typeof CLAIM_EDITS;
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { makeClaimAction } from "@/lib/server/action";
+import { setRecheck } from "@/lib/services/claims/set-recheck";
 import { addComment } from "@/lib/services/comments/add-comment";
 import { addSource } from "@/lib/services/sources/add-source";
 import { editSource } from "@/lib/services/sources/edit-source";
@@ -25,3 +26,4 @@ export const approveVerdictAction = makeClaimAction(approveVerdict);
 export const returnVerdictAction = makeClaimAction(returnVerdict);
 export const reopenClaimAction = makeClaimAction(reopenClaim);
 export const addCommentAction = makeClaimAction(addComment);
+export const setRecheckAction = makeClaimAction(setRecheck);

@@ -8,6 +8,7 @@ import { formatSpeaker } from "@/lib/reports/model";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { StatusBadge } from "../../../../../_components/status-badge";
 import { CommentsPanel } from "./comments-panel";
+import { RecheckPanel } from "./recheck-panel";
 import { SourcesPanel } from "./sources-panel";
 import { VerdictPanel } from "./verdict-panel";
 import { WorkflowControls } from "./workflow-controls";
@@ -118,6 +119,13 @@ export default async function ClaimPage({
             sourceCount={detail.sources.length}
             allowed={allowed}
             approvalRefused={me.approvalRefused}
+          />
+          <RecheckPanel
+            where={where}
+            claim={claim}
+            today={new Date().toISOString().slice(0, 10)}
+            editable={me.canSetRecheck}
+            canReopen={allowed.includes("reopen")}
           />
         </div>
         <div className="min-w-0 space-y-8">
