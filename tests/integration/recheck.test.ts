@@ -1,9 +1,11 @@
+import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { auditEvents, claims, corrections, verdicts } from "@/db/schema";
 import { AppError, ValidationError } from "@/lib/errors";
+import { exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
 import { setRecheck } from "@/lib/services/claims/set-recheck";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { queryDueRechecks } from "@/lib/services/queue/due-rechecks";
@@ -342,6 +344,19 @@ for (const engine of ENGINES) {
         .where(eq(claims.id, other.id));
       const again = await getReport(editor, { articleId: article.id }, BASE);
       expect(again.model.claims.find((c) => c.id === other.id)?.recheckOn).toBeNull();
+    });
+
+    it("the claim list's CSV export ends with recheck_on", async () => {
+      const { article, claim } = await approvedWithRecheck("2009-09-09");
+      const editor = ctxFor(db, await makeUser(db, { role: "editor" }));
+      const text = await new Response(exportClaimsCsv(editor, { article: article.id })).text();
+      const rows = parse(text.replace(/^\uFEFF/, "")) as string[][];
+      expect(rows[0]?.at(-1)).toBe("recheck_on");
+      const row = rows.find((r) => r[0] === claim.id);
+      expect(row?.at(-1)).toBe("2009-09-09");
+      expect(
+        rows.filter((r) => r[0] !== claim.id && r !== rows[0]).every((r) => r.at(-1) === ""),
+      ).toBe(true);
     });
   });
 }
