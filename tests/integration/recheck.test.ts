@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { auditEvents, claims, corrections, verdicts } from "@/db/schema";
+import { extractClaims } from "@/lib/claims";
+import { addMonths } from "@/lib/claims/recheck";
 import { AppError, ValidationError } from "@/lib/errors";
+import { importArticle } from "@/lib/services/articles/import-article";
 import { exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
 import { setRecheck } from "@/lib/services/claims/set-recheck";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
@@ -357,6 +360,35 @@ for (const engine of ENGINES) {
       expect(
         rows.filter((r) => r[0] !== claim.id && r !== rows[0]).every((r) => r.at(-1) === ""),
       ).toBe(true);
+    });
+
+    it("an import stores the proposed date, from the published date or else the import day", async () => {
+      const reviewer = ctxFor(db, await makeUser(db, { role: "reviewer" }));
+      const text = (tag: string) =>
+        `Russia has 2,500 troops in Kazakhstan, the defence ministry said on Monday.\n\nRef ${tag}.`;
+      const stored = async (input: { title: string; text: string; publishedOn?: string }) => {
+        const result = await importArticle(reviewer, input, { extract: extractClaims });
+        if (result.status !== "created") throw new Error("not imported");
+        return db
+          .select({ text: claims.text, on: claims.recheckOn, reason: claims.recheckReason })
+          .from(claims)
+          .where(eq(claims.articleId, result.article.id));
+      };
+      const dated = await stored({
+        title: "Dated",
+        text: text(crypto.randomUUID()),
+        publishedOn: "2022-01-15",
+      });
+      expect(dated.find((c) => c.text.includes("2,500"))).toMatchObject({
+        on: "2022-07-15",
+        reason: "Present-tense figure: “has 2,500 troops”",
+      });
+      const before = new Date();
+      const undated = await stored({ title: "Undated", text: text(crypto.randomUUID()) });
+      const today = new Date(before.toISOString().slice(0, 10));
+      expect(undated.find((c) => c.text.includes("2,500"))?.on).toBe(
+        addMonths(today, 6).toISOString().slice(0, 10),
+      );
     });
   });
 }
