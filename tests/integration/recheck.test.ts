@@ -1,9 +1,14 @@
+import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type Db, openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { auditEvents, claims, corrections, verdicts } from "@/db/schema";
+import { extractClaims } from "@/lib/claims";
+import { addMonths } from "@/lib/claims/recheck";
 import { AppError, ValidationError } from "@/lib/errors";
+import { importArticle } from "@/lib/services/articles/import-article";
+import { exportClaimsCsv } from "@/lib/services/claim-list/export-claims";
 import { setRecheck } from "@/lib/services/claims/set-recheck";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { queryDueRechecks } from "@/lib/services/queue/due-rechecks";
@@ -342,6 +347,48 @@ for (const engine of ENGINES) {
         .where(eq(claims.id, other.id));
       const again = await getReport(editor, { articleId: article.id }, BASE);
       expect(again.model.claims.find((c) => c.id === other.id)?.recheckOn).toBeNull();
+    });
+
+    it("the claim list's CSV export ends with recheck_on", async () => {
+      const { article, claim } = await approvedWithRecheck("2009-09-09");
+      const editor = ctxFor(db, await makeUser(db, { role: "editor" }));
+      const text = await new Response(exportClaimsCsv(editor, { article: article.id })).text();
+      const rows = parse(text.replace(/^\uFEFF/, "")) as string[][];
+      expect(rows[0]?.at(-1)).toBe("recheck_on");
+      const row = rows.find((r) => r[0] === claim.id);
+      expect(row?.at(-1)).toBe("2009-09-09");
+      expect(
+        rows.filter((r) => r[0] !== claim.id && r !== rows[0]).every((r) => r.at(-1) === ""),
+      ).toBe(true);
+    });
+
+    it("an import stores the proposed date, from the published date or else the import day", async () => {
+      const reviewer = ctxFor(db, await makeUser(db, { role: "reviewer" }));
+      const text = (tag: string) =>
+        `Russia has 2,500 troops in Kazakhstan, the defence ministry said on Monday.\n\nRef ${tag}.`;
+      const stored = async (input: { title: string; text: string; publishedOn?: string }) => {
+        const result = await importArticle(reviewer, input, { extract: extractClaims });
+        if (result.status !== "created") throw new Error("not imported");
+        return db
+          .select({ text: claims.text, on: claims.recheckOn, reason: claims.recheckReason })
+          .from(claims)
+          .where(eq(claims.articleId, result.article.id));
+      };
+      const dated = await stored({
+        title: "Dated",
+        text: text(crypto.randomUUID()),
+        publishedOn: "2022-01-15",
+      });
+      expect(dated.find((c) => c.text.includes("2,500"))).toMatchObject({
+        on: "2022-07-15",
+        reason: "Present-tense figure: “has 2,500 troops”",
+      });
+      const before = new Date();
+      const undated = await stored({ title: "Undated", text: text(crypto.randomUUID()) });
+      const today = new Date(before.toISOString().slice(0, 10));
+      expect(undated.find((c) => c.text.includes("2,500"))?.on).toBe(
+        addMonths(today, 6).toISOString().slice(0, 10),
+      );
     });
   });
 }
