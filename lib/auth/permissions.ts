@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "claims.edit": everyone,
   "claims.take": everyone,
   "claims.assign": editors,
+  // Re-run matching for a claim: replaces its suggestions, never a reviewer's decision.
+  "claims.match": everyone,
   "sources.manage": everyone,
   "verdicts.propose": everyone,
   "verdicts.approve": editors,
