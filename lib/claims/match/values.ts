@@ -37,13 +37,18 @@ function roundTo(x: number, digits: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(digits));
 }
 
+/** The largest relative difference that rounding explains. */
+const MAX_ROUNDING = 0.05;
+
 /**
  * Two figures agree when one is the other rounded as it was written: "2.5 million" and
- * "2,481,000", "about 300" and "296"; not "2,500" and "3,000".
+ * "2,481,000", "about 300" and "296"; not "2,500" and "3,000", nor "2,480" and "2,490".
  */
 export function sameQuantity(a: number, b: number): boolean {
   if (a === b) return true;
   if (Math.sign(a) !== Math.sign(b)) return false;
+  // A one-digit figure ("3,000") would otherwise swallow anything from 2,500 to 3,499.
+  if (Math.abs(a - b) > MAX_ROUNDING * Math.max(Math.abs(a), Math.abs(b))) return false;
   return roundTo(b, significantDigits(a)) === a || roundTo(a, significantDigits(b)) === b;
 }
 
@@ -100,8 +105,8 @@ function compareDates(a: Record<string, unknown>, b: Record<string, unknown>) {
   const yb = num(b.year) ?? (db ? Number(db.slice(0, 4)) : undefined);
   if (ya === undefined || yb === undefined) return { agreeing: [] as string[], both: false };
   if (ya !== yb) return { agreeing: [] as string[], both: false };
-  const ma = num(a.month);
-  const mb = num(b.month);
+  const ma = num(a.month) ?? (da ? Number(da.slice(5, 7)) : undefined);
+  const mb = num(b.month) ?? (db ? Number(db.slice(5, 7)) : undefined);
   if (ma !== undefined && mb !== undefined) {
     return { agreeing: ma === mb ? [`${MONTHS[ma - 1] ?? ma} ${ya}`] : [], both: false };
   }

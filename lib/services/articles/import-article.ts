@@ -8,7 +8,6 @@ import { logger } from "@/lib/logger";
 import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
 import { matchClaims } from "@/lib/services/matching/match-claims";
-import { matchingAtImport } from "@/lib/services/matching/settings";
 import { articleMetaSchema, importArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
 import { runInWorker } from "@/lib/workers/pool";
@@ -50,6 +49,8 @@ interface ImportOptions {
    */
   extract?: ExtractFn;
   maxBytes?: number;
+  /** Match the new claims with earlier ones; by default the MATCHING setting (lib/env.ts). */
+  matching?: "on" | "off";
 }
 
 /** An uploaded file's text, read on a worker thread (HTML parsing takes seconds for a large page). */
@@ -102,7 +103,10 @@ export async function importArticle(
       status: "created",
       article: { id: stored.article.id, title: stored.article.title },
       claimCount: stored.claimCount,
-      suggestions: await matchImportedClaims(ctx, stored.article.id, stored.claimIds),
+      suggestions:
+        (options.matching ?? getEnv().MATCHING) === "on"
+          ? await matchImportedClaims(ctx, stored.article.id, stored.claimIds)
+          : null,
     };
   } catch (error) {
     // Two imports of the same text at once: the unique index lets one in, the other is offered it.
@@ -129,7 +133,6 @@ async function matchImportedClaims(
   // The importer's right to import covers matching what they imported (checked again here
   // because this opens a transaction of its own).
   requirePermission(ctx.actor, "articles.import");
-  if (!matchingAtImport()) return null;
   if (claimIds.length === 0) return 0;
   try {
     return await ctx.db.transaction(async (tx) => {

@@ -7,7 +7,3 @@ export function appRankSettings(): RankSettings {
   return rankSettings({ suggest: env.MATCH_SUGGEST_SCORE, strong: env.MATCH_STRONG_SCORE });
 }
 
-/** Whether imports match their new claims (MATCHING=off turns it off). */
-export function matchingAtImport(): boolean {
-  return getEnv().MATCHING === "on";
-}
