@@ -174,7 +174,8 @@ async function loadCandidates(
         from q cross join lateral unnest(q.search) u join claim_terms t on t.term = u.lexeme
       ),
       probe as materialized (
-        select qid, string_agg(quote_literal(lexeme), ' | ')::tsquery as tq
+        select qid, string_agg(quote_literal(lexeme), ' | ')::tsquery as tq,
+          (select array_agg(a.lexeme) from qt a where a.qid = x.qid) as terms
         from (
           select qid, lexeme,
             row_number() over (partition by qid order by df, lexeme) as rn
@@ -187,7 +188,7 @@ async function loadCandidates(
       -- cannot estimate a tsquery built at run time and would otherwise walk an index on
       -- created_at or status and test every earlier claim, instead of asking the GIN index.
       cand as materialized (
-        select q.id as qid, m.id as mid, m.search
+        select q.id as qid, m.id as mid, m.search, p.terms
         from probe p join q on q.id = p.qid
         cross join lateral (
           select m.id, m.search
@@ -206,15 +207,15 @@ async function loadCandidates(
           limit ${probe.maxCandidates}
         ) m
       ),
-      -- Each candidate's lexemes, materialised once, then joined to its query's terms by hash.
-      cand_terms as materialized (
-        select c.qid, c.mid, length(c.search) as length, u.lexeme, u.weights
-        from cand c cross join lateral unnest(c.search) u
-      ),
+      -- Only the lexemes a candidate shares with its query leave the candidate's vector.
       shared as (
-        select ct.qid, ct.mid, ct.length, ct.lexeme, ct.weights, qt.qw, qt.idf,
-          (select sum(${weightCase(sql`w`, params)}) from unnest(ct.weights) w) as tf
-        from cand_terms ct join qt on qt.qid = ct.qid and qt.lexeme = ct.lexeme
+        select c.qid, c.mid, length(c.search) as length, u.lexeme, u.weights, qt.qw, qt.idf,
+          (select sum(${weightCase(sql`w`, params)}) from unnest(u.weights) w) as tf
+        from cand c
+        cross join lateral (
+          select u.lexeme, u.weights from unnest(c.search) u where u.lexeme = any(c.terms)
+        ) u
+        join qt on qt.qid = c.qid and qt.lexeme = u.lexeme
       ),
       scored as (
         select s.qid, s.mid, s.length,
