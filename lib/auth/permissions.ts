@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "claims.assign": editors,
   // The reviewer who checked a claim knows when its figure goes stale, as does the editor.
   "claims.recheck": everyone,
+  // Re-run matching for a claim: replaces its suggestions, never a reviewer's decision.
+  "claims.match": everyone,
   "sources.manage": everyone,
   "verdicts.propose": everyone,
   "verdicts.approve": editors,

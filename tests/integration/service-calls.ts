@@ -15,6 +15,8 @@ import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import type { Ctx } from "@/lib/services/context";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
+import { findMatches } from "@/lib/services/matching/find-matches";
+import { rematchClaim } from "@/lib/services/matching/rematch-claim";
 import { getReport } from "@/lib/services/reports/get-report";
 import { publishReport } from "@/lib/services/reports/publish-report";
 import { revokeReport } from "@/lib/services/reports/revoke-report";
@@ -141,6 +143,20 @@ export const serviceCalls: Record<string, ServiceCall> = {
       return { claimId: claims[0]?.id, version: 1, recheckOn: "2027-03-01", reason: "Figure" };
     },
     invoke: (ctx, input) => setRecheck(ctx, sent(input)),
+  },
+  "matching.find": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
+      return { claimId: claims[0]?.id };
+    },
+    invoke: (ctx, input) => findMatches(ctx, sent(input)),
+  },
+  "matching.rematch": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
+      return { claimId: claims[0]?.id };
+    },
+    invoke: (ctx, input) => rematchClaim(ctx, sent(input)),
   },
   ...workflowCalls,
   "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input as never) },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { type Executor, queryRows } from "@/db/client";
 import { type Article, articles, claims } from "@/db/schema";
 import type { ExtractedClaim } from "@/lib/claims";
 import { recordAudit } from "@/lib/services/audit";
@@ -83,7 +83,7 @@ export async function insertArticleWithClaims(
   fields: ArticleFields,
   prepared: PreparedClaims,
   actorId: string | null,
-): Promise<{ article: Article; claimCount: number }> {
+): Promise<{ article: Article; claimCount: number; claimIds: string[] }> {
   const body = normaliseBody(fields.body);
   const [article] = await tx
     .insert(articles)
@@ -95,15 +95,21 @@ export async function insertArticleWithClaims(
     })
     .returning();
   if (!article) throw new Error("article insert returned no row");
+  let claimIds: string[] = [];
   if (prepared.count > 0) {
-    await tx.execute(sql`
+    const inserted = await queryRows<{ id: string }>(
+      tx,
+      sql`
       insert into ${claims} (article_id, text, start, "end", prefix, suffix, kind, score, values, speaker, speaker_role, recheck_on, recheck_reason, origin)
       select ${article.id}, r.text, r.start, r."end", r.prefix, r.suffix, r.kind::claim_kind, r.score,
         r.values, r.speaker, r."speakerRole", r."recheckOn", r."recheckReason", 'extracted'
       from jsonb_to_recordset(${prepared.json}::jsonb) as r(
         text text, start integer, "end" integer, prefix text, suffix text, kind text, score real,
         values jsonb, speaker text, "speakerRole" text, "recheckOn" date, "recheckReason" text
-      )`);
+      )
+      returning id`,
+    );
+    claimIds = inserted.map((row) => row.id);
   }
   await recordAudit(tx, {
     actorId,
@@ -113,7 +119,7 @@ export async function insertArticleWithClaims(
     articleId: article.id,
     after: { title: article.title, claims: prepared.count, bodyHash: article.bodyHash },
   });
-  return { article, claimCount: prepared.count };
+  return { article, claimCount: prepared.count, claimIds };
 }
 
 function assertExtractedSpan(body: string, claim: ExtractedClaim): void {
