@@ -169,8 +169,8 @@ async function loadCandidates(
       ),
       qt as materialized (
         select q.id as qid, u.lexeme, t.df,
-          ln(1 + (${corpus.docs}::float8 - t.df + 0.5) / (t.df + 0.5)) as idf,
-          (select max(${weightCase(sql`w`, params)}) from unnest(u.weights) w) as qw
+          power(ln(1 + (greatest(${corpus.docs}::float8, t.df) - t.df + 0.5) / (t.df + 0.5)), ${params.idfPower}::float8) as idf,
+          (select ${params.queryFrequency ? sql`sum` : sql`max`}(${weightCase(sql`w`, params)}) from unnest(u.weights) w) as qw
         from q cross join lateral unnest(q.search) u join claim_terms t on t.term = u.lexeme
       ),
       probe as materialized (
@@ -197,7 +197,7 @@ async function loadCandidates(
             from claims m where m.search @@ p.tq offset 0
           ) m
           where m.article_id <> q.article_id
-            and m.created_at <= q.created_at
+            and m.created_at < q.created_at
             and m.status <> 'dismissed'
             and not exists (
               select 1 from claim_matches d
@@ -261,9 +261,9 @@ export async function rankMatches(
         lexeme,
         tf: weightedFrequency(classes, settings.params.weights),
         df: Number(df),
-        queryWeight: Math.max(
-          ...classes.map((c) => weightedFrequency([c], settings.params.weights)),
-        ),
+        queryWeight: settings.params.queryFrequency
+          ? weightedFrequency(classes, settings.params.weights)
+          : Math.max(...classes.map((c) => weightedFrequency([c], settings.params.weights))),
         word: words.get(lexeme),
       }));
       const self = selfScore(terms, Number(row.length), ctx);
