@@ -220,17 +220,21 @@ async function loadCandidates(
       scored as (
         select s.qid, s.mid, s.length,
           sum(s.qw * s.idf * s.tf * ${params.k1 + 1}::float8
-            / (s.tf + ${params.k1}::float8 * (1 - ${params.b}::float8 + ${params.b}::float8 * s.length / ${avg}::float8))) as pre,
-          json_agg(json_build_array(s.lexeme, s.weights)) as shared
+            / (s.tf + ${params.k1}::float8 * (1 - ${params.b}::float8 + ${params.b}::float8 * s.length / ${avg}::float8))) as pre
         from shared s
         group by s.qid, s.mid, s.length
       ),
       best as (
         select *, row_number() over (partition by qid order by pre desc, mid) as rn from scored
       )
-      select b.qid, b.mid, b.length, b.shared, m.text, m.values, m.speaker, m.status, m.rating,
+      -- The shared lexemes leave the vector again only for the candidates kept.
+      select b.qid, b.mid, b.length,
+        (select json_agg(json_build_array(u.lexeme, u.weights))
+           from unnest(m.search) u where u.lexeme = any(p.terms)) as shared,
+        m.text, m.values, m.speaker, m.status, m.rating,
         m.approved_at, a.id as article_id, a.title, a.outlet, a.published_on
-      from best b join claims m on m.id = b.mid join articles a on a.id = m.article_id
+      from best b join probe p on p.qid = b.qid
+      join claims m on m.id = b.mid join articles a on a.id = m.article_id
       where b.rn <= ${keep}
       order by b.qid, b.rn`,
   );

@@ -6,4 +6,3 @@ export function appRankSettings(): RankSettings {
   const env = getEnv();
   return rankSettings({ suggest: env.MATCH_SUGGEST_SCORE, strong: env.MATCH_STRONG_SCORE });
 }
-
