@@ -77,8 +77,8 @@ export const envSchema = z
       z.enum(["on", "off"], { message: "expected on or off" }).default("on"),
     ),
     // Scores run from 0 to 1 (a claim's match relative to the claim matched with itself).
-    MATCH_SUGGEST_SCORE: score(0.4),
-    MATCH_STRONG_SCORE: score(0.7),
+    MATCH_SUGGEST_SCORE: score(0.3),
+    MATCH_STRONG_SCORE: score(0.6),
     ORGANIZATION_NAME: z.preprocess(emptyToUndefined, z.string().default("Claimtrack")),
     SEED_DEMO: booleanFlag,
     // Behind a reverse proxy that sets X-Forwarded-Host and X-Forwarded-Proto: believe them.

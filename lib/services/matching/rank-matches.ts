@@ -169,8 +169,8 @@ async function loadCandidates(
       ),
       qt as materialized (
         select q.id as qid, u.lexeme, t.df,
-          ln(1 + (${corpus.docs}::float8 - t.df + 0.5) / (t.df + 0.5)) as idf,
-          (select max(${weightCase(sql`w`, params)}) from unnest(u.weights) w) as qw
+          power(ln(1 + (greatest(${corpus.docs}::float8, t.df) - t.df + 0.5) / (t.df + 0.5)), ${params.idfPower}::float8) as idf,
+          (select ${params.queryFrequency ? sql`sum` : sql`max`}(${weightCase(sql`w`, params)}) from unnest(u.weights) w) as qw
         from q cross join lateral unnest(q.search) u join claim_terms t on t.term = u.lexeme
       ),
       probe as materialized (
@@ -197,7 +197,7 @@ async function loadCandidates(
             from claims m where m.search @@ p.tq offset 0
           ) m
           where m.article_id <> q.article_id
-            and m.created_at <= q.created_at
+            and m.created_at < q.created_at
             and m.status <> 'dismissed'
             and not exists (
               select 1 from claim_matches d
@@ -220,17 +220,21 @@ async function loadCandidates(
       scored as (
         select s.qid, s.mid, s.length,
           sum(s.qw * s.idf * s.tf * ${params.k1 + 1}::float8
-            / (s.tf + ${params.k1}::float8 * (1 - ${params.b}::float8 + ${params.b}::float8 * s.length / ${avg}::float8))) as pre,
-          json_agg(json_build_array(s.lexeme, s.weights)) as shared
+            / (s.tf + ${params.k1}::float8 * (1 - ${params.b}::float8 + ${params.b}::float8 * s.length / ${avg}::float8))) as pre
         from shared s
         group by s.qid, s.mid, s.length
       ),
       best as (
         select *, row_number() over (partition by qid order by pre desc, mid) as rn from scored
       )
-      select b.qid, b.mid, b.length, b.shared, m.text, m.values, m.speaker, m.status, m.rating,
+      -- The shared lexemes leave the vector again only for the candidates kept.
+      select b.qid, b.mid, b.length,
+        (select json_agg(json_build_array(u.lexeme, u.weights))
+           from unnest(m.search) u where u.lexeme = any(p.terms)) as shared,
+        m.text, m.values, m.speaker, m.status, m.rating,
         m.approved_at, a.id as article_id, a.title, a.outlet, a.published_on
-      from best b join claims m on m.id = b.mid join articles a on a.id = m.article_id
+      from best b join probe p on p.qid = b.qid
+      join claims m on m.id = b.mid join articles a on a.id = m.article_id
       where b.rn <= ${keep}
       order by b.qid, b.rn`,
   );
@@ -261,9 +265,9 @@ export async function rankMatches(
         lexeme,
         tf: weightedFrequency(classes, settings.params.weights),
         df: Number(df),
-        queryWeight: Math.max(
-          ...classes.map((c) => weightedFrequency([c], settings.params.weights)),
-        ),
+        queryWeight: settings.params.queryFrequency
+          ? weightedFrequency(classes, settings.params.weights)
+          : Math.max(...classes.map((c) => weightedFrequency([c], settings.params.weights))),
         word: words.get(lexeme),
       }));
       const self = selfScore(terms, Number(row.length), ctx);

@@ -4,6 +4,7 @@ import {
   ATTRIBUTION_SECTION,
   dataCard,
   EARLIER_COMPARISON,
+  MATCHING_SECTION,
   type TrainingReport,
 } from "@/lib/claims/training/data-card";
 
@@ -76,6 +77,6 @@ describe("check-worthiness data card", () => {
     );
     expect(committed).toContain(`Threshold: ${model.threshold},`);
     expect(committed).toContain("How the candidates came about, and every look at dev-test");
-    expect(committed.endsWith(ATTRIBUTION_SECTION)).toBe(true);
+    expect(committed.endsWith(`${ATTRIBUTION_SECTION}${MATCHING_SECTION}`)).toBe(true);
   });
 });

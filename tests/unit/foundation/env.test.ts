@@ -46,6 +46,30 @@ describe("settings", () => {
     expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(true);
   });
 
+  it("reads the matching settings, with their defaults and their order", () => {
+    expect(parseEnv({})).toMatchObject({
+      MATCHING: "on",
+      MATCH_SUGGEST_SCORE: 0.3,
+      MATCH_STRONG_SCORE: 0.6,
+    });
+    expect(
+      parseEnv({ MATCHING: "OFF", MATCH_SUGGEST_SCORE: "0.5", MATCH_STRONG_SCORE: "0.9" }),
+    ).toMatchObject({
+      MATCHING: "off",
+      MATCH_SUGGEST_SCORE: 0.5,
+      MATCH_STRONG_SCORE: 0.9,
+    });
+    expect(() => parseEnv({ MATCHING: "maybe" })).toThrow(
+      "Setting MATCHING is invalid: expected on or off",
+    );
+    expect(() => parseEnv({ MATCH_SUGGEST_SCORE: "2" })).toThrow(
+      "Setting MATCH_SUGGEST_SCORE is invalid: expected a score from 0 to 1",
+    );
+    expect(() => parseEnv({ MATCH_SUGGEST_SCORE: "0.8", MATCH_STRONG_SCORE: "0.5" })).toThrow(
+      "Setting MATCH_STRONG_SCORE is invalid: expected MATCH_STRONG_SCORE at or above MATCH_SUGGEST_SCORE",
+    );
+  });
+
   it("accepts a PostgreSQL URL", () => {
     expect(
       parseEnv({ DATABASE_URL: "postgresql://u:p@db.internal:5432/claimtrack" }).DATABASE_URL,

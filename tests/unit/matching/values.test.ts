@@ -104,5 +104,8 @@ describe("cleanPostText", () => {
       ),
     ).toBe("Minecraft is NOT closing Stop The Rumour real Donald Trump Usa & more");
     expect(cleanPostText("#COVID19 cases")).toBe("COVID 19 cases");
+    expect(
+      cleanPostText("Minecraft is NOT stopping. — Helen Z (@HelenAngel) January 2, 2020"),
+    ).toBe("Minecraft is NOT stopping. — Helen Z (Helen Angel) January 2, 2020");
   });
 });
