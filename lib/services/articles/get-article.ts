@@ -14,6 +14,7 @@ import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
+import { checkedBeforeIn } from "@/lib/services/tracking/checked-before";
 import { articleIdSchema } from "@/lib/validation/articles";
 import { parseOrNotFound } from "@/lib/validation/parse";
 
@@ -32,28 +33,34 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
     .from(articles)
     .where(eq(articles.id, id));
   if (!article) throw new NotFoundError("article");
-  const rows = await ctx.db
-    .select({
-      ...claimTextColumns,
-      score: claims.score,
-      origin: claims.origin,
-      dismissReason: claims.dismissReason,
-      rating: claims.rating,
-      speakerRole: claims.speakerRole,
-      version: claims.version,
-      assigneeId: claims.assigneeId,
-      assigneeName: users.name,
-    })
-    .from(claims)
-    .leftJoin(users, eq(users.id, claims.assigneeId))
-    .where(eq(claims.articleId, id))
-    .orderBy(asc(claims.start), asc(claims.end), asc(claims.id));
+  const [rows, checked] = await Promise.all([
+    ctx.db
+      .select({
+        ...claimTextColumns,
+        score: claims.score,
+        origin: claims.origin,
+        dismissReason: claims.dismissReason,
+        rating: claims.rating,
+        speakerRole: claims.speakerRole,
+        version: claims.version,
+        assigneeId: claims.assigneeId,
+        assigneeName: users.name,
+      })
+      .from(claims)
+      .leftJoin(users, eq(users.id, claims.assigneeId))
+      .where(eq(claims.articleId, id))
+      .orderBy(asc(claims.start), asc(claims.end), asc(claims.id)),
+    checkedBeforeIn(ctx.db, id),
+  ]);
+  const checkedBefore = new Map(checked.map((c) => [c.claimId, c]));
   return {
     article,
     claims: rows.map((claim) => ({
       ...claim,
       priority: claimPriority(claim),
       editable: canActOnClaim(ctx.actor, claim),
+      /** An approved claim elsewhere that this one repeats ("Checked before: False, …"). */
+      checkedBefore: checkedBefore.get(claim.id) ?? null,
     })),
     can: {
       edit: can(ctx.actor.role, "articles.edit"),
