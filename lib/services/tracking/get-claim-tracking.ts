@@ -72,10 +72,12 @@ export async function getClaimTracking(ctx: Ctx, input: { claimId: string }) {
       .select({
         id: trackedClaims.id,
         canonicalText: trackedClaims.canonicalText,
-        appearances: sql<number>`(select count(*)::int from ${claims} where ${claims.trackedClaimId} = ${trackedClaims.id})`,
+        appearances: sql<number>`count(${claims.id})::int`,
       })
       .from(trackedClaims)
-      .where(eq(trackedClaims.id, claim.trackedClaimId));
+      .innerJoin(claims, eq(claims.trackedClaimId, trackedClaims.id))
+      .where(eq(trackedClaims.id, claim.trackedClaimId))
+      .groupBy(trackedClaims.id);
     if (row) {
       const ratings = await approvedRatingsOf(db, row.id);
       tracked = { ...row, ratings, inconsistent: isInconsistent(ratings) };
