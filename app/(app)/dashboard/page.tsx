@@ -3,8 +3,10 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { toJsonProps } from "@/lib/json-props";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
+import { listInconsistentRatings } from "@/lib/services/dashboard/inconsistent-ratings";
 import { FilterForm } from "../../_components/filter-form";
 import { RatingPatterns } from "./charts";
+import { InconsistentRatings } from "./inconsistent-ratings";
 import { shortWeek } from "./labels";
 import { filterValues } from "./links";
 import { DashboardSections } from "./sections";
@@ -41,6 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     d = await getDashboard(ctx, {});
   }
   const f = d.filters;
+  const inconsistent = await listInconsistentRatings(ctx);
 
   return (
     <div className="space-y-6">
@@ -68,6 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
 
       <DashboardSections view={toJsonProps(dashboardView(d, Date.now()))} />
+      <InconsistentRatings rows={inconsistent} />
     </div>
   );
 }

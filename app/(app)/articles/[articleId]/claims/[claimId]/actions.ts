@@ -5,11 +5,13 @@ import { addComment } from "@/lib/services/comments/add-comment";
 import { addSource } from "@/lib/services/sources/add-source";
 import { editSource } from "@/lib/services/sources/edit-source";
 import { removeSource } from "@/lib/services/sources/remove-source";
+import { decideMatch } from "@/lib/services/tracking/decide-match";
 import { approveVerdict } from "@/lib/services/workflow/approve-verdict";
 import { assignClaim } from "@/lib/services/workflow/assign-claim";
 import { proposeVerdict } from "@/lib/services/workflow/propose-verdict";
 import { reopenClaim } from "@/lib/services/workflow/reopen-claim";
 import { returnVerdict } from "@/lib/services/workflow/return-verdict";
+import { reuseVerdict } from "@/lib/services/workflow/reuse-verdict";
 import { startReview } from "@/lib/services/workflow/start-review";
 import { takeClaim } from "@/lib/services/workflow/take-claim";
 
@@ -25,3 +27,7 @@ export const approveVerdictAction = makeClaimAction(approveVerdict);
 export const returnVerdictAction = makeClaimAction(returnVerdict);
 export const reopenClaimAction = makeClaimAction(reopenClaim);
 export const addCommentAction = makeClaimAction(addComment);
+export const reuseVerdictAction = makeClaimAction(reuseVerdict);
+export const decideMatchAction = makeClaimAction(decideMatch, (result) => ({
+  trackedClaimId: result.trackedClaimId,
+}));
