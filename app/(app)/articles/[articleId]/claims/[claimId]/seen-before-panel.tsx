@@ -51,7 +51,11 @@ function TrackedSummary({ tracked }: { tracked: NonNullable<Props["tracked"]> })
       <p>
         Tracked claim ({tracked.appearances}{" "}
         {tracked.appearances === 1 ? "appearance" : "appearances"}):{" "}
-        <Link href={`/tracked/${tracked.id}`} className="text-accent underline">
+        <Link
+          href={`/tracked/${tracked.id}`}
+          className="text-accent underline"
+          data-testid="tracked-claim-link"
+        >
           {tracked.canonicalText}
         </Link>
       </p>
