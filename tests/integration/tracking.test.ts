@@ -174,6 +174,23 @@ describeOnBothEngines("claim tracking", (database) => {
     expect((await readClaim(db(), later.claim.id)).trackedClaimId).toBeNull();
   });
 
+  it("lets exactly one of two simultaneous decisions on a pair through", async () => {
+    const { earlier, later, match } = await suggestedPair();
+    const ref = { claimId: later.claim.id, matchId: earlier.claim.id, version: match.version };
+    const results = await Promise.allSettled([
+      decideMatch(ctxFor(db(), cast.reviewer), { ...ref, decision: "same" }),
+      decideMatch(ctxFor(db(), cast.reviewer2), { ...ref, decision: "not_same" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" && refused.reason).toMatchObject(
+      refusedBy("already_decided"),
+    );
+    const row = await readMatch(db(), later.claim.id, earlier.claim.id);
+    const linked = (await readClaim(db(), later.claim.id)).trackedClaimId !== null;
+    expect(linked).toBe(row.state === "same");
+  });
+
   it("keeps a 'not the same' decision and never lists the pair again", async () => {
     const { earlier, later, match } = await suggestedPair(0.95);
     await decideMatch(ctxFor(db(), cast.reviewer), {
