@@ -3,8 +3,11 @@
 import { Button } from "../_components/button";
 
 /**
- * What a page of the app shows when it failed unexpectedly. The server logged the error under the
- * digest shown here, so a report that quotes it finds the log line.
+ * What a page of the app shows when it failed unexpectedly. The server logged the error once
+ * (instrumentation.ts), in one line that carries the digest shown here beside the request id, so
+ * a report that quotes it finds that line. The digest is all Next.js passes from a failed server
+ * render to this boundary: it is set before any code of ours sees the error, and a client
+ * navigation's failed request renders nothing else this component could read.
  */
 export default function AppError({
   error,

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { UserRole } from "@/db/schema/constants";
 import { can } from "@/lib/auth/permissions";
+import { SEARCH_QUERY_MAX } from "@/lib/validation/search";
 import { signOutAction } from "../(app)/account/actions";
+import { SearchShortcut } from "./search-shortcut";
 
 const ROLE_LABEL: Record<UserRole, string> = {
   reviewer: "Reviewer",
@@ -40,6 +42,29 @@ export function AppHeader({ user }: { user: { name: string; email: string; role:
             ))}
           </ul>
         </nav>
+        <search aria-label="Site search">
+          <form action="/search" className="flex items-center gap-1">
+            <label htmlFor="site-search" className="sr-only">
+              Search claims, articles and sources
+            </label>
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              maxLength={SEARCH_QUERY_MAX}
+              placeholder="Search (press /)"
+              aria-keyshortcuts="/"
+              className="w-48 rounded-md border border-line bg-paper px-2 py-1 text-sm"
+            />
+            <button
+              type="submit"
+              className="rounded-md border border-line px-2 py-1 text-sm font-medium hover:bg-wash"
+            >
+              Search
+            </button>
+          </form>
+          <SearchShortcut />
+        </search>
         <details className="relative">
           <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm hover:bg-wash">
             <span className="font-medium">{user.name}</span>{" "}

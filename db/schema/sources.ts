@@ -24,7 +24,12 @@ export const sources = pgTable(
     ...timestamps,
     ...versionColumn,
   },
-  (t) => [index("sources_claim_id_idx").on(t.claimId), index("sources_added_by_idx").on(t.addedBy)],
+  (t) => [
+    index("sources_claim_id_idx").on(t.claimId),
+    index("sources_added_by_idx").on(t.addedBy),
+    // Search ranks the newest matches of a broad query (lib/services/search/): it walks this order.
+    index("sources_created_at_id_idx").on(t.createdAt, t.id),
+  ],
 );
 
 export const sourcesRelations = relations(sources, ({ one }) => ({

@@ -11,10 +11,11 @@ export interface SessionUser {
 
 /**
  * The parts of the application that write with no signed-in user behind them: the demo seed, the
- * command line, sign-in (throttle and password upgrade) and the set-password link. What each may
- * do is in the permission map (permissions.ts), like a role.
+ * command line, sign-in (throttle, password upgrade, the new session), sign-out (ending the
+ * session a cookie names) and the set-password link. What each may do is in the permission map
+ * (permissions.ts), like a role.
  */
-export const SYSTEM_ACTORS = ["seed", "cli", "sign-in", "password-link"] as const;
+export const SYSTEM_ACTORS = ["seed", "cli", "sign-in", "sign-out", "password-link"] as const;
 export type SystemName = (typeof SYSTEM_ACTORS)[number];
 
 export interface SystemActor {

@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   "claims.edit": everyone,
   "claims.take": everyone,
   "claims.assign": editors,
+  // The reviewer who checked a claim knows when its figure goes stale, as does the editor.
+  "claims.recheck": everyone,
+  // Re-run matching for a claim: replaces its suggestions, never a reviewer's decision.
+  "claims.match": everyone,
   "sources.manage": everyone,
   "verdicts.propose": everyone,
   "verdicts.approve": editors,
@@ -32,11 +36,14 @@ export const PERMISSIONS = {
   "tracked.edit": editors,
   "dashboard.view": editors,
   "reports.export": everyone,
+  // Search shows only what the article and claim pages show every signed-in user (articles.read).
+  "search.query": everyone,
   "reports.publish": editors,
   "users.manage": admins,
   "users.create": [...admins, "system:seed", "system:cli"],
   "account.manage": everyone,
   "account.sign_in": ["system:sign-in"],
+  "account.sign_out": ["system:sign-out"],
   "account.set_password_by_link": ["system:password-link"],
 } as const satisfies Record<string, readonly Principal[]>;
 

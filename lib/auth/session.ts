@@ -5,8 +5,8 @@ import { getDb } from "@/db/client";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { Ctx, SessionUser } from "./actor";
 import { can, type Permission } from "./permissions";
-import { readSessionClaims } from "./session-token";
-import { endSession, findSessionUser } from "./sessions";
+import { readSessionClaims, type SessionClaims } from "./session-token";
+import { findSessionUser } from "./sessions";
 
 /**
  * The signed-in user, checked against the database on every request (lib/auth/sessions.ts): a
@@ -43,15 +43,11 @@ export async function requirePageCtx(returnTo: string, permission?: Permission):
   return { db: await getDb(), actor: user, dataVersion };
 }
 
-/**
- * Ends this request's session on the server (sign-out on this device): a copy of its cookie is
- * refused from now on. The caller clears the cookie (Auth.js's signOut).
- */
-export async function endCurrentSession(): Promise<void> {
+/** What this request's session cookie says, live or not: what signing out of it ends. */
+export async function currentSessionClaims(): Promise<SessionClaims | null> {
   const secret = process.env.AUTH_SECRET;
-  if (!secret) return;
-  const claims = await readSessionClaims(await cookies(), secret);
-  if (claims) await endSession(await getDb(), claims);
+  if (!secret) return null;
+  return readSessionClaims(await cookies(), secret);
 }
 
 /** Only same-origin paths: an absolute or protocol-relative URL falls back to the home page. */

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { isUuid } from "@/lib/validation/ids";
@@ -11,32 +11,12 @@ import type { SessionClaims } from "./session-token";
  * to the user the token names, the user is enabled, and the user's session_version is the one the
  * token was made with. Signing out deletes the one row (this device); sign-out-everywhere, a
  * disabled account and a changed role raise session_version (every device).
+ *
+ * This module only reads them: sign-in starts a session and sign-out ends one through services
+ * (lib/services/users/sign-in.ts, end-session.ts), which write the audit rows.
  */
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
-
-/** Records a new session for a user who just proved who they are; returns its id. */
-export async function startSession(db: Db, userId: string): Promise<string> {
-  // Expired rows have no use; removing them here keeps the table as small as the live sessions.
-  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
-  const [row] = await db
-    .insert(sessions)
-    .values({
-      userId,
-      expiresAt: sql`now() + make_interval(secs => ${SESSION_MAX_AGE_SECONDS})`,
-    })
-    .returning({ id: sessions.id });
-  if (!row) throw new Error("session insert returned no row");
-  return row.id;
-}
-
-/** Ends one session (sign-out on this device). Ending a session that is gone already is fine. */
-export async function endSession(db: Db, claims: Pick<SessionClaims, "userId" | "sessionId">) {
-  if (!isUuid(claims.sessionId) || !isUuid(claims.userId)) return;
-  await db
-    .delete(sessions)
-    .where(and(eq(sessions.id, claims.sessionId), eq(sessions.userId, claims.userId)));
-}
 
 /**
  * The user of a live session, or null for any session the app refuses. The same statement reads

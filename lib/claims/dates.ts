@@ -48,14 +48,17 @@ export interface Reference {
 }
 
 /** Parse an ISO yyyy-mm-dd published date; throws on anything else so bad input is not ignored. */
-export function parsePublishedOn(value: string | undefined): Date | undefined {
+export function parsePublishedOn(
+  value: string | undefined,
+  name = "publishedOn",
+): Date | undefined {
   if (value === undefined || value === "") return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match
     ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12))
     : undefined;
   if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw new RangeError(`publishedOn must be a date as YYYY-MM-DD, got "${value}"`);
+    throw new RangeError(`${name} must be a date as YYYY-MM-DD, got "${value}"`);
   }
   return date;
 }

@@ -6,6 +6,7 @@ import { SELECTOR_CONTEXT } from "./kinds";
 import { readLegal } from "./legal";
 import { type Analysis, analyse, type Span, tagsOf } from "./nlp";
 import { findQuantity } from "./quantity";
+import { proposeRecheck } from "./recheck";
 import { CHECKWORTHY_THRESHOLD, scoreSentence } from "./score";
 import { findParagraphs, type TextRange } from "./segment";
 import { joinBrokenSentences, splitPropositions } from "./split";
@@ -14,6 +15,8 @@ interface Context {
   text: string;
   published?: Date;
   approximateDate: boolean;
+  /** The day re-check dates count from: published, else imported (midnight UTC). */
+  recheckFrom?: Date;
   /** Names seen, the last person who spoke and a quotation left open, across paragraphs. */
   attribution: AttributionReader;
   claims: ExtractedClaim[];
@@ -35,9 +38,16 @@ const MIN_STATEMENT_WORDS = 6;
  * body doing something; below the threshold it is low priority (`isLowPriority`), not dropped.
  */
 export function extractClaims(text: string, options: ExtractOptions = {}): ExtractedClaim[] {
+  const published = parsePublishedOn(options.publishedOn);
+  const reference = published ?? parsePublishedOn(options.importedOn, "importedOn");
   const context: Context = {
     text,
-    published: parsePublishedOn(options.publishedOn),
+    published,
+    recheckFrom:
+      reference &&
+      new Date(
+        Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate()),
+      ),
     approximateDate: options.approximateDate === true,
     attribution: new AttributionReader(),
     claims: [],
@@ -107,6 +117,11 @@ function extractFromParagraph(context: Context, paragraph: TextRange): void {
       if (speaker?.speaker) {
         claim.speaker = speaker.speaker;
         if (speaker.speakerRole) claim.speakerRole = speaker.speakerRole;
+      }
+      const recheck = proposeRecheck(claim, context.recheckFrom);
+      if (recheck) {
+        claim.recheckOn = recheck.recheckOn;
+        claim.recheckReason = recheck.recheckReason;
       }
       context.claims.push(claim);
     }

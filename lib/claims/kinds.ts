@@ -129,6 +129,12 @@ export type ExtractedClaim = {
   score: number;
   speaker?: string;
   speakerRole?: string;
+  /**
+   * When the claim should be checked again (yyyy-mm-dd) and why, for claims that go stale: a
+   * present-tense figure, "currently", "as of", "this year", a date still ahead (recheck.ts).
+   */
+  recheckOn?: string;
+  recheckReason?: string;
 } & KindAndValues;
 
 export interface ExtractOptions {
@@ -136,6 +142,11 @@ export interface ExtractOptions {
   publishedOn?: string;
   /** The published date is only approximately known. */
   approximateDate?: boolean;
+  /**
+   * ISO date (yyyy-mm-dd) the article was imported: what re-check dates count from when there is
+   * no published date. Without either, no re-check date is proposed.
+   */
+  importedOn?: string;
 }
 
 /** How many characters of context the quote selector keeps either side of a claim. */

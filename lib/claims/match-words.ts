@@ -9,15 +9,13 @@ export interface MatchReasonsInput {
 }
 
 /**
- * The score at which a suggestion counts as strong: the article page then marks the claim as
- * checked before when the earlier claim is approved. Scores run from 0 to 1.
+ * "Strong match (82 %)", "Possible match (41 %)". `strong` is the threshold of a strong match
+ * (MATCH_STRONG_SCORE, lib/env.ts), at which the article page also marks the claim as checked
+ * before when the earlier claim is approved. Scores run from 0 to 1.
  */
-export const STRONG_MATCH_SCORE = 0.6;
-
-/** "Strong match (82 %)", "Possible match (41 %)". */
-export function matchStrength(score: number): string {
+export function matchStrength(score: number, strong: number): string {
   const percent = Math.round(Math.min(1, Math.max(0, score)) * 100);
-  return `${score >= STRONG_MATCH_SCORE ? "Strong" : "Possible"} match (${percent} %)`;
+  return `${score >= strong ? "Strong" : "Possible"} match (${percent} %)`;
 }
 
 function list(items: readonly string[], max: number): string {

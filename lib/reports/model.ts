@@ -52,6 +52,12 @@ export interface ReportClaim {
   status: ClaimStatus;
   verdict: ReportVerdict | null;
   sources: ReportSource[];
+  /**
+   * When the verdict is due to be checked again (yyyy-mm-dd): set only beside an approved
+   * verdict, since an open claim's date is the desk's business. Absent from snapshots published
+   * before re-check dates existed, so readers take a missing one as null.
+   */
+  recheckOn?: string | null;
 }
 
 export interface ReportCorrection {
@@ -104,6 +110,7 @@ export interface ReportInput {
     "id" | "text" | "start" | "end" | "kind" | "values" | "speaker" | "status"
   > & {
     speakerRole?: string | null;
+    recheckOn?: string | null;
     verdict: {
       rating: Rating;
       rationale: string;
@@ -177,6 +184,7 @@ export function buildReportModel(input: ReportInput, options: ReportOptions): Re
             approvedAt: verdict.approvedAt ? iso(verdict.approvedAt) : null,
           }
         : null,
+      recheckOn: verdict ? (claim.recheckOn ?? null) : null,
       sources: claim.sources.map((source) => ({
         number: ++sourceNumber,
         title: source.title,

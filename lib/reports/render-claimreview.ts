@@ -49,6 +49,8 @@ export function buildClaimReviews(model: ReportModel): JsonLd[] {
       url: `${model.reportUrl}#${claim.anchor}`,
       claimReviewed: claim.text,
       datePublished: (v.approvedAt ?? model.generatedAt).slice(0, 10),
+      // CreativeWork's `expires`: the day the review may no longer hold (its re-check date).
+      ...(claim.recheckOn ? { expires: claim.recheckOn } : {}),
       author: { "@type": "Organization", name: model.organization },
       reviewRating: {
         "@type": "Rating",

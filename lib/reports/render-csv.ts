@@ -23,6 +23,8 @@ export const CSV_HEADER = [
   "source_count",
   "sources",
   "report_url",
+  // Appended last, so readers that take columns by position keep working.
+  "recheck_on",
 ] as const;
 
 /** One row per claim (RFC 4180, formula cells neutralised by lib/csv); DRAFT on every row. */
@@ -50,6 +52,7 @@ export function renderCsv(model: ReportModel): string {
       claim.sources.length,
       claim.sources.map((s) => `[${s.number}] ${s.title} <${s.url}>`).join(" | "),
       `${model.reportUrl}#${claim.anchor}`,
+      claim.recheckOn ?? "",
     ];
   });
   return toCsv(CSV_HEADER, rows);

@@ -71,7 +71,7 @@ function body(model: ReportModel): string {
 function claimCard(claim: ReportClaim): string {
   const v = claim.verdict;
   const verdict = v
-    ? `<p class="report-verdict">Verdict: ${e(v.label)}${v.ratingValue !== null ? ` (${v.ratingValue} of 5)` : ""}</p><p>${u(v.rationale)}</p><p class="report-muted">Reviewed by ${v.reviewer ? u(v.reviewer) : "—"} on ${e(day(v.proposedAt))}; approved by ${v.approver ? u(v.approver) : "—"} on ${e(day(v.approvedAt))}.</p>`
+    ? `<p class="report-verdict">Verdict: ${e(v.label)}${v.ratingValue !== null ? ` (${v.ratingValue} of 5)` : ""}</p><p>${u(v.rationale)}</p><p class="report-muted">Reviewed by ${v.reviewer ? u(v.reviewer) : "—"} on ${e(day(v.proposedAt))}; approved by ${v.approver ? u(v.approver) : "—"} on ${e(day(v.approvedAt))}.${claim.recheckOn ? ` To be checked again on ${e(claim.recheckOn)}.` : ""}</p>`
     : `<p class="report-verdict">No approved verdict yet (${e(CLAIM_STATUS_LABEL[claim.status])}).</p>`;
   const sources = claim.sources.length
     ? `<ol class="report-sources">${claim.sources

@@ -50,6 +50,7 @@ function claimSection(claim: ReportClaim): string[] {
     lines.push(
       `- **Verdict: ${m(v.label)}**${v.ratingValue !== null ? ` \\(${v.ratingValue} of 5\\)` : ""}`,
       `- Reviewed by ${m(v.reviewer ?? "—")} on ${m(day(v.proposedAt))}; approved by ${m(v.approver ?? "—")} on ${m(day(v.approvedAt))}`,
+      ...(claim.recheckOn ? [`- To be checked again on ${m(claim.recheckOn)}`] : []),
       "",
       m(v.rationale),
     );

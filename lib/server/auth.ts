@@ -2,9 +2,11 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { endSession, findSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
+import { currentSessionClaims } from "@/lib/auth/session";
+import { findSessionUser, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import { TooManyRequestsError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { endSession } from "@/lib/services/users/end-session";
 import { InvalidCredentialsError, signIn as signInService } from "@/lib/services/users/sign-in";
 
 /** What the session token carries: identifiers only; role and status are read from the database. */
@@ -73,7 +75,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   events: {
     // Auth.js's own sign-out endpoint ends the session on the server too. The app's sign-out
-    // action has ended it already (endCurrentSession), where a failure is not swallowed.
+    // action has ended it already (endCurrentSession), where a failure is not swallowed; ending
+    // it twice writes nothing the second time.
     async signOut(message) {
       const token = "token" in message ? message.token : null;
       if (token) await endSession(await getDb(), claimsOf(token));
@@ -103,3 +106,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/**
+ * Ends this request's session on the server (sign-out on this device): a copy of its cookie is
+ * refused from now on. The caller clears the cookie (Auth.js's signOut).
+ */
+export async function endCurrentSession(): Promise<void> {
+  const claims = await currentSessionClaims();
+  if (claims) await endSession(await getDb(), claims);
+}

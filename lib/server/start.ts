@@ -220,6 +220,25 @@ function superviseWorkers(count: number, ready: string[]) {
   process.once("SIGTERM", stop);
 }
 
+/**
+ * Next.js prints every error a page, server action or route handler lets through (the router
+ * server's `logErrorWithOriginalStack`, called by its route modules just before they hand the
+ * error to instrumentation.ts's onRequestError). instrumentation.ts logs each one itself, as one
+ * JSON line with the request id and the reference the user sees, so in production Next.js's
+ * unstructured copy is turned off here; its other error prints (a failure of Next.js itself) stay.
+ * In development its print, with source-mapped stacks, is worth keeping.
+ * tests/reliability/page-error.test.ts checks that a page error is logged exactly once.
+ */
+function silenceNextErrorPrint() {
+  const contexts = (globalThis as Record<symbol, unknown>)[
+    Symbol.for("@next/router-server-methods")
+  ] as Record<string, { logErrorWithOriginalStack?: unknown }> | undefined;
+  const context = contexts?.[path.relative(process.cwd(), root)];
+  if (context && typeof context.logErrorWithOriginalStack === "function") {
+    context.logErrorWithOriginalStack = () => {};
+  }
+}
+
 /** A forked server process: the primary has checked, migrated and built already. */
 async function worker() {
   const env = await readEnv();
@@ -231,6 +250,7 @@ async function serve(env: Env, database: Database, ready: string[]) {
   setDatabase(database);
   const { CLIENT_ADDRESS_HEADER } = await import("@/lib/auth/client-address");
   const { guardRequest } = await import("./request-guard");
+  const { logger } = await import("@/lib/logger");
   const { default: next } = await import("next");
   const app = next({
     dev,
@@ -240,6 +260,7 @@ async function serve(env: Env, database: Database, ready: string[]) {
   });
   const handle = app.getRequestHandler();
   await app.prepare();
+  if (!dev) silenceNextErrorPrint();
 
   const server = http.createServer((req, res) => {
     // The client address comes from the socket, never from what the client says; a header that
@@ -248,7 +269,8 @@ async function serve(env: Env, database: Database, ready: string[]) {
     delete req.headers["x-middleware-subrequest"];
     if (guardRequest(req, res, { dev, trustProxy: env.TRUST_PROXY })) return;
     handle(req, res).catch((error: unknown) => {
-      console.error(error);
+      // What Next.js did not answer itself: one line, under the id the guard gave the request.
+      logger.error({ err: error, requestId: req.headers["x-request-id"] }, "request failed");
       res.statusCode = 500;
       res.end("Internal Server Error");
     });

@@ -21,7 +21,6 @@ export const loginSchema = z.object({
     .min(1, "Enter your password.")
     .max(PASSWORD_MAX_LENGTH, "That password is too long."),
 });
-export type LoginInput = z.infer<typeof loginSchema>;
 
 export const createUserSchema = z.object({
   email: emailSchema,

@@ -42,4 +42,6 @@ export const reopenClaimSchema = claimRefSchema.extend({
   reason: multiLineText()
     .min(5, "Give the reason for reopening (at least 5 characters).")
     .max(4000, "Use at most 4000 characters."),
+  /** Reopened because its re-check date came: the date is cleared, the new check sets the next. */
+  forRecheck: z.boolean().optional(),
 });

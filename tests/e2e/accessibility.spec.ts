@@ -98,7 +98,7 @@ test.describe("accessibility", () => {
   });
 
   test("every page has no axe violations", async ({ browser, baseURL }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     const demo = await demoIds();
     const published = await makeApprovedArticle(baseURL ?? "");
     const edited = await articleWithEditedClaim(browser, baseURL ?? "");
@@ -114,11 +114,18 @@ test.describe("accessibility", () => {
       ["claim page", `/articles/${demo.articleId}/claims/${demo.claimId}`],
       ["claim page, seen before", `/articles/${edited.articleId}/claims/${edited.claimId}`],
       ["tracked claim", `/tracked/${trackedId}`],
+      [
+        "approved claim page, re-check panel",
+        `/articles/${published.id}/claims/${published.troopsId}`,
+      ],
       ["report", `/articles/${demo.articleId}/report`],
       ["queue", "/queue"],
       ["dashboard", "/dashboard"],
       ["claim list", "/claims"],
       ["account", "/account"],
+      ["search results", "/search?q=troops+OR+%222%2C500%22&kind=quantity"],
+      ["search, no results", "/search?q=zzyzx+troops"],
+      ["search, damaged page link", "/search?q=troops&after=damaged"],
     ];
     for (const [name, url] of pages) {
       await editor.page.goto(url);

@@ -36,7 +36,9 @@ describe("article page data", () => {
     expect(again.claims[0]).toMatchObject({
       assigneeName: "Otto",
       rating: "mostly_true",
-      editable: false,
+      // Someone else's claim: a reviewer's editor offers nothing, and says why.
+      allowed: [],
+      locked: "This claim is assigned to someone else: an editor can reassign it.",
     });
     expect(again.can).toEqual({ edit: true, editClaims: true, delete: false });
     await expect(getArticleView(ctx, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);

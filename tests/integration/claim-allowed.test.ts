@@ -1,10 +1,16 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { type User, verdicts } from "@/db/schema";
+import { articles, type Claim, type User, verdicts } from "@/db/schema";
 import { CLAIM_STATUSES, type ClaimStatus, type UserRole } from "@/db/schema/constants";
 import { AppError } from "@/lib/errors";
+import { getArticleView } from "@/lib/services/articles/get-article";
+import { EDITOR_CHANGES, type EditorChange } from "@/lib/services/claims/claim-rules";
 import { dismissClaim, restoreClaim } from "@/lib/services/claims/dismiss-claim";
+import { mergeClaims } from "@/lib/services/claims/merge-claims";
+import { splitClaim } from "@/lib/services/claims/split-claim";
 import { CLAIM_ACTIONS, type ClaimAction } from "@/lib/services/claims/transitions";
+import { updateClaim } from "@/lib/services/claims/update-claim";
 import type { Ctx } from "@/lib/services/context";
 import { addSource } from "@/lib/services/sources/add-source";
 import { approveVerdict } from "@/lib/services/workflow/approve-verdict";
@@ -24,7 +30,8 @@ import { useTestDatabase } from "./test-db";
 /**
  * What the claim page offers is what the services accept: for every status, role and assignee
  * (and, pending approval, whoever proposed), the detail's `allowed` list is compared with the
- * outcome of calling each action's service on a claim in exactly that state.
+ * outcome of calling each action's service on a claim in exactly that state. The same for the
+ * article page: its claim editor's `allowed` list against the editing services.
  */
 const ROLES: UserRole[] = ["reviewer", "editor", "admin"];
 const ASSIGNEES = ["nobody", "me", "someone else"] as const;
@@ -49,6 +56,28 @@ const CALLS: Record<ClaimAction, (ctx: Ctx, ref: Ref, people: People) => Promise
   dismiss: (ctx, ref) => dismissClaim(ctx, { ...ref, reason: "opinion" }),
   restore: (ctx, ref) => restoreClaim(ctx, ref),
 };
+
+/**
+ * The claim editor's changes as their services are called. A merge's other claim is an open,
+ * unassigned neighbour that allows it, so the claim under test decides; a split cuts after the
+ * claim's first word.
+ */
+const EDITOR_CALLS: Record<EditorChange, (ctx: Ctx, claim: Claim, db: Db) => Promise<unknown>> = {
+  edit: (ctx, claim) => updateClaim(ctx, { ...refOf(claim), kind: "quantity" }),
+  respan: (ctx, claim) =>
+    updateClaim(ctx, { ...refOf(claim), span: { start: 0, end: 7, text: "Article" } }),
+  split: (ctx, claim) => splitClaim(ctx, { ...refOf(claim), at: 8 }),
+  merge: async (ctx, claim, db) => {
+    const [article] = await db.select().from(articles).where(eq(articles.id, claim.articleId));
+    if (!article) throw new Error("no article");
+    const other = await makeClaim(db, article, { start: claim.end + 1 });
+    return mergeClaims(ctx, { ...refOf(claim), otherId: other.id, otherVersion: other.version });
+  },
+  dismiss: (ctx, claim) => dismissClaim(ctx, { ...refOf(claim), reason: "opinion" }),
+  restore: (ctx, claim) => restoreClaim(ctx, refOf(claim)),
+};
+
+const refOf = (claim: Claim): Ref => ({ claimId: claim.id, version: claim.version });
 
 interface Case {
   status: ClaimStatus;
@@ -121,6 +150,8 @@ describe("what the claim page offers is what the services accept", () => {
   let people: People;
   const everAccepted = new Set<ClaimAction>();
   const everRefused = new Set<ClaimAction>();
+  const everEdited = new Set<EditorChange>();
+  const neverEdited = new Set<EditorChange>();
 
   beforeAll(async () => {
     const d = db.current.db;
@@ -158,6 +189,21 @@ describe("what the claim page offers is what the services accept", () => {
       const claim = await claimFor(d, people, c);
       const added = await accepts(() => addSource(ctx, { ...SOURCE_INPUT, claimId: claim.id }));
       expect(detail.me.canEditSources).toBe(added);
+
+      // The article page's claim editor, for the same claim.
+      const view = await getArticleView(ctx, shown.articleId);
+      const offered = view.claims.find((row) => row.id === shown.id);
+      const edited: EditorChange[] = [];
+      for (const change of EDITOR_CHANGES) {
+        const claim = await claimFor(d, people, c);
+        if (await accepts(() => EDITOR_CALLS[change](ctx, claim, d))) {
+          edited.push(change);
+          everEdited.add(change);
+        } else neverEdited.add(change);
+      }
+      expect(offered?.allowed).toEqual(edited);
+      // When it offers nothing, it says why in the rule's words.
+      expect(offered?.locked === null).toBe(edited.length > 0);
     });
   }
 
@@ -165,5 +211,7 @@ describe("what the claim page offers is what the services accept", () => {
   it("saw every action accepted in some case and refused in another", () => {
     expect([...everAccepted].sort()).toEqual([...CLAIM_ACTIONS].sort());
     expect([...everRefused].sort()).toEqual([...CLAIM_ACTIONS].sort());
+    expect([...everEdited].sort()).toEqual([...EDITOR_CHANGES].sort());
+    expect([...neverEdited].sort()).toEqual([...EDITOR_CHANGES].sort());
   });
 });

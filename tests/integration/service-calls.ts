@@ -10,13 +10,18 @@ import { listClaims } from "@/lib/services/claim-list/list-claims";
 import { addManualClaim } from "@/lib/services/claims/add-claim";
 import { dismissClaim, restoreClaim } from "@/lib/services/claims/dismiss-claim";
 import { mergeClaims } from "@/lib/services/claims/merge-claims";
+import { setRecheck } from "@/lib/services/claims/set-recheck";
 import { splitClaim } from "@/lib/services/claims/split-claim";
 import { updateClaim } from "@/lib/services/claims/update-claim";
 import type { Ctx } from "@/lib/services/context";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
+import { findMatches } from "@/lib/services/matching/find-matches";
+import { rematchClaim } from "@/lib/services/matching/rematch-claim";
 import { getReport } from "@/lib/services/reports/get-report";
 import { publishReport } from "@/lib/services/reports/publish-report";
 import { revokeReport } from "@/lib/services/reports/revoke-report";
+import { searchAll } from "@/lib/services/search/search-all";
+import { getSearchOptions } from "@/lib/services/search/search-options";
 import { createUser } from "@/lib/services/users/create-user";
 import { listUsers } from "@/lib/services/users/list-users";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
@@ -132,10 +137,40 @@ export const serviceCalls: Record<string, ServiceCall> = {
     },
     invoke: (ctx, input) => restoreClaim(ctx, sent(input)),
   },
+  "claims.setRecheck": {
+    // An approved claim nobody holds: where a re-check date matters, open to every role.
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"], { status: "approved" });
+      return { claimId: claims[0]?.id, version: 1, recheckOn: "2027-03-01", reason: "Figure" };
+    },
+    invoke: (ctx, input) => setRecheck(ctx, sent(input)),
+  },
+  "matching.find": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
+      return { claimId: claims[0]?.id };
+    },
+    invoke: (ctx, input) => findMatches(ctx, sent(input)),
+  },
+  "matching.rematch": {
+    prepare: async (db) => {
+      const { claims } = await makeArticleWithClaims(db, ["2,500 troops"]);
+      return { claimId: claims[0]?.id };
+    },
+    invoke: (ctx, input) => rematchClaim(ctx, sent(input)),
+  },
   ...workflowCalls,
   ...trackingCalls,
   "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input as never) },
   "claims.list": { invoke: (ctx, input) => listClaims(ctx, input as never) },
+  "search.query": {
+    prepare: async (db) => {
+      const article = await makeArticle(db);
+      return { q: article.title };
+    },
+    invoke: (ctx, input) => searchAll(ctx, input as never),
+  },
+  "search.options": { invoke: (ctx) => getSearchOptions(ctx) },
   "claims.export": {
     invoke: async (ctx, input) => new Response(exportClaimsCsv(ctx, input)).text(),
   },

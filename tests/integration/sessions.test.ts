@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { sessions } from "@/db/schema";
-import { endSession, findSessionUser, startSession } from "@/lib/auth/sessions";
-import { authenticate } from "@/lib/services/users/sign-in";
+import { auditEvents, sessions } from "@/db/schema";
+import { findSessionUser } from "@/lib/auth/sessions";
+import { endSession } from "@/lib/services/users/end-session";
+import { signIn as signInService } from "@/lib/services/users/sign-in";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 import { changeUserRole, disableUser } from "@/lib/services/users/update-user";
 import { ctxFor, FACTORY_PASSWORD, makeUser } from "../factories";
@@ -13,16 +14,25 @@ describe("server-side sessions", () => {
 
   /** Signs a user in as the credentials provider does, and returns what the cookie would carry. */
   async function signIn(email: string) {
-    const user = await authenticate(
+    const user = await signInService(
       db.current.db,
       { email, password: FACTORY_PASSWORD },
       `test-${crypto.randomUUID()}`,
     );
-    return {
-      userId: user.id,
-      sessionId: await startSession(db.current.db, user.id),
-      sessionVersion: user.sessionVersion,
-    };
+    return { userId: user.id, sessionId: user.sessionId, sessionVersion: user.sessionVersion };
+  }
+
+  /** The session audit rows of these sessions, oldest first. */
+  function sessionAudit(sessionIds: string[]) {
+    return db.current.db
+      .select({
+        action: auditEvents.action,
+        actorId: auditEvents.actorId,
+        entityId: auditEvents.entityId,
+      })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "session"), inArray(auditEvents.entityId, sessionIds)))
+      .orderBy(auditEvents.at);
   }
 
   it("ends only the session signed out of; the same user's other session goes on", async () => {
@@ -40,6 +50,12 @@ describe("server-side sessions", () => {
     // Signing out again, or of a session that is not there, changes nothing and does not fail.
     await endSession(db.current.db, laptop);
     await endSession(db.current.db, { userId: user.id, sessionId: "not-a-uuid" });
+    // One audit row per change: each start, and the one end that ended something.
+    expect(await sessionAudit([laptop.sessionId, phone.sessionId])).toEqual([
+      { action: "session.start", actorId: user.id, entityId: laptop.sessionId },
+      { action: "session.start", actorId: user.id, entityId: phone.sessionId },
+      { action: "session.end", actorId: user.id, entityId: laptop.sessionId },
+    ]);
   });
 
   it("refuses a session whose user was disabled, whose role changed, or who signed out everywhere", async () => {
@@ -73,6 +89,9 @@ describe("server-side sessions", () => {
     // Bob cannot end Alice's session by naming its id.
     await endSession(db.current.db, { userId: bob.id, sessionId: hers.sessionId });
     expect(await findSessionUser(db.current.db, hers)).not.toBeNull();
+    expect((await sessionAudit([hers.sessionId])).map((row) => row.action)).toEqual([
+      "session.start",
+    ]);
     expect(await findSessionUser(db.current.db, { ...his, sessionId: "" })).toBeNull();
     expect(await findSessionUser(db.current.db, { ...his, userId: "x' or 1=1" })).toBeNull();
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_LOGINS } from "@/lib/server/seed";
-import { type App, startApp } from "./support/app";
-import { type Cluster, createCluster, createEmptyDatabase } from "./support/cluster";
 import { recordFigure } from "./support/figures";
 import { signIn } from "./support/http";
+import { withSeededApp } from "./support/seeded-app";
 
 /*
  * The database restarts under a steady, bounded load while the app keeps running: while it is
@@ -28,25 +27,13 @@ interface Sample {
   status: number | "timeout" | "network";
 }
 
-let cluster: Cluster | undefined;
-let app: App | undefined;
-
-beforeAll(async () => {
-  cluster = await createCluster(inject("reliabilityTemplate"));
-  const url = await createEmptyDatabase(cluster, "claimtrack");
-  app = await startApp({ databaseUrl: url, env: { SEED_DEMO: "true" } });
-});
-
-afterAll(async () => {
-  await app?.stop();
-  cluster?.destroy();
-});
+const seeded = withSeededApp();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the database restarts under load", () => {
   it("health answers 503 while it is down and every request succeeds within 5 s of its return", async () => {
-    if (!app || !cluster) throw new Error("no app");
+    const { app, cluster } = seeded.get();
     const base = app.url;
     const reviewer = DEMO_LOGINS.find((l) => l.role === "reviewer");
     if (!reviewer) throw new Error("no demo reviewer");

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { runAction } from "@/lib/action-result";
-import { endCurrentSession, requireCtx } from "@/lib/auth/session";
-import { signOut } from "@/lib/server/auth";
+import { requireCtx } from "@/lib/auth/session";
+import { endCurrentSession, signOut } from "@/lib/server/auth";
 import { signOutEverywhere } from "@/lib/services/users/sign-out-everywhere";
 
 export async function signOutAction(): Promise<void> {

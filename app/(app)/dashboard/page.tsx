@@ -6,6 +6,7 @@ import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
 import { listInconsistentRatings } from "@/lib/services/dashboard/inconsistent-ratings";
 import { FilterForm } from "../../_components/filter-form";
 import { RatingPatterns } from "./charts";
+import { DueRechecksSection } from "./due-rechecks";
 import { InconsistentRatings } from "./inconsistent-ratings";
 import { shortWeek } from "./labels";
 import { filterValues } from "./links";
@@ -69,6 +70,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           reviewers: d.options.reviewers,
         })}
       />
+
+      <DueRechecksSection due={d.due} />
 
       <DashboardSections view={toJsonProps(dashboardView(d, Date.now()))} />
       <InconsistentRatings rows={inconsistent} />

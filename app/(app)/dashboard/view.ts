@@ -12,7 +12,8 @@ import { formatCount, shortWeek } from "./labels";
  * in the browser: labels, totals and ages are formatted here so that hydration rebuilds exactly the
  * markup the server sent.
  */
-export interface DashboardView extends Omit<Dashboard, "oldest" | "options"> {
+// The due re-checks are a short list of links the page renders on the server (due-rechecks.tsx).
+export interface DashboardView extends Omit<Dashboard, "oldest" | "options" | "due"> {
   oldest: (Omit<OldClaim, "createdAt"> & { createdAt: string; age: string })[];
   weekLabels: Record<string, string>;
   totals: { claims: string; approved: string; medianTime: string; p90Time: string };
@@ -26,7 +27,7 @@ function age(from: Date, now: number): string {
 }
 
 export function dashboardView(d: Dashboard, now: number): DashboardView {
-  const { oldest, options: _options, ...rest } = d;
+  const { oldest, options: _options, due: _due, ...rest } = d;
   return {
     ...rest,
     oldest: oldest.map((c) => ({

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { CLAIM_STATUS_LABEL, type ClaimStatus, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { formatTime } from "@/lib/format-time";
+import { DUE_RECHECK_LIMIT } from "@/lib/services/queue/due-rechecks";
 import { getMyQueue, OPEN_CLAIMS_LIMIT } from "@/lib/services/queue/get-queue";
 import { EmptyState } from "../../_components/empty-state";
 import { StatusBadge } from "../../_components/status-badge";
@@ -152,6 +153,30 @@ export default async function QueuePage() {
           />
         </Section>
       ) : null}
+
+      <Section
+        id="due-recheck"
+        title="Due for re-check"
+        count={q.due.total}
+        empty="No approved claim is due for re-check. Claims whose re-check date has come appear here."
+      >
+        <ClaimCards
+          items={q.due.claims}
+          testId="due-for-recheck"
+          detail={(c) => (
+            <p className="text-sm text-muted">
+              Due since <time dateTime={c.recheckOn}>{c.recheckOn}</time>
+              {c.rating ? ` · ${RATING_SCALE[c.rating].label}` : ""}
+              {c.recheckReason ? ` · ${c.recheckReason}` : ""} · {c.articleTitle}
+            </p>
+          )}
+        />
+        {q.due.total > q.due.claims.length ? (
+          <p className="text-sm text-muted">
+            Showing the {DUE_RECHECK_LIMIT} longest overdue of {q.due.total}.
+          </p>
+        ) : null}
+      </Section>
 
       <Section
         id="returned"

@@ -10,9 +10,10 @@ import {
   claimTextColumns,
   users,
 } from "@/db/schema";
-import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
+import { can, requirePermission } from "@/lib/auth/permissions";
 import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
+import { editorChanges } from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
 import { checkedBeforeIn } from "@/lib/services/tracking/checked-before";
 import { articleIdSchema } from "@/lib/validation/articles";
@@ -55,10 +56,12 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
   const checkedBefore = new Map(checked.map((c) => [c.claimId, c]));
   return {
     article,
+    // What the claim editor offers for each claim is what the services would accept from this
+    // user now (lib/services/claims/claim-rules.ts).
     claims: rows.map((claim) => ({
       ...claim,
       priority: claimPriority(claim),
-      editable: canActOnClaim(ctx.actor, claim),
+      ...editorChanges(ctx.actor, claim),
       /** An approved claim elsewhere that this one repeats ("Checked before: False, …"). */
       checkedBefore: checkedBefore.get(claim.id) ?? null,
     })),

@@ -4,7 +4,10 @@ import { articles } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { recordAudit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/services/context";
+import { matchClaims } from "@/lib/services/matching/match-claims";
 import { articleMetaSchema, importArticleSchema } from "@/lib/validation/articles";
 import { parseInput } from "@/lib/validation/parse";
 import { runInWorker } from "@/lib/workers/pool";
@@ -14,7 +17,13 @@ import { formatBytes, type Upload } from "./read-upload";
 import { extractOptionsFor, insertArticleWithClaims, prepareClaims } from "./store-article";
 
 export type ImportResult =
-  | { status: "created"; article: { id: string; title: string }; claimCount: number }
+  | {
+      status: "created";
+      article: { id: string; title: string };
+      claimCount: number;
+      /** Match suggestions stored for the new claims; null when matching was off or failed. */
+      suggestions: number | null;
+    }
   | { status: "duplicate"; article: { id: string; title: string } };
 
 const sourceSchema = z.object({
@@ -40,6 +49,8 @@ interface ImportOptions {
    */
   extract?: ExtractFn;
   maxBytes?: number;
+  /** Match the new claims with earlier ones; by default the MATCHING setting (lib/env.ts). */
+  matching?: "on" | "off";
 }
 
 /** An uploaded file's text, read on a worker thread (HTML parsing takes seconds for a large page). */
@@ -92,6 +103,10 @@ export async function importArticle(
       status: "created",
       article: { id: stored.article.id, title: stored.article.title },
       claimCount: stored.claimCount,
+      suggestions:
+        (options.matching ?? getEnv().MATCHING) === "on"
+          ? await matchImportedClaims(ctx, stored.article.id, stored.claimIds)
+          : null,
     };
   } catch (error) {
     // Two imports of the same text at once: the unique index lets one in, the other is offered it.
@@ -100,6 +115,43 @@ export async function importArticle(
       if (winner) return { status: "duplicate", article: winner };
     }
     throw error;
+  }
+}
+
+/**
+ * Matches an import's new claims with earlier ones, after the import has committed and in a
+ * transaction of its own. The article and its claims are the user's work and must not be lost to
+ * matching: a failure here is logged and the import stands without suggestions (a re-match on
+ * the claim page makes them later). Running after the commit also keeps the import's transaction,
+ * which holds the lock on the BM25 term counts, as short as before.
+ */
+async function matchImportedClaims(
+  ctx: Ctx,
+  articleId: string,
+  claimIds: string[],
+): Promise<number | null> {
+  // The importer's right to import covers matching what they imported (checked again here
+  // because this opens a transaction of its own).
+  requirePermission(ctx.actor, "articles.import");
+  if (claimIds.length === 0) return 0;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const suggestions = await matchClaims(tx, { claimIds });
+      if (suggestions > 0) {
+        await recordAudit(tx, {
+          actorId: ctx.actor.id,
+          action: "article.match",
+          entityType: "article",
+          entityId: articleId,
+          articleId,
+          after: { claims: claimIds.length, suggestions },
+        });
+      }
+      return suggestions;
+    });
+  } catch (error) {
+    logger.warn({ err: error, articleId }, "matching the imported claims failed; import kept");
+    return null;
   }
 }
 

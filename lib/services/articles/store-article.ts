@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { type Executor, queryRows } from "@/db/client";
 import { type Article, articles, claims } from "@/db/schema";
 import type { ExtractedClaim } from "@/lib/claims";
 import { recordAudit } from "@/lib/services/audit";
@@ -51,16 +51,24 @@ export function prepareClaims(body: string, extracted: ExtractedClaim[]): Prepar
     values: claim.values,
     speaker: claim.speaker ?? null,
     speakerRole: claim.speakerRole ?? null,
+    recheckOn: claim.recheckOn ?? null,
+    recheckReason: claim.recheckReason ?? null,
   }));
   return { count: rows.length, json: JSON.stringify(rows) };
 }
 
+/**
+ * What extraction needs to know of the article. The import day is what proposed re-check dates
+ * count from when the article has no published date (lib/claims/recheck.ts).
+ */
 export function extractOptionsFor(
   fields: Pick<ArticleFields, "publishedOn" | "publishedApproximate">,
+  now: Date = new Date(),
 ) {
   return {
     publishedOn: fields.publishedOn ?? undefined,
     approximateDate: fields.publishedApproximate ?? false,
+    importedOn: now.toISOString().slice(0, 10),
   };
 }
 
@@ -75,7 +83,7 @@ export async function insertArticleWithClaims(
   fields: ArticleFields,
   prepared: PreparedClaims,
   actorId: string | null,
-): Promise<{ article: Article; claimCount: number }> {
+): Promise<{ article: Article; claimCount: number; claimIds: string[] }> {
   const body = normaliseBody(fields.body);
   const [article] = await tx
     .insert(articles)
@@ -87,15 +95,21 @@ export async function insertArticleWithClaims(
     })
     .returning();
   if (!article) throw new Error("article insert returned no row");
+  let claimIds: string[] = [];
   if (prepared.count > 0) {
-    await tx.execute(sql`
-      insert into ${claims} (article_id, text, start, "end", prefix, suffix, kind, score, values, speaker, speaker_role, origin)
+    const inserted = await queryRows<{ id: string }>(
+      tx,
+      sql`
+      insert into ${claims} (article_id, text, start, "end", prefix, suffix, kind, score, values, speaker, speaker_role, recheck_on, recheck_reason, origin)
       select ${article.id}, r.text, r.start, r."end", r.prefix, r.suffix, r.kind::claim_kind, r.score,
-        r.values, r.speaker, r."speakerRole", 'extracted'
+        r.values, r.speaker, r."speakerRole", r."recheckOn", r."recheckReason", 'extracted'
       from jsonb_to_recordset(${prepared.json}::jsonb) as r(
         text text, start integer, "end" integer, prefix text, suffix text, kind text, score real,
-        values jsonb, speaker text, "speakerRole" text
-      )`);
+        values jsonb, speaker text, "speakerRole" text, "recheckOn" date, "recheckReason" text
+      )
+      returning id`,
+    );
+    claimIds = inserted.map((row) => row.id);
   }
   await recordAudit(tx, {
     actorId,
@@ -105,7 +119,7 @@ export async function insertArticleWithClaims(
     articleId: article.id,
     after: { title: article.title, claims: prepared.count, bodyHash: article.bodyHash },
   });
-  return { article, claimCount: prepared.count };
+  return { article, claimCount: prepared.count, claimIds };
 }
 
 function assertExtractedSpan(body: string, claim: ExtractedClaim): void {

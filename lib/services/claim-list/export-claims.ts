@@ -20,6 +20,8 @@ export const EXPORT_HEADER = [
   "assignee",
   "imported_at",
   "approved_at",
+  // Appended last, so readers that take columns by position keep working.
+  "recheck_on",
 ] as const;
 
 function toCells(row: ClaimListRow): unknown[] {
@@ -36,6 +38,7 @@ function toCells(row: ClaimListRow): unknown[] {
     row.assigneeName,
     row.createdAt,
     row.approvedAt,
+    row.recheckOn,
   ];
 }
 

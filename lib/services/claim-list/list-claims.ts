@@ -24,6 +24,8 @@ export interface ClaimListRow {
   assigneeName: string | null;
   createdAt: Date;
   approvedAt: Date | null;
+  /** When the claim is to be checked again (yyyy-mm-dd), for the CSV export. */
+  recheckOn: string | null;
 }
 
 interface RawRow extends Omit<ClaimListRow, "createdAt" | "approvedAt"> {
@@ -202,6 +204,7 @@ export async function queryClaimPage(
     sql`select c.id, c.article_id as "articleId", a.title as "articleTitle", a.outlet,
         c.text, c.kind, c.score, c.status, c.rating, u.name as "assigneeName",
         c.created_at as "createdAt", c.approved_at as "approvedAt",
+        c.recheck_on::text as "recheckOn",
         ${microseconds(sql`c.created_at`)} as "createdKey",
         ${microseconds(sql`a.created_at`)} as "articleCreatedKey", c.start
       from ${from}

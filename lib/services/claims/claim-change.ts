@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Executor, Tx } from "@/db/client";
 import { claims } from "@/db/schema";
@@ -66,19 +66,32 @@ export async function loadForChange(
   return { claim, status: statusAfter(claim.status, change) };
 }
 
+type ClaimSet = Omit<
+  PgUpdateSetSource<typeof claims>,
+  "id" | "articleId" | "version" | "updatedAt"
+>;
+
 /** Writes the claim's new state, bumping its version; the row is locked, so this cannot miss. */
-export async function writeClaim(
-  tx: Tx,
-  claim: ClaimRow,
-  set: Omit<PgUpdateSetSource<typeof claims>, "id" | "articleId" | "version" | "updatedAt">,
-): Promise<ClaimRow> {
-  const [after] = await tx
-    .update(claims)
-    .set({ ...set, version: sql`${claims.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
-    .returning(claimColumns);
+export async function writeClaim(tx: Tx, claim: ClaimRow, set: ClaimSet): Promise<ClaimRow> {
+  const [after] = await writeClaims(tx, [claim], set);
   if (!after) throw new ConflictError("This claim was changed by someone else. Try again.");
   return after;
+}
+
+/**
+ * The same change written to several claims in one statement (bulk assign), each at the version
+ * it was loaded at; every row is locked, so none can be missed.
+ */
+export async function writeClaims(tx: Tx, rows: ClaimRow[], set: ClaimSet): Promise<ClaimRow[]> {
+  const written = await tx
+    .update(claims)
+    .set({ ...set, version: sql`${claims.version} + 1`, updatedAt: sql`now()` })
+    .where(or(...rows.map((row) => and(eq(claims.id, row.id), eq(claims.version, row.version)))))
+    .returning(claimColumns);
+  if (written.length !== rows.length) {
+    throw new ConflictError("A claim was changed by someone else. Try again.");
+  }
+  return written;
 }
 
 /** A new claim (added by hand, or the second half of a split), returned as changes return it. */

@@ -21,6 +21,8 @@ export const claimColumns = {
   rating: claims.rating,
   approvedAt: claims.approvedAt,
   trackedClaimId: claims.trackedClaimId,
+  recheckOn: claims.recheckOn,
+  recheckReason: claims.recheckReason,
   version: claims.version,
   updatedAt: claims.updatedAt,
 };

@@ -1,5 +1,5 @@
 import type { ClaimStatus } from "@/db/schema/constants";
-import { can, canActOnClaim } from "@/lib/auth/permissions";
+import { can, canActOnClaim, type Permission } from "@/lib/auth/permissions";
 import { PreconditionFailedError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/services/context";
 import {
@@ -68,6 +68,7 @@ const EDIT_RULE: Record<ClaimEdit, keyof typeof RULE_MESSAGES> = {
   merge: "merge",
   sources: "read_only",
   track: "read_only",
+  recheck: "dismissed",
 };
 
 function editRefusal(status: ClaimStatus, edit: ClaimEdit) {
@@ -118,6 +119,22 @@ export function requireAllowed(
   if (refusal) throw refusal;
 }
 
+/** The permission a change needs: the workflow table's for an action, the editing one else. */
+function changePermission(change: ClaimChange): Permission {
+  if (!isEdit(change)) return ACTION_PERMISSION[change];
+  return change === "sources" ? "sources.manage" : "claims.edit";
+}
+
+/** Whether the user's role allows the change and the claim's present state lets them make it. */
+function mayChange(
+  user: SessionUser,
+  claim: ClaimFacts,
+  change: ClaimChange,
+  facts: ProposalFacts = {},
+): boolean {
+  return can(user.role, changePermission(change)) && !claimRefusal(user, claim, change, facts);
+}
+
 /**
  * The workflow actions this user may take on the claim now: what the claim page offers, and
  * exactly what the services accept (tests/integration/claim-allowed.test.ts compares the two).
@@ -127,13 +144,40 @@ export function allowedActions(
   claim: ClaimFacts,
   facts: ProposalFacts = {},
 ): ClaimAction[] {
-  return CLAIM_ACTIONS.filter(
-    (action) =>
-      can(user.role, ACTION_PERMISSION[action]) && !claimRefusal(user, claim, action, facts),
-  );
+  return CLAIM_ACTIONS.filter((action) => mayChange(user, claim, action, facts));
+}
+
+/** Whether the user may set or clear the claim's re-check date now (set-recheck.ts). */
+export function canSetRecheck(user: SessionUser, claim: ClaimFacts): boolean {
+  return can(user.role, "claims.recheck") && !claimRefusal(user, claim, "recheck");
 }
 
 /** Whether the user may add, edit and remove the claim's sources now. */
 export function canEditSources(user: SessionUser, claim: ClaimFacts): boolean {
-  return can(user.role, "sources.manage") && !claimRefusal(user, claim, "sources");
+  return mayChange(user, claim, "sources");
+}
+
+/** What the article page's claim editor can do to a claim; a merge needs both claims to allow it. */
+export const EDITOR_CHANGES = [
+  "edit",
+  "respan",
+  "split",
+  "merge",
+  "dismiss",
+  "restore",
+] as const satisfies readonly ClaimChange[];
+export type EditorChange = (typeof EDITOR_CHANGES)[number];
+
+/**
+ * The claim editor's changes this user may make to the claim now, by the same rules the services
+ * apply (claim-allowed.test.ts compares them too); and, when it allows none, the rule's wording for
+ * why, which the editor shows instead.
+ */
+export function editorChanges(
+  user: SessionUser,
+  claim: ClaimFacts,
+): { allowed: EditorChange[]; locked: string | null } {
+  const allowed = EDITOR_CHANGES.filter((change) => mayChange(user, claim, change));
+  const locked = allowed.length > 0 ? null : (claimRefusal(user, claim, "edit")?.message ?? null);
+  return { allowed, locked };
 }

@@ -72,6 +72,10 @@ export const CLAIM_EDITS = {
   // Linking an appearance to a tracked claim (or out of one) says where else it was seen; it
   // changes nothing the verdict rests on, so any status allows it.
   track: ["open", "in_review", "pending_approval", "approved", "dismissed"],
+  // When to check the claim again: a scheduling note beside the verdict, not part of it, so it may
+  // change on an approved claim (where it matters: approved claims past it are due). A dismissed
+  // claim will not be checked, now or later.
+  recheck: ["open", "in_review", "pending_approval", "approved"],
 } as const satisfies Record<string, readonly ClaimStatus[]>;
 export type ClaimEdit = keyof typeof CLAIM_EDITS;
 

@@ -5,6 +5,7 @@ import { CLAIM_STATUSES, type ClaimStatus, RATINGS, type Rating } from "@/db/sch
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
 import { cachedByVersion } from "@/lib/services/data-version";
+import { type DueRechecks, queryDueRechecks, todayUtc } from "@/lib/services/queue/due-rechecks";
 import { type ArticleSort, dashboardSchema } from "@/lib/validation/dashboard";
 import { parseInput } from "@/lib/validation/parse";
 import { listOutlets, listPeople } from "./filter-options";
@@ -79,11 +80,14 @@ export interface Dashboard {
   articles: ArticleRow[];
   reviewers: ReviewerRow[];
   oldest: OldClaim[];
+  /** Approved claims due for re-check, desk-wide: the filters do not apply to a to-do list. */
+  due: DueRechecks;
   options: { outlets: string[]; reviewers: { id: string; name: string }[] };
 }
 
 export const ARTICLE_LIMIT = 25;
 export const OLDEST_LIMIT = 20;
+export const DUE_LIMIT = 20;
 
 /**
  * Everything the dashboard shows for one set of filters, read in parallel, and reused while the
@@ -103,11 +107,13 @@ export async function getDashboard(
     kind: data.kind,
     rating: data.rating,
   };
-  const key = JSON.stringify([filters, data.articleSort, options.base ?? false]);
+  // What is due changes with the day as well as with the data, so the day is part of the key.
+  const today = todayUtc(options.now);
+  const key = JSON.stringify([filters, data.articleSort, options.base ?? false, today]);
   return cachedByVersion(
     ctx.db,
     key,
-    () => computeDashboard(ctx.db, filters, data.articleSort, options),
+    () => computeDashboard(ctx.db, filters, data.articleSort, { ...options, today }),
     ctx.dataVersion,
   );
 }
@@ -116,9 +122,9 @@ async function computeDashboard(
   db: Executor,
   filters: DashboardFilters,
   articleSort: ArticleSort,
-  options: SourceOptions,
+  options: SourceOptions & { today: string },
 ): Promise<Dashboard> {
-  const [statusRows, ratingWeeks, bucketWeeks, eventRows, articles, oldest, people, outlets] =
+  const [statusRows, ratingWeeks, bucketWeeks, eventRows, articles, oldest, people, outlets, due] =
     await Promise.all([
       queryRows<{ reviewer: string; status: ClaimStatus; n: number }>(
         db,
@@ -144,6 +150,7 @@ async function computeDashboard(
       listOldestUnfinished(db, filters),
       listPeople(db),
       listOutlets(db),
+      queryDueRechecks(db, { today: options.today, limit: DUE_LIMIT }),
     ]);
 
   const funnel = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<
@@ -238,6 +245,7 @@ async function computeDashboard(
     articles,
     reviewers,
     oldest,
+    due,
     options: {
       outlets,
       reviewers: people

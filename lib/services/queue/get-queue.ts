@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { articles, claims, comments, users, verdicts } from "@/db/schema";
 import { can, requirePermission } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/services/context";
+import { queryDueRechecks, todayUtc } from "./due-rechecks";
 
 const returner = alias(users, "returner");
 const proposer = alias(users, "proposer");
@@ -19,15 +20,18 @@ const claimLink = {
 /** Open claims nobody holds yet, oldest article first, shown so anyone can pick up work. */
 export const OPEN_CLAIMS_LIMIT = 100;
 
-/** The signed-in user's queue: their work, returns, mentions and, for editors, approvals. */
-export async function getMyQueue(ctx: Ctx) {
+/**
+ * The signed-in user's queue: their work, returns, mentions, for editors approvals, and for
+ * everyone the approved claims due for re-check (a desk-wide list: reviewers set dates too).
+ */
+export async function getMyQueue(ctx: Ctx, options: { now?: Date } = {}) {
   requirePermission(ctx.actor, "articles.read");
   const me = ctx.actor.id;
   const db = ctx.db;
   // A claim is "returned" while its latest verdict is the returned one.
   const latestVerdictIsThis = sql`not exists (select 1 from ${verdicts} newer where newer.claim_id = ${verdicts.claimId} and newer.created_at > ${verdicts.createdAt})`;
 
-  const [assigned, approved, returned, mentions, waiting, open] = await Promise.all([
+  const [assigned, approved, returned, mentions, waiting, open, due] = await Promise.all([
     db
       .select({ ...claimLink, updatedAt: claims.updatedAt })
       .from(claims)
@@ -105,6 +109,7 @@ export async function getMyQueue(ctx: Ctx) {
       // Oldest articles first, like approvals: the work that has waited longest comes up first.
       .orderBy(asc(articles.createdAt), asc(claims.articleId), asc(claims.start))
       .limit(OPEN_CLAIMS_LIMIT),
+    queryDueRechecks(db, { today: todayUtc(options.now) }),
   ]);
 
   return {
@@ -114,6 +119,7 @@ export async function getMyQueue(ctx: Ctx) {
     mentions,
     waiting: waiting.map((w) => ({ ...w, proposedByMe: Boolean(w.proposedByMe) })),
     open,
+    due,
     isEditor: can(ctx.actor.role, "verdicts.approve"),
   };
 }

@@ -29,7 +29,7 @@ export async function loadReportInput(
   if (!article) return null;
 
   const claimRows = await db
-    .select({ ...claimTextColumns, speakerRole: claims.speakerRole })
+    .select({ ...claimTextColumns, speakerRole: claims.speakerRole, recheckOn: claims.recheckOn })
     .from(claims)
     .where(eq(claims.articleId, articleId))
     .orderBy(asc(claims.start), asc(claims.end));

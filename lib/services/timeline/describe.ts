@@ -84,6 +84,12 @@ export function describeEvent(event: TimelineEvent, names: Map<string, string>):
       }`;
       detail = str(after.reason);
       break;
+    case "claim.recheck":
+      summary = str(after.recheckOn)
+        ? `set the re-check date to ${str(after.recheckOn)}`
+        : "cleared the re-check date";
+      detail = str(after.recheckReason);
+      break;
     case "source.add":
       summary = `added the source "${str(after.title) ?? "untitled"}"`;
       break;

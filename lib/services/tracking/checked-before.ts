@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "@/db/client";
 import type { Rating } from "@/db/schema/constants";
-import { STRONG_MATCH_SCORE } from "@/lib/claims/match-words";
+import { getEnv } from "@/lib/env";
 
 /** An approved claim of another article that a claim of this article repeats. */
 export interface CheckedBefore {
@@ -17,9 +17,14 @@ export interface CheckedBefore {
  * For each claim of the article that repeats an approved claim elsewhere, the latest such
  * approval: "Checked before: False, 12 Jan 2022". A claim repeats another when the pair was marked
  * the same claim, when the matching service suggested it with a strong score (and nobody said it is
- * not the same), or when both belong to one tracked claim.
+ * not the same), or when both belong to one tracked claim. Strong is MATCH_STRONG_SCORE
+ * (lib/env.ts), the matching service's own threshold.
  */
-export async function checkedBeforeIn(db: Executor, articleId: string): Promise<CheckedBefore[]> {
+export async function checkedBeforeIn(
+  db: Executor,
+  articleId: string,
+  strong = getEnv().MATCH_STRONG_SCORE,
+): Promise<CheckedBefore[]> {
   return queryRows<CheckedBefore>(
     db,
     sql`select distinct on (c.id)
@@ -30,7 +35,7 @@ export async function checkedBeforeIn(db: Executor, articleId: string): Promise<
         cross join lateral (
           select m.match_id as id from claim_matches m
           where m.claim_id = c.id
-            and (m.state = 'same' or (m.state = 'suggested' and m.score >= ${STRONG_MATCH_SCORE}))
+            and (m.state = 'same' or (m.state = 'suggested' and m.score >= ${strong}))
           union
           select o.id from claims o
           where c.tracked_claim_id is not null and o.tracked_claim_id = c.tracked_claim_id

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { articles, claimMatches, claims, trackedClaims, users } from "@/db/schema";
 import type { Rating } from "@/db/schema/constants";
 import { can, requirePermission } from "@/lib/auth/permissions";
+import { getEnv } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/services/context";
 import { isUuid } from "@/lib/validation/ids";
@@ -88,6 +89,10 @@ export async function getClaimTracking(ctx: Ctx, input: { claimId: string }) {
     seenBefore,
     tracked,
     canDecide: can(ctx.actor.role, "matches.decide"),
+    /** "Look again": matching run anew for this claim (matching/rematch-claim.ts). */
+    canRematch: can(ctx.actor.role, "claims.match"),
+    /** The score of a strong match (MATCH_STRONG_SCORE), to say how strong each one is. */
+    strongScore: getEnv().MATCH_STRONG_SCORE,
   };
 }
 export type ClaimTracking = Awaited<ReturnType<typeof getClaimTracking>>;

@@ -1,10 +1,10 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
-import { loginAttempts, users } from "@/db/schema";
+import { loginAttempts, sessions, users } from "@/db/schema";
 import { systemCtx } from "@/lib/auth/actor";
 import { hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { requirePermission } from "@/lib/auth/permissions";
-import { startSession } from "@/lib/auth/sessions";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions";
 import {
   accountKey,
   addressKey,
@@ -112,14 +112,38 @@ export async function authenticate(
   };
 }
 
-/** Signs in: checks the credentials (authenticate) and starts a server-side session. */
+/**
+ * Signs in: checks the credentials (authenticate) and starts a server-side session, the row the
+ * cookie will name (lib/auth/sessions.ts), with its audit row.
+ */
 export async function signIn(
   db: Db,
   input: unknown,
   clientAddress: string,
 ): Promise<AuthenticatedUser & { sessionId: string }> {
   const user = await authenticate(db, input, clientAddress);
-  return { ...user, sessionId: await startSession(db, user.id) };
+  const ctx = systemCtx(db, "sign-in");
+  requirePermission(ctx.actor, "account.sign_in");
+  const sessionId = await ctx.db.transaction(async (tx) => {
+    // Expired rows have no use; removing them here keeps the table as small as the live sessions.
+    await tx.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+    const [row] = await tx
+      .insert(sessions)
+      .values({
+        userId: user.id,
+        expiresAt: sql`now() + make_interval(secs => ${SESSION_MAX_AGE_SECONDS})`,
+      })
+      .returning({ id: sessions.id });
+    if (!row) throw new Error("session insert returned no row");
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "session.start",
+      entityType: "session",
+      entityId: row.id,
+    });
+    return row.id;
+  });
+  return { ...user, sessionId };
 }
 
 /**

@@ -1,10 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { claims } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "@/lib/errors";
-import { auditClaimChange, lockClaims } from "@/lib/services/claims/claim-change";
-import { canTransition } from "@/lib/services/claims/transitions";
+import { auditClaimChange, lockClaims, writeClaims } from "@/lib/services/claims/claim-change";
+import { claimRefusal } from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { bulkAssignSchema } from "@/lib/validation/workflow";
@@ -29,7 +27,8 @@ export async function bulkAssignClaims(ctx: Ctx, input: z.input<typeof bulkAssig
         stale,
       );
     }
-    const closed = rows.filter((row) => !canTransition(row.status, "assign"));
+    // The rules of one assignment, for each claim; the refusal counts them in one message.
+    const closed = rows.filter((row) => claimRefusal(ctx.actor, row, "assign"));
     if (closed.length > 0) {
       throw new PreconditionFailedError(
         "transition",
@@ -39,19 +38,7 @@ export async function bulkAssignClaims(ctx: Ctx, input: z.input<typeof bulkAssig
     // Every row is locked and at the version the user read, so one statement updates them all.
     const changing = rows.filter((row) => row.assigneeId !== assignee.id);
     if (changing.length > 0) {
-      await tx
-        .update(claims)
-        .set({
-          assigneeId: assignee.id,
-          version: sql`${claims.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(
-          inArray(
-            claims.id,
-            changing.map((row) => row.id),
-          ),
-        );
+      await writeClaims(tx, changing, { assigneeId: assignee.id });
       await auditClaimChange(
         tx,
         ctx.actor.id,

@@ -4,7 +4,12 @@ import { articles, claims, comments, sources, users, verdicts } from "@/db/schem
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { claimColumns } from "@/lib/services/claims/claim-row";
-import { allowedActions, canEditSources, claimRefusal } from "@/lib/services/claims/claim-rules";
+import {
+  allowedActions,
+  canEditSources,
+  canSetRecheck,
+  claimRefusal,
+} from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
 import { sourceColumns } from "@/lib/services/sources/source-columns";
 import { getClaimTimeline } from "@/lib/services/timeline/get-timeline";
@@ -134,6 +139,7 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
       id: ctx.actor.id,
       canAct: canActOnClaim(ctx.actor, claim),
       canEditSources: canEditSources(ctx.actor, claim),
+      canSetRecheck: canSetRecheck(ctx.actor, claim),
       // The two-person rule, told to the page so it can explain rather than offer a dead button.
       approvalRefused: approval?.rule === "two_person" ? approval.message : null,
     },

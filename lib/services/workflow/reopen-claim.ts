@@ -10,6 +10,10 @@ import { recordReopenCorrection } from "./record-correction";
 /**
  * An editor reopens an approved claim with a reason. The approved verdict stays in the history as
  * superseded; when the article's report is public, the change is logged as a correction.
+ *
+ * Reopened for a re-check (`forRecheck`), the re-check date is cleared as well: it has come, and
+ * left in place it would make the claim due again the moment the new verdict is approved. The
+ * old date stays in the audit row; whoever checks again sets the next one.
  */
 export async function reopenClaim(ctx: Ctx, input: z.input<typeof reopenClaimSchema>) {
   requirePermission(ctx.actor, "verdicts.reopen");
@@ -17,7 +21,12 @@ export async function reopenClaim(ctx: Ctx, input: z.input<typeof reopenClaimSch
   return ctx.db.transaction(async (tx) => {
     const { claim, status } = await loadForChange(tx, ctx.actor, data, "reopen");
     await setVerdictState(tx, claimVerdictsIn(claim.id, "approved"), { state: "superseded" });
-    const after = await writeClaim(tx, claim, { status, rating: null, approvedAt: null });
+    const after = await writeClaim(tx, claim, {
+      status,
+      rating: null,
+      approvedAt: null,
+      ...(data.forRecheck ? { recheckOn: null, recheckReason: null } : {}),
+    });
     const correctionId = await recordReopenCorrection(tx, {
       claim,
       reason: data.reason,
@@ -26,8 +35,17 @@ export async function reopenClaim(ctx: Ctx, input: z.input<typeof reopenClaimSch
     await auditClaimChange(tx, ctx.actor.id, {
       claim,
       action: "claim.reopen",
-      before: { status: claim.status, rating: claim.rating },
-      after: { status: after.status, reason: data.reason, correctionId },
+      before: {
+        status: claim.status,
+        rating: claim.rating,
+        ...(data.forRecheck ? { recheckOn: claim.recheckOn } : {}),
+      },
+      after: {
+        status: after.status,
+        reason: data.reason,
+        correctionId,
+        ...(data.forRecheck ? { forRecheck: true } : {}),
+      },
     });
     return { claim: after, correctionId };
   });

@@ -10,6 +10,7 @@ const SYSTEM_MAY: Record<SystemName, Permission[]> = {
   seed: ["users.create"],
   cli: ["users.create"],
   "sign-in": ["account.sign_in"],
+  "sign-out": ["account.sign_out"],
   "password-link": ["account.set_password_by_link"],
 };
 
@@ -27,6 +28,7 @@ describe("the permission map and the system", () => {
   it("gives no role what only the system does, and keeps creating users to admins", () => {
     for (const role of ["reviewer", "editor", "admin"] as const) {
       expect(can(role, "account.sign_in")).toBe(false);
+      expect(can(role, "account.sign_out")).toBe(false);
       expect(can(role, "account.set_password_by_link")).toBe(false);
       expect(can(role, "users.create")).toBe(role === "admin");
     }

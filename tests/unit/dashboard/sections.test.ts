@@ -139,6 +139,7 @@ describe("claim list rows markup", () => {
             assigneeName: HOSTILE,
             createdAt: "2026-01-06T10:00:00.000Z",
             approvedAt: "2026-01-08T10:00:00.000Z",
+            recheckOn: null,
           },
         ]),
       }),

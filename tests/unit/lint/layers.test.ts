@@ -40,7 +40,7 @@ async function lint(
 }
 
 const APP = "lib/ does not import from app/";
-const PURE = "lib/claims and lib/reports are pure";
+const PURE = "lib/claims, lib/reports and lib/search are pure";
 const AUTH = "lib/auth sits below the services";
 const TX = "A service opens a transaction only after requirePermission";
 

@@ -156,3 +156,24 @@ describe("ClaimReview JSON-LD", () => {
     expect(JSON.parse(renderClaimReview(fixedModel()))).toEqual(reviews);
   });
 });
+
+describe("ClaimReview expires", () => {
+  it("carries the re-check date as schema.org `expires`, only where there is one", () => {
+    const model = fixedModel();
+    const [first, second] = model.claims;
+    if (!first || !second) throw new Error("fixture has two claims");
+    first.recheckOn = "2027-03-31";
+    second.recheckOn = null;
+    const [withDate, without] = buildClaimReviews(model);
+    expect(withDate).toHaveProperty("expires", "2027-03-31");
+    expect(without).not.toHaveProperty("expires");
+    const problems: string[] = [];
+    check(withDate as Record<string, unknown>, "$", problems);
+    expect(problems).toEqual([]);
+    // Embedded the same way as the rest: the date needs no escaping, and the rules still hold.
+    const script = claimReviewForScript(model);
+    expect(script).toContain('"expires":"2027-03-31"');
+    expect(script).not.toMatch(/[<>&]/);
+    expect(JSON.parse(script)[0].expires).toBe("2027-03-31");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchReasonWords, matchStrength, STRONG_MATCH_SCORE } from "@/lib/claims/match-words";
+import { matchReasonWords, matchStrength } from "@/lib/claims/match-words";
 
 describe("match reasons in words", () => {
   it("names agreeing values, the speaker and shared words, in that order", () => {
@@ -31,8 +31,8 @@ describe("match reasons in words", () => {
   });
 
   it("calls a score strong from the threshold up", () => {
-    expect(matchStrength(STRONG_MATCH_SCORE)).toBe("Strong match (60 %)");
-    expect(matchStrength(0.41)).toBe("Possible match (41 %)");
-    expect(matchStrength(1.7)).toBe("Strong match (100 %)");
+    expect(matchStrength(0.7, 0.7)).toBe("Strong match (70 %)");
+    expect(matchStrength(0.41, 0.7)).toBe("Possible match (41 %)");
+    expect(matchStrength(1.7, 0.7)).toBe("Strong match (100 %)");
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "@/db/schema/constants";
 import type { ActionResult } from "@/lib/errors";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
+import type { EditorChange } from "@/lib/services/claims/claim-rules";
 import { DISMISS_REASON_LABELS } from "@/lib/validation/claims";
 import { Button } from "../../../_components/button";
 import { FormError, LabelledSelect } from "../../../_components/field";
@@ -125,22 +126,15 @@ export function ClaimEditor({
     });
   }
 
-  if (!claim.editable) {
-    return (
-      <p className="text-sm text-muted">
-        This claim is assigned to <bdi>{claim.assigneeName ?? "someone else"}</bdi>: only they or an
-        editor can change it.
-      </p>
-    );
-  }
-  if (claim.status === "approved") {
-    return (
-      <p className="text-sm text-muted">
-        An approved claim is read-only until an editor reopens it.
-      </p>
-    );
+  // The service says what this user may do to the claim now; the editor offers exactly that.
+  const may = (change: EditorChange) => claim.allowed.includes(change);
+  if (claim.allowed.length === 0) {
+    return <p className="text-sm text-muted">{claim.locked}</p>;
   }
 
+  // A merge changes both claims, so both must allow it.
+  const mergePrevious = may("merge") && previous?.allowed.includes("merge");
+  const mergeNext = may("merge") && next?.allowed.includes("merge");
   const relative = relativeSplit();
   const selectionUsable =
     selection && (selection.start !== claim.start || selection.end !== claim.end);
@@ -187,96 +181,107 @@ export function ClaimEditor({
         </div>
       ) : null}
       <FormError message={error} />
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit("save");
-        }}
-      >
-        <KindSelect label="Kind" value={kind} onChange={setKind} />
-        <ValuesEditor rows={rows} onChange={setRows} />
-        <Button type="submit" busy={pending}>
-          Save kind and values
-        </Button>
-      </form>
-      <div className="space-y-1 border-t border-line pt-3">
-        <p className="text-sm font-medium">Span</p>
-        <p className="text-xs text-muted">Select new text in the article, then use it here.</p>
-        <Button
-          variant="secondary"
-          busy={pending}
-          disabled={!selectionUsable}
-          onClick={() => submit("respan")}
+      {may("edit") ? (
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit("save");
+          }}
         >
-          Use the selection as this claim's text
-        </Button>
-      </div>
-      <div className="space-y-2 border-t border-line pt-3">
-        <label className="flex flex-col text-sm font-medium">
-          Split after character
-          <input
-            type="number"
-            min={1}
-            max={claim.text.length - 1}
-            value={relative}
-            onChange={(e) => setSplitAt(claim.start + Number(e.target.value))}
-            className="w-28 rounded-md border border-line bg-paper px-2 py-1"
-          />
-        </label>
-        <p className="text-xs">
-          <span className="bg-sky-50">{claim.text.slice(0, relative)}</span>
-          <span aria-hidden="true" className="font-bold text-accent">
-            {" "}
-            |{" "}
-          </span>
-          <span className="sr-only"> then </span>
-          <span className="bg-amber-50">{claim.text.slice(relative)}</span>
-        </p>
-        <Button variant="secondary" busy={pending} onClick={() => submit("split")}>
-          Split into two claims
-        </Button>
-      </div>
-      <div className="flex flex-wrap gap-2 border-t border-line pt-3">
-        {previous ? (
-          <Button variant="secondary" busy={pending} onClick={() => submit("mergePrevious")}>
-            Merge with the previous claim
+          <KindSelect label="Kind" value={kind} onChange={setKind} />
+          <ValuesEditor rows={rows} onChange={setRows} />
+          <Button type="submit" busy={pending}>
+            Save kind and values
           </Button>
-        ) : null}
-        {next ? (
-          <Button variant="secondary" busy={pending} onClick={() => submit("mergeNext")}>
-            Merge with the next claim
+        </form>
+      ) : null}
+      {may("respan") ? (
+        <div className="space-y-1 border-t border-line pt-3">
+          <p className="text-sm font-medium">Span</p>
+          <p className="text-xs text-muted">Select new text in the article, then use it here.</p>
+          <Button
+            variant="secondary"
+            busy={pending}
+            disabled={!selectionUsable}
+            onClick={() => submit("respan")}
+          >
+            Use the selection as this claim's text
           </Button>
-        ) : null}
-      </div>
-      <div className="flex flex-wrap items-end gap-2 border-t border-line pt-3">
-        {claim.status === "dismissed" ? (
-          <>
+        </div>
+      ) : null}
+      {may("split") ? (
+        <div className="space-y-2 border-t border-line pt-3">
+          <label className="flex flex-col text-sm font-medium">
+            Split after character
+            <input
+              type="number"
+              min={1}
+              max={claim.text.length - 1}
+              value={relative}
+              onChange={(e) => setSplitAt(claim.start + Number(e.target.value))}
+              className="w-28 rounded-md border border-line bg-paper px-2 py-1"
+            />
+          </label>
+          <p className="text-xs">
+            <span className="bg-sky-50">{claim.text.slice(0, relative)}</span>
+            <span aria-hidden="true" className="font-bold text-accent">
+              {" "}
+              |{" "}
+            </span>
+            <span className="sr-only"> then </span>
+            <span className="bg-amber-50">{claim.text.slice(relative)}</span>
+          </p>
+          <Button variant="secondary" busy={pending} onClick={() => submit("split")}>
+            Split into two claims
+          </Button>
+        </div>
+      ) : null}
+      {mergePrevious || mergeNext ? (
+        <div className="flex flex-wrap gap-2 border-t border-line pt-3">
+          {mergePrevious ? (
+            <Button variant="secondary" busy={pending} onClick={() => submit("mergePrevious")}>
+              Merge with the previous claim
+            </Button>
+          ) : null}
+          {mergeNext ? (
+            <Button variant="secondary" busy={pending} onClick={() => submit("mergeNext")}>
+              Merge with the next claim
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {claim.status === "dismissed" || may("dismiss") ? (
+        <div className="flex flex-wrap items-end gap-2 border-t border-line pt-3">
+          {claim.status === "dismissed" ? (
             <p className="text-sm">
               Dismissed:{" "}
               {claim.dismissReason && claim.dismissReason in DISMISS_REASON_LABELS
                 ? DISMISS_REASON_LABELS[claim.dismissReason as DismissReason]
                 : claim.dismissReason}
             </p>
+          ) : null}
+          {may("restore") ? (
             <Button variant="secondary" busy={pending} onClick={() => submit("restore")}>
               Restore
             </Button>
-          </>
-        ) : (
-          <>
-            <LabelledSelect
-              label="Dismiss reason"
-              value={reason}
-              values={DISMISS_REASONS}
-              labels={DISMISS_REASON_LABELS}
-              onChange={(value) => setReason(value as DismissReason)}
-            />
-            <Button variant="danger" busy={pending} onClick={() => submit("dismiss")}>
-              Dismiss claim
-            </Button>
-          </>
-        )}
-      </div>
+          ) : null}
+          {may("dismiss") ? (
+            <>
+              <LabelledSelect
+                label="Dismiss reason"
+                value={reason}
+                values={DISMISS_REASONS}
+                labels={DISMISS_REASON_LABELS}
+                onChange={(value) => setReason(value as DismissReason)}
+              />
+              <Button variant="danger" busy={pending} onClick={() => submit("dismiss")}>
+                Dismiss claim
+              </Button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       <p className="text-xs text-muted">
         Status: {CLAIM_STATUS_LABEL[claim.status]} · version {claim.version}
       </p>

@@ -1,7 +1,9 @@
 "use server";
 
 import { makeClaimAction } from "@/lib/server/action";
+import { setRecheck } from "@/lib/services/claims/set-recheck";
 import { addComment } from "@/lib/services/comments/add-comment";
+import { rematchClaim } from "@/lib/services/matching/rematch-claim";
 import { addSource } from "@/lib/services/sources/add-source";
 import { editSource } from "@/lib/services/sources/edit-source";
 import { removeSource } from "@/lib/services/sources/remove-source";
@@ -28,6 +30,8 @@ export const returnVerdictAction = makeClaimAction(returnVerdict);
 export const reopenClaimAction = makeClaimAction(reopenClaim);
 export const addCommentAction = makeClaimAction(addComment);
 export const reuseVerdictAction = makeClaimAction(reuseVerdict);
+export const rematchClaimAction = makeClaimAction(rematchClaim, (result) => result);
 export const decideMatchAction = makeClaimAction(decideMatch, (result) => ({
   trackedClaimId: result.trackedClaimId,
 }));
+export const setRecheckAction = makeClaimAction(setRecheck);

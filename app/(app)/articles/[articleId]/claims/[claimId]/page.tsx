@@ -10,6 +10,7 @@ import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { InconsistencyAlert } from "../../../../../_components/inconsistency-alert";
 import { StatusBadge } from "../../../../../_components/status-badge";
 import { CommentsPanel } from "./comments-panel";
+import { RecheckPanel } from "./recheck-panel";
 import { SeenBeforePanel } from "./seen-before-panel";
 import { SourcesPanel } from "./sources-panel";
 import { VerdictPanel } from "./verdict-panel";
@@ -134,6 +135,15 @@ export default async function ClaimPage({
             rows={tracking.seenBefore}
             tracked={tracking.tracked}
             canDecide={tracking.canDecide}
+            canRematch={tracking.canRematch}
+            strongScore={tracking.strongScore}
+          />
+          <RecheckPanel
+            where={where}
+            claim={claim}
+            today={new Date().toISOString().slice(0, 10)}
+            editable={me.canSetRecheck}
+            canReopen={allowed.includes("reopen")}
           />
         </div>
         <div className="min-w-0 space-y-8">

@@ -6,7 +6,7 @@ import { matchReasonWords, matchStrength } from "@/lib/claims/match-words";
 import { formatDay, formatTime } from "@/lib/format-time";
 import type { ClaimTracking, SeenBeforeRow } from "@/lib/services/tracking/get-claim-tracking";
 import { Button } from "../../../../../_components/button";
-import { decideMatchAction } from "./actions";
+import { decideMatchAction, rematchClaimAction } from "./actions";
 import { useClaimAction } from "./use-claim-action";
 
 interface Props {
@@ -14,6 +14,9 @@ interface Props {
   rows: SeenBeforeRow[];
   tracked: ClaimTracking["tracked"];
   canDecide: boolean;
+  canRematch: boolean;
+  /** The score of a strong match (MATCH_STRONG_SCORE). */
+  strongScore: number;
 }
 
 /**
@@ -21,12 +24,35 @@ interface Props {
  * they were suggested; the reviewer says whether each is the same claim. The tracked claim this
  * claim belongs to, and a disagreement between its approved ratings, are shown above them.
  */
-export function SeenBeforePanel({ where, rows, tracked, canDecide }: Props) {
+export function SeenBeforePanel({
+  where,
+  rows,
+  tracked,
+  canDecide,
+  canRematch,
+  strongScore,
+}: Props) {
+  const { pending, run } = useClaimAction();
   return (
     <section aria-labelledby="seen-before-heading" className="space-y-3">
-      <h2 id="seen-before-heading" className="text-xl font-semibold">
-        Seen before
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="seen-before-heading" className="text-xl font-semibold">
+          Seen before
+        </h2>
+        {canRematch ? (
+          <Button
+            variant="secondary"
+            busy={pending}
+            onClick={() =>
+              run(() => rematchClaimAction(where, {}), {
+                success: "Looked again for earlier appearances of this claim.",
+              })
+            }
+          >
+            Look again
+          </Button>
+        ) : null}
+      </div>
       {tracked ? <TrackedSummary tracked={tracked} /> : null}
       {rows.length === 0 ? (
         <p className="text-muted" data-testid="seen-before-empty">
@@ -36,7 +62,12 @@ export function SeenBeforePanel({ where, rows, tracked, canDecide }: Props) {
         <ol className="space-y-3" aria-label="Earlier appearances, best match first">
           {rows.map((row) => (
             <li key={row.matchId} className="rounded-lg border border-line bg-paper p-4">
-              <EarlierAppearance where={where} row={row} canDecide={canDecide} />
+              <EarlierAppearance
+                where={where}
+                row={row}
+                canDecide={canDecide}
+                strongScore={strongScore}
+              />
             </li>
           ))}
         </ol>
@@ -67,10 +98,12 @@ function EarlierAppearance({
   where,
   row,
   canDecide,
+  strongScore,
 }: {
   where: Props["where"];
   row: SeenBeforeRow;
   canDecide: boolean;
+  strongScore: number;
 }) {
   const { pending, run } = useClaimAction();
   const reasons = matchReasonWords(row.reasons);
@@ -124,7 +157,7 @@ function EarlierAppearance({
         </div>
         <div>
           <dt className="text-muted">Match</dt>
-          <dd>{matchStrength(row.score)}</dd>
+          <dd>{matchStrength(row.score, strongScore)}</dd>
         </div>
       </dl>
       {reasons.length > 0 ? (
