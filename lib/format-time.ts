@@ -14,3 +14,8 @@ export function formatTime(at: Date | string): string {
   const time = typeof at === "string" ? new Date(at) : at;
   return `${DAY.format(time)}, ${time.toISOString().slice(11, 16)} UTC`;
 }
+
+/** A day, "12 Jan 2022": a publication date ("2022-01-12") or the day of a time, in UTC. */
+export function formatDay(at: Date | string): string {
+  return DAY.format(typeof at === "string" ? new Date(at) : at);
+}

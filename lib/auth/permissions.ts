@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   "verdicts.approve": editors,
   "verdicts.reopen": editors,
   "comments.write": everyone,
+  // "Same claim" / "Not the same" on a suggested earlier appearance.
+  "matches.decide": everyone,
+  // A tracked claim's canonical wording, and taking an appearance out of it.
+  "tracked.edit": editors,
   "dashboard.view": editors,
   "reports.export": everyone,
   // Search shows only what the article and claim pages show every signed-in user (articles.read).

@@ -6,6 +6,7 @@ import { and, eq, like } from "drizzle-orm";
 import { type Database, openDatabase } from "@/db/client";
 import { articles, claims } from "@/db/schema";
 import { callAction, DEMO_TITLE, type DemoRole, storageState } from "./helpers";
+import { linkSameClaim } from "./tracking-steps";
 import { makeApprovedArticle, setWorkflowDatabase, TROOPS } from "./workflow-steps";
 
 /**
@@ -26,9 +27,13 @@ async function demoIds() {
 
 /**
  * A new article one of whose claims had its kind edited: its history then lists a change that
- * records no claim text, whose link had no name.
+ * records no claim text, whose link had no name. Its claim repeats the approved troop-number
+ * claim, so it is also the later appearance of a tracked claim.
  */
-async function articleWithEditedClaim(browser: Browser, baseURL: string): Promise<string> {
+async function articleWithEditedClaim(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ articleId: string; claimId: string }> {
   const { context, page } = await as(browser, "reviewer");
   const title = `Axe e2e ${crypto.randomUUID().slice(0, 8)}`;
   const imported = await page.request.post("/api/articles/import", {
@@ -55,7 +60,7 @@ async function articleWithEditedClaim(browser: Browser, baseURL: string): Promis
   );
   expect(result.body).toContain('"ok":true');
   await context.close();
-  return row.articleId;
+  return { articleId: row.articleId, claimId: row.claimId };
 }
 
 async function expectNoViolations(page: Page, name: string) {
@@ -97,15 +102,18 @@ test.describe("accessibility", () => {
     const demo = await demoIds();
     const published = await makeApprovedArticle(baseURL ?? "");
     const edited = await articleWithEditedClaim(browser, baseURL ?? "");
+    const trackedId = await linkSameClaim(database, baseURL ?? "", edited, published.troopsId);
 
     const editor = await as(browser, "editor");
     const pages: [string, string][] = [
       ["articles list", "/articles"],
       ["new article", "/articles/new"],
       ["article reader", `/articles/${demo.articleId}`],
-      ["article reader with history", `/articles/${edited}`],
+      ["article reader with history", `/articles/${edited.articleId}`],
       ["article reader, claim selected", `/articles/${published.id}?claim=${published.troopsId}`],
       ["claim page", `/articles/${demo.articleId}/claims/${demo.claimId}`],
+      ["claim page, seen before", `/articles/${edited.articleId}/claims/${edited.claimId}`],
+      ["tracked claim", `/tracked/${trackedId}`],
       [
         "approved claim page, re-check panel",
         `/articles/${published.id}/claims/${published.troopsId}`,

@@ -19,9 +19,11 @@ import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
 import { proposeVerdict } from "@/lib/services/workflow/propose-verdict";
 import { reopenClaim } from "@/lib/services/workflow/reopen-claim";
 import { returnVerdict } from "@/lib/services/workflow/return-verdict";
+import { reuseVerdict } from "@/lib/services/workflow/reuse-verdict";
 import { startReview } from "@/lib/services/workflow/start-review";
 import { takeClaim } from "@/lib/services/workflow/take-claim";
 import { ctxFor, makeArticle, makeClaim, makeUser } from "../factories";
+import { makeApprovedAppearance, makeTrackedClaim } from "../factories/tracking";
 import { makeSource, RATIONALE, SOURCE_INPUT } from "../factories/workflow";
 import { useTestDatabase } from "./test-db";
 
@@ -47,6 +49,7 @@ const CALLS: Record<ClaimAction, (ctx: Ctx, ref: Ref, people: People) => Promise
   start_review: (ctx, ref) => startReview(ctx, ref),
   assign: (ctx, ref, people) => assignClaim(ctx, { ...ref, assigneeId: people.proposer.id }),
   propose: (ctx, ref) => proposeVerdict(ctx, { ...ref, rating: "true", rationale: RATIONALE }),
+  reuse_verdict: (ctx, ref) => reuseVerdict(ctx, ref),
   approve: (ctx, ref) => approveVerdict(ctx, ref),
   return: (ctx, ref) => returnVerdict(ctx, { ...ref, note: "Check the second figure." }),
   reopen: (ctx, ref) => reopenClaim(ctx, { ...ref, reason: "New figures came in." }),
@@ -96,7 +99,11 @@ const cases: Case[] = CLAIM_STATUSES.flatMap((status) =>
   ),
 );
 
-/** A claim in the case's state, with a source, and the verdict its status implies. */
+/**
+ * A claim in the case's state, with a source, and the verdict its status implies; linked to a
+ * tracked claim whose other appearance has an approved verdict, so that reusing it is possible
+ * wherever the claim's state allows (tracking.test.ts covers a claim with nothing to reuse).
+ */
 async function claimFor(db: Db, people: People, c: Case) {
   const me = people.me[c.role];
   const assigneeId = { nobody: null, me: me.id, "someone else": people.other.id }[c.assignee];
@@ -118,6 +125,11 @@ async function claimFor(db: Db, people: People, c: Case) {
       proposedBy: c.proposedByMe ? me.id : people.proposer.id,
     });
   }
+  const earlier = await makeApprovedAppearance(db, {
+    proposerId: people.other.id,
+    approverId: people.proposer.id,
+  });
+  await makeTrackedClaim(db, [earlier.claim, claim]);
   return claim;
 }
 

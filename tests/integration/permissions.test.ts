@@ -26,6 +26,8 @@ async function snapshot(db: Db) {
     (select count(*) from sources)::int + (select coalesce(sum(version), 0) from sources)::int as source_state,
     (select count(*) from verdicts)::int + (select coalesce(sum(version), 0) from verdicts)::int as verdict_state,
     (select count(*) from comments)::int as comments,
+    (select count(*) + coalesce(sum(version), 0) from claim_matches)::int as match_state,
+    (select count(*) + coalesce(sum(version), 0) from tracked_claims)::int as tracked_state,
     (select count(*) from report_publications where revoked_at is null)::int as live_reports,
     (select count(*) from corrections)::int as corrections`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<

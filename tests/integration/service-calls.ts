@@ -29,6 +29,7 @@ import { changeUserRole, disableUser, enableUser } from "@/lib/services/users/up
 import { ctxFor, makeArticle, makeUser } from "../factories";
 import { makeArticleWithClaims, spanOf } from "../factories/articles";
 import { makeReportArticle, setClaimStatus } from "../factories/reports";
+import { trackingCalls } from "./permission-calls-tracking";
 import { sent, workflowCalls } from "./permission-calls-workflow";
 
 export interface ServiceCall {
@@ -159,6 +160,7 @@ export const serviceCalls: Record<string, ServiceCall> = {
     invoke: (ctx, input) => rematchClaim(ctx, sent(input)),
   },
   ...workflowCalls,
+  ...trackingCalls,
   "dashboard.get": { invoke: (ctx, input) => getDashboard(ctx, input as never) },
   "claims.list": { invoke: (ctx, input) => listClaims(ctx, input as never) },
   "search.query": {

@@ -3,9 +3,11 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { toJsonProps } from "@/lib/json-props";
 import { getDashboard } from "@/lib/services/dashboard/get-dashboard";
+import { listInconsistentRatings } from "@/lib/services/dashboard/inconsistent-ratings";
 import { FilterForm } from "../../_components/filter-form";
 import { RatingPatterns } from "./charts";
 import { DueRechecksSection } from "./due-rechecks";
+import { InconsistentRatings } from "./inconsistent-ratings";
 import { shortWeek } from "./labels";
 import { filterValues } from "./links";
 import { DashboardSections } from "./sections";
@@ -42,6 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     d = await getDashboard(ctx, {});
   }
   const f = d.filters;
+  const inconsistent = await listInconsistentRatings(ctx);
 
   return (
     <div className="space-y-6">
@@ -71,6 +74,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <DueRechecksSection due={d.due} />
 
       <DashboardSections view={toJsonProps(dashboardView(d, Date.now()))} />
+      <InconsistentRatings rows={inconsistent} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { claimPriority } from "@/lib/claims/priority";
 import { NotFoundError } from "@/lib/errors";
 import { editorChanges } from "@/lib/services/claims/claim-rules";
 import type { Ctx } from "@/lib/services/context";
+import { checkedBeforeIn } from "@/lib/services/tracking/checked-before";
 import { articleIdSchema } from "@/lib/validation/articles";
 import { parseOrNotFound } from "@/lib/validation/parse";
 
@@ -33,22 +34,26 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
     .from(articles)
     .where(eq(articles.id, id));
   if (!article) throw new NotFoundError("article");
-  const rows = await ctx.db
-    .select({
-      ...claimTextColumns,
-      score: claims.score,
-      origin: claims.origin,
-      dismissReason: claims.dismissReason,
-      rating: claims.rating,
-      speakerRole: claims.speakerRole,
-      version: claims.version,
-      assigneeId: claims.assigneeId,
-      assigneeName: users.name,
-    })
-    .from(claims)
-    .leftJoin(users, eq(users.id, claims.assigneeId))
-    .where(eq(claims.articleId, id))
-    .orderBy(asc(claims.start), asc(claims.end), asc(claims.id));
+  const [rows, checked] = await Promise.all([
+    ctx.db
+      .select({
+        ...claimTextColumns,
+        score: claims.score,
+        origin: claims.origin,
+        dismissReason: claims.dismissReason,
+        rating: claims.rating,
+        speakerRole: claims.speakerRole,
+        version: claims.version,
+        assigneeId: claims.assigneeId,
+        assigneeName: users.name,
+      })
+      .from(claims)
+      .leftJoin(users, eq(users.id, claims.assigneeId))
+      .where(eq(claims.articleId, id))
+      .orderBy(asc(claims.start), asc(claims.end), asc(claims.id)),
+    checkedBeforeIn(ctx.db, id),
+  ]);
+  const checkedBefore = new Map(checked.map((c) => [c.claimId, c]));
   return {
     article,
     // What the claim editor offers for each claim is what the services would accept from this
@@ -57,6 +62,8 @@ export async function getArticleView(ctx: Ctx, articleId: z.input<typeof article
       ...claim,
       priority: claimPriority(claim),
       ...editorChanges(ctx.actor, claim),
+      /** An approved claim elsewhere that this one repeats ("Checked before: False, …"). */
+      checkedBefore: checkedBefore.get(claim.id) ?? null,
     })),
     can: {
       edit: can(ctx.actor.role, "articles.edit"),

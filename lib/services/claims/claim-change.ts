@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/services/audit";
 import { staleWriteError } from "@/lib/services/conflict";
 import type { SessionUser } from "@/lib/services/context";
 import { type ClaimRow, claimColumns } from "./claim-row";
-import { type ClaimChange, requireAllowed, statusAfter } from "./claim-rules";
+import { type ClaimChange, type ProposalFacts, requireAllowed, statusAfter } from "./claim-rules";
 
 /**
  * The one way to change a claim: load it for the change (row lock, version, may-act, the rule
@@ -44,12 +44,14 @@ export async function lockClaims(
  * a claim (sources) have versions of their own and pass no claim version.
  *
  * `status` is where the change leads: the workflow table's answer, or the status it has.
+ * `facts` reads what a rule needs beyond the claim row (a verdict to reuse), once it is locked.
  */
 export async function loadForChange(
   tx: Tx,
   user: SessionUser,
   ref: { claimId: string; version?: number },
   change: ClaimChange,
+  facts?: (claim: ClaimRow) => Promise<ProposalFacts>,
 ): Promise<{ claim: ClaimRow; status: ClaimStatus }> {
   const [claim] = await lockClaims(tx, [ref.claimId]);
   if (!claim) throw new NotFoundError("claim");
@@ -60,7 +62,7 @@ export async function loadForChange(
       claim,
     );
   }
-  requireAllowed(user, claim, change);
+  requireAllowed(user, claim, change, facts ? await facts(claim) : {});
   return { claim, status: statusAfter(claim.status, change) };
 }
 

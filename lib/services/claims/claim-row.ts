@@ -20,6 +20,7 @@ export const claimColumns = {
   dismissReason: claims.dismissReason,
   rating: claims.rating,
   approvedAt: claims.approvedAt,
+  trackedClaimId: claims.trackedClaimId,
   recheckOn: claims.recheckOn,
   recheckReason: claims.recheckReason,
   version: claims.version,

@@ -25,6 +25,11 @@ export interface ClaimFacts {
 /** Who proposed the pending verdict, when the change is an approval (the two-person rule). */
 export interface ProposalFacts {
   proposedBy?: string | null;
+  /**
+   * Whether another appearance of the claim's tracked claim has an approved verdict to reuse
+   * (reusing one needs it).
+   */
+  reusableVerdict?: boolean;
 }
 
 /** One wording per rule; the rule's name travels with the error (`PreconditionFailedError.rule`). */
@@ -37,6 +42,8 @@ const RULE_MESSAGES = {
   respan: "A claim pending approval keeps its text: an editor can return it to review first.",
   split: "Only an open claim or one under review can be split.",
   merge: "Only open claims or claims under review can be merged.",
+  no_reusable_verdict:
+    "There is no approved verdict to reuse: link this claim to a tracked claim whose other appearance has one.",
 } as const;
 export type ClaimRule = keyof typeof RULE_MESSAGES | "transition";
 
@@ -60,6 +67,7 @@ const EDIT_RULE: Record<ClaimEdit, keyof typeof RULE_MESSAGES> = {
   split: "split",
   merge: "merge",
   sources: "read_only",
+  track: "read_only",
   recheck: "dismissed",
 };
 
@@ -81,8 +89,10 @@ export function claimRefusal(
   change: ClaimChange,
   facts: ProposalFacts = {},
 ): PreconditionFailedError | null {
-  // Reviewers may see every claim, so this is a refusal rather than a "not found".
-  if (!canActOnClaim(user, claim)) return refuse("assigned_elsewhere");
+  // Reviewers may see every claim, so this is a refusal rather than a "not found". Linking is
+  // the exception: saying where else a claim was seen does not touch the work of whoever holds it,
+  // and the earlier appearance a reviewer links to is usually someone else's approved claim.
+  if (change !== "track" && !canActOnClaim(user, claim)) return refuse("assigned_elsewhere");
   if (isEdit(change)) {
     const allowed: readonly ClaimStatus[] = CLAIM_EDITS[change];
     return allowed.includes(claim.status) ? null : editRefusal(claim.status, change);
@@ -94,6 +104,7 @@ export function claimRefusal(
     return refuse("take_assigned");
   }
   if (change === "approve" && facts.proposedBy === user.id) return refuse("two_person");
+  if (change === "reuse_verdict" && !facts.reusableVerdict) return refuse("no_reusable_verdict");
   return null;
 }
 

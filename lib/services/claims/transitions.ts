@@ -10,6 +10,7 @@ export const CLAIM_ACTIONS = [
   "assign",
   "start_review",
   "propose",
+  "reuse_verdict",
   "approve",
   "return",
   "reopen",
@@ -31,6 +32,9 @@ export const TRANSITIONS: Record<ClaimAction, Transition> = {
   assign: { from: ["open", "in_review", "pending_approval"], to: null },
   start_review: { from: ["open"], to: "in_review" },
   propose: { from: ["in_review"], to: "pending_approval" },
+  // A claim with no verdict of its own takes the approved verdict of its tracked claim as a
+  // proposal: it goes to an editor exactly as a proposal written by hand does.
+  reuse_verdict: { from: ["open", "in_review"], to: "pending_approval" },
   approve: { from: ["pending_approval"], to: "approved" },
   // An editor sends a pending verdict back, with a note.
   return: { from: ["pending_approval"], to: "in_review" },
@@ -46,6 +50,7 @@ export const ACTION_PERMISSION: Record<ClaimAction, Permission> = {
   assign: "claims.assign",
   start_review: "claims.take",
   propose: "verdicts.propose",
+  reuse_verdict: "verdicts.propose",
   approve: "verdicts.approve",
   return: "verdicts.approve",
   reopen: "verdicts.reopen",
@@ -64,6 +69,9 @@ export const CLAIM_EDITS = {
   split: ["open", "in_review"],
   merge: ["open", "in_review"],
   sources: ["open", "in_review", "pending_approval"],
+  // Linking an appearance to a tracked claim (or out of one) says where else it was seen; it
+  // changes nothing the verdict rests on, so any status allows it.
+  track: ["open", "in_review", "pending_approval", "approved", "dismissed"],
   // When to check the claim again: a scheduling note beside the verdict, not part of it, so it may
   // change on an approved claim (where it matters: approved claims past it are due). A dismissed
   // claim will not be checked, now or later.
@@ -76,6 +84,7 @@ const ACTION_LABEL: Record<ClaimAction, string> = {
   assign: "assigned",
   start_review: "put under review",
   propose: "given a proposed verdict",
+  reuse_verdict: "given a reused verdict",
   approve: "approved",
   return: "returned",
   reopen: "reopened",

@@ -20,6 +20,7 @@ export const sourceColumns = {
   accessedOn: sources.accessedOn,
   note: sources.note,
   addedBy: sources.addedBy,
+  reusedFromId: sources.reusedFromId,
   createdAt: sources.createdAt,
   updatedAt: sources.updatedAt,
   version: sources.version,

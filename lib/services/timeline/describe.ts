@@ -127,6 +127,25 @@ export function describeEvent(event: TimelineEvent, names: Map<string, string>):
     case "claim.restore":
       summary = `restored the claim${move()}`;
       break;
+    // Claim tracking (lib/services/tracking).
+    case "match.same":
+      summary = "marked an earlier claim as the same claim";
+      break;
+    case "match.not_same":
+      summary = "marked an earlier claim as not the same claim";
+      break;
+    case "claim.track":
+      summary = after.mergedFrom
+        ? "moved the claim into an older tracked claim (two tracked claims merged)"
+        : "linked the claim to a tracked claim";
+      break;
+    case "claim.untrack":
+      summary = "took the claim out of its tracked claim";
+      break;
+    case "verdict.reuse":
+      summary = `reused the approved verdict "${ratingLabel(after.rating)}" of another appearance${move()}`;
+      detail = str(after.rationale);
+      break;
     default:
       summary = `${event.action.replace(/[._]/g, " ")}${move()}`;
       detail = str(after.reason) ?? str(after.dismissReason);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { articles, claims, comments, sources, users, verdicts } from "@/db/schema";
 import { can, canActOnClaim, requirePermission } from "@/lib/auth/permissions";
@@ -13,6 +13,7 @@ import {
 import type { Ctx } from "@/lib/services/context";
 import { sourceColumns } from "@/lib/services/sources/source-columns";
 import { getClaimTimeline } from "@/lib/services/timeline/get-timeline";
+import { findReusableVerdict } from "@/lib/services/tracking/reusable-verdict";
 import { isUuid } from "@/lib/validation/ids";
 import { listAssignees } from "./assignees";
 
@@ -52,7 +53,7 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
   if (!row) throw new NotFoundError("claim");
   const { body, ...claim } = row;
 
-  const [sourceRows, verdictRows, commentRows, timeline, assignees] = await Promise.all([
+  const [sourceRows, verdictRows, commentRows, timeline, assignees, reusable] = await Promise.all([
     db
       .select({ ...sourceColumns, addedByName: users.name })
       .from(sources)
@@ -73,6 +74,7 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
         returnedByName: returner.name,
         returnedAt: verdicts.returnedAt,
         returnNote: verdicts.returnNote,
+        reused: sql<boolean>`${verdicts.reusedFromId} is not null`,
       })
       .from(verdicts)
       .leftJoin(proposer, eq(proposer.id, verdicts.proposedBy))
@@ -94,6 +96,7 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
       .orderBy(asc(comments.createdAt), asc(comments.id)),
     getClaimTimeline(db, claim.id),
     can(ctx.actor.role, "claims.assign") ? listAssignees(db) : Promise.resolve([]),
+    findReusableVerdict(db, claim),
   ]);
 
   const mentioned = [...new Set(commentRows.flatMap((c) => c.mentions))];
@@ -107,7 +110,7 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
   }
 
   const pending = verdictRows.find((v) => v.state === "proposed") ?? null;
-  const proposal = { proposedBy: pending?.proposedBy ?? null };
+  const proposal = { proposedBy: pending?.proposedBy ?? null, reusableVerdict: reusable !== null };
   const approval = can(ctx.actor.role, "verdicts.approve")
     ? claimRefusal(ctx.actor, claim, "approve", proposal)
     : null;
@@ -125,6 +128,8 @@ export async function getClaimDetail(ctx: Ctx, input: { articleId: string; claim
     })),
     timeline,
     assignees,
+    /** The approved verdict of another appearance of the claim's tracked claim, if any. */
+    reusableVerdict: reusable,
     /**
      * What this user may do to the claim now, from the rules the services enforce
      * (claims/claim-rules.ts): the page offers exactly these and derives none of them.

@@ -9,8 +9,19 @@ import {
 
 // The whole table, written out by hand: every pair of state and action, allowed (→ state) or refused.
 const EXPECTED: Record<ClaimStatus, Partial<Record<ClaimAction, ClaimStatus>>> = {
-  open: { take: "in_review", assign: "open", start_review: "in_review", dismiss: "dismissed" },
-  in_review: { assign: "in_review", propose: "pending_approval", dismiss: "dismissed" },
+  open: {
+    take: "in_review",
+    assign: "open",
+    start_review: "in_review",
+    reuse_verdict: "pending_approval",
+    dismiss: "dismissed",
+  },
+  in_review: {
+    assign: "in_review",
+    propose: "pending_approval",
+    reuse_verdict: "pending_approval",
+    dismiss: "dismissed",
+  },
   pending_approval: { assign: "pending_approval", approve: "approved", return: "in_review" },
   approved: { reopen: "in_review" },
   dismissed: { restore: "open" },

@@ -12,6 +12,7 @@ import {
   type ClaimPriority,
   RATING_SCALE,
 } from "@/db/schema/constants";
+import { formatDay } from "@/lib/format-time";
 import type { ArticleViewClaim } from "@/lib/services/articles/get-article";
 import { LabelledSelect } from "../../../_components/field";
 import { KIND_STYLE, STATUS_STYLE } from "./claim-style";
@@ -234,6 +235,17 @@ function ClaimItem({
           Open
         </Link>
       </div>
+      {claim.checkedBefore ? (
+        <p className="mt-1 text-xs" data-testid="checked-before">
+          <Link
+            href={`/articles/${claim.checkedBefore.earlierArticleId}/claims/${claim.checkedBefore.earlierClaimId}`}
+            className="font-medium text-accent underline"
+          >
+            Checked before: {RATING_SCALE[claim.checkedBefore.rating].label},{" "}
+            {formatDay(claim.checkedBefore.approvedAt)}
+          </Link>
+        </p>
+      ) : null}
       {children ? <div className="mt-2">{children}</div> : null}
     </li>
   );

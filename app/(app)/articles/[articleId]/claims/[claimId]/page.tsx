@@ -5,10 +5,13 @@ import { requirePageCtx } from "@/lib/auth/session";
 import { valueWords } from "@/lib/claims/value-words";
 import { formatTime } from "@/lib/format-time";
 import { formatSpeaker } from "@/lib/reports/model";
+import { getClaimTracking } from "@/lib/services/tracking/get-claim-tracking";
 import { getClaimDetail } from "@/lib/services/workflow/get-claim-detail";
+import { InconsistencyAlert } from "../../../../../_components/inconsistency-alert";
 import { StatusBadge } from "../../../../../_components/status-badge";
 import { CommentsPanel } from "./comments-panel";
 import { RecheckPanel } from "./recheck-panel";
+import { SeenBeforePanel } from "./seen-before-panel";
 import { SourcesPanel } from "./sources-panel";
 import { VerdictPanel } from "./verdict-panel";
 import { WorkflowControls } from "./workflow-controls";
@@ -22,7 +25,10 @@ export default async function ClaimPage({
 }) {
   const where = await params;
   const ctx = await requirePageCtx(`/articles/${where.articleId}/claims/${where.claimId}`);
-  const detail = await getClaimDetail(ctx, where);
+  const [detail, tracking] = await Promise.all([
+    getClaimDetail(ctx, where),
+    getClaimTracking(ctx, { claimId: where.claimId }),
+  ]);
   const { claim, context, me, allowed } = detail;
   const values = valueWords(claim.values);
 
@@ -101,6 +107,9 @@ export default async function ClaimPage({
             Approved claims are read-only. An editor can reopen the claim with a reason.
           </p>
         ) : null}
+        {tracking.tracked?.inconsistent ? (
+          <InconsistencyAlert ratings={tracking.tracked.ratings} />
+        ) : null}
         <WorkflowControls
           where={where}
           claim={claim}
@@ -119,6 +128,15 @@ export default async function ClaimPage({
             sourceCount={detail.sources.length}
             allowed={allowed}
             approvalRefused={me.approvalRefused}
+            reusable={detail.reusableVerdict}
+          />
+          <SeenBeforePanel
+            where={where}
+            rows={tracking.seenBefore}
+            tracked={tracking.tracked}
+            canDecide={tracking.canDecide}
+            canRematch={tracking.canRematch}
+            strongScore={tracking.strongScore}
           />
           <RecheckPanel
             where={where}

@@ -20,6 +20,8 @@ export interface SourceRow {
   accessedOn: string | null;
   note: string | null;
   addedByName: string | null;
+  /** Copied from another appearance's approved verdict when it was reused. */
+  reusedFromId: string | null;
   createdAt: Date;
   version: number;
 }
@@ -193,8 +195,18 @@ function SourceCard({
             {source.title}
           </a>
         </h3>
-        <span className="rounded bg-wash px-2 py-0.5 text-xs font-medium">
-          {STANCE_LABEL[source.stance]}
+        <span className="flex flex-wrap gap-1">
+          {source.reusedFromId ? (
+            <span
+              className="rounded border border-accent px-2 py-0.5 text-xs font-medium"
+              title="Copied from the approved verdict of another appearance of this claim"
+            >
+              Reused
+            </span>
+          ) : null}
+          <span className="rounded bg-wash px-2 py-0.5 text-xs font-medium">
+            {STANCE_LABEL[source.stance]}
+          </span>
         </span>
       </div>
       <p className="text-sm text-muted">

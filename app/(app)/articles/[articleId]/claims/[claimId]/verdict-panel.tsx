@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import {
   type Rating,
   type VerdictState,
 } from "@/db/schema/constants";
-import { formatTime } from "@/lib/format-time";
+import { formatDay, formatTime } from "@/lib/format-time";
 import type { ClaimAction } from "@/lib/services/claims/transitions";
 import { proposeVerdictSchema, RATIONALE_MIN_LENGTH } from "@/lib/validation/verdicts";
 import { Button } from "../../../../../_components/button";
@@ -21,6 +22,7 @@ import {
   proposeVerdictAction,
   reopenClaimAction,
   returnVerdictAction,
+  reuseVerdictAction,
 } from "./actions";
 import { useClaimAction } from "./use-claim-action";
 
@@ -37,6 +39,18 @@ export interface VerdictRow {
   returnedByName: string | null;
   returnedAt: Date | null;
   returnNote: string | null;
+  /** Reused from another appearance's approved verdict. */
+  reused: boolean;
+}
+
+/** The approved verdict of another appearance of the tracked claim (getClaimDetail). */
+export interface ReusableVerdictRow {
+  rating: Rating;
+  rationale: string;
+  approvedAt: Date | null;
+  articleId: string;
+  articleTitle: string;
+  claimId: string;
 }
 
 interface Props {
@@ -48,6 +62,7 @@ interface Props {
   allowed: readonly ClaimAction[];
   /** Why approving is refused to this editor (the two-person rule), to explain the missing button. */
   approvalRefused: string | null;
+  reusable: ReusableVerdictRow | null;
 }
 
 const STATE_LABEL: Record<VerdictState, string> = {
@@ -65,6 +80,7 @@ export function VerdictPanel({
   sourceCount,
   allowed,
   approvalRefused,
+  reusable,
 }: Props) {
   const pending = verdicts.find((v) => v.state === "proposed");
   const approved =
@@ -109,6 +125,9 @@ export function VerdictPanel({
           <p className="mt-1 whitespace-pre-wrap">{returned.returnNote}</p>
         </div>
       ) : null}
+      {allowed.includes("reuse_verdict") && reusable ? (
+        <ReuseVerdict where={where} version={claim.version} reusable={reusable} />
+      ) : null}
       {allowed.includes("propose") ? (
         <ProposeForm
           where={where}
@@ -140,7 +159,14 @@ function PendingDecision({
   const ref = { version: claim.version };
   return (
     <div className="space-y-3 rounded-lg border border-accent bg-paper p-4">
-      <p className="font-semibold">Pending approval: {RATING_SCALE[verdict.rating].label}</p>
+      <p className="font-semibold">
+        Pending approval: {RATING_SCALE[verdict.rating].label}
+        {verdict.reused ? (
+          <span className="ml-2 rounded border border-accent px-2 py-0.5 text-xs font-medium">
+            Reused verdict
+          </span>
+        ) : null}
+      </p>
       <p className="whitespace-pre-wrap">{verdict.rationale}</p>
       <p className="text-sm text-muted">
         Proposed by <bdi>{verdict.proposedByName ?? "a former user"}</bdi> on{" "}
@@ -188,6 +214,55 @@ function PendingDecision({
           </form>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** "Checked before": the tracked claim's approved verdict, offered as this claim's proposal. */
+function ReuseVerdict({
+  where,
+  version,
+  reusable,
+}: {
+  where: Props["where"];
+  version: number;
+  reusable: ReusableVerdictRow;
+}) {
+  const { pending, run } = useClaimAction();
+  return (
+    <div
+      className="space-y-2 rounded-lg border border-accent bg-paper p-4"
+      data-testid="reuse-verdict"
+    >
+      <p className="font-semibold">
+        Checked before: {RATING_SCALE[reusable.rating].label}
+        {reusable.approvedAt ? `, ${formatDay(reusable.approvedAt)}` : ""}
+      </p>
+      <p className="text-sm">
+        Approved on another appearance of this claim, in{" "}
+        <Link
+          href={`/articles/${reusable.articleId}/claims/${reusable.claimId}`}
+          className="text-accent underline"
+        >
+          {reusable.articleTitle}
+        </Link>
+        .
+      </p>
+      <p className="whitespace-pre-wrap text-sm text-muted">{reusable.rationale}</p>
+      <p className="text-sm">
+        Reusing it proposes the same rating and rationale here, with its sources copied and marked
+        as reused. An editor other than you approves it, as for any verdict.
+      </p>
+      <Button
+        busy={pending}
+        onClick={() =>
+          run(() => reuseVerdictAction(where, { version }), {
+            success: "Verdict reused as a proposal; an editor will review it.",
+          })
+        }
+      >
+        Reuse verdict
+      </Button>
     </div>
   );
 }
@@ -330,6 +405,7 @@ function VerdictHistory({ verdicts }: { verdicts: VerdictRow[] }) {
           <li key={v.id} className="border-l-4 border-line pl-3 text-sm">
             <p className="font-medium">
               {STATE_LABEL[v.state]}: {RATING_SCALE[v.rating].label}
+              {v.reused ? " (reused from another appearance)" : ""}
             </p>
             <p className="whitespace-pre-wrap">{v.rationale}</p>
             <p className="text-muted">
