@@ -18,10 +18,10 @@ import { dataVersion } from "@/lib/services/data-version";
 /**
  * Claims read per query. The embedded database (PGlite) runs each query to the end on the request
  * thread, results parsed included: the largest article's 9,034 claims in one query held it for
- * about a second. A hundred rows with their verdicts and sources take it 5–20 ms, and the thread is
- * let go between chunks, so other requests (and their queries) get in between. Chunks of 300 were
- * tried first: turns of 20–50 ms, and a health check, which needs several turns of its own, then
- * still waited 200–270 ms behind them on the production server.
+ * about a second. A hundred rows with their verdicts and sources take it about 10–30 ms, and the
+ * thread is let go between chunks, so other requests (and their queries) get in between. A request
+ * such as a health check needs several turns of the event loop, and may wait for a chunk at each,
+ * so the chunks are kept small (300 gave turns of up to 50 ms; tests/bench/RESULTS.md).
  */
 export const REPORT_CHUNK_ROWS = 100;
 
