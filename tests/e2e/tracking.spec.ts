@@ -106,6 +106,17 @@ test.describe("claim tracking", () => {
     await expect(editorPage.getByTestId("current-rating")).toHaveText(/^Mostly true/);
     await expect(editorPage.getByText("(reused)")).toBeVisible();
     await expect(editorPage.getByTestId("inconsistent-ratings")).toHaveCount(0);
+
+    // Search finds the new appearance, by its words and its outlet, approved.
+    await editorPage.goto(
+      `/search?${new URLSearchParams({ q: '"2,500 personnel"', outlet: "The Steppe Courier", type: "claims" })}`,
+    );
+    const found = editorPage.getByTestId("search-results").locator("li");
+    await expect(found.first()).toContainText(TROOPS);
+    await found.first().locator("h3 a").click();
+    await expect(editorPage).toHaveURL(
+      new RegExp(`/articles/${later.articleId}/claims/${later.claimId}$`),
+    );
     await editor.close();
   });
 });
