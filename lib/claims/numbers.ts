@@ -1,7 +1,8 @@
 // Parsers for what wink's entity recogniser finds but does not normalise: numbers written in
 // words or with separators, multipliers, hedges, ranges, percentages and currencies.
 
-const SMALL: Record<string, number> = {
+/** Numbers written as one word, up to ninety ("a dozen" too). */
+export const SMALL_NUMBERS: Record<string, number> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -66,7 +67,7 @@ export function parseNumber(phrase: string): number | undefined {
     const digits = DIGITS.exec(word);
     const small = digits
       ? Number(`${(digits[1] as string).replaceAll(",", "")}.${digits[2] ?? "0"}`)
-      : SMALL[word];
+      : SMALL_NUMBERS[word];
     if (small !== undefined) {
       // "twenty five" and "hundred and five" add up; "10 15" or "five twenty" are two numbers.
       const adds =

@@ -1,4 +1,6 @@
 import type { ClaimKind } from "./kinds";
+import { SMALL_NUMBERS } from "./numbers";
+import { MONTHS } from "./value-words";
 
 /**
  * When a claim should be checked again, proposed at extraction for claims that go stale: a figure
@@ -44,21 +46,6 @@ export interface RecheckProposal {
 /** A calendar day in UTC, as a Date at midnight. */
 type Day = Date;
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
 // Capitalised month names only: "may" and "march" in running text are words, not months.
 const MONTH =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
@@ -88,22 +75,7 @@ const BARE_YEAR = new RegExp(
 );
 
 const RELATIVE_PERIOD = /\b(this|next|later this|coming|the coming)\s+(week|month|year)\b/gi;
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, ...SMALL_NUMBERS };
 const SPAN = new RegExp(
   `\\b(?:within|in)\\s+(?:the\\s+next\\s+)?(\\d{1,3}|${Object.keys(NUMBER_WORDS).join("|")})\\s+(day|week|month|year)s?\\b`,
   "gi",
@@ -162,7 +134,7 @@ function iso(day: Day): string {
 
 function monthOf(word: string): number {
   const prefix = word.slice(0, 3).toLowerCase();
-  return MONTH_NAMES.findIndex((m) => m.slice(0, 3).toLowerCase() === prefix) + 1;
+  return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === prefix) + 1;
 }
 
 /** A valid calendar day, or undefined ("31 February"). */

@@ -9,7 +9,8 @@ import { type ClaimValues, LEGAL_PROVISIONS } from "./kinds";
 // "Article 4 of the Collective Security Treaty"); every other key is shown as "key: value", so
 // nothing an editor typed is hidden.
 
-const MONTHS = [
+/** The months by name, January first. */
+export const MONTHS = [
   "January",
   "February",
   "March",
