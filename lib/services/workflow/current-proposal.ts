@@ -2,9 +2,10 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db/client";
 import { verdicts } from "@/db/schema";
-import type { VerdictState } from "@/db/schema/constants";
+import type { Rating, VerdictState } from "@/db/schema/constants";
 import { ValidationError } from "@/lib/errors";
-import { loadForChange } from "@/lib/services/claims/claim-change";
+import { loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import type { ClaimRow } from "@/lib/services/claims/claim-row";
 import { requireAllowed } from "@/lib/services/claims/claim-rules";
 import type { SessionUser } from "@/lib/services/context";
 
@@ -54,4 +55,29 @@ export function setVerdictState(
 /** The claim's verdicts in one state, for setVerdictState. */
 export function claimVerdictsIn(claimId: string, state: VerdictState) {
   return and(eq(verdicts.claimId, claimId), eq(verdicts.state, state));
+}
+
+/**
+ * The proposal itself, once a verb has loaded the claim for change: an earlier open proposal (none
+ * should be left) is superseded so it never competes, the new one is written as the actor's, and
+ * the claim moves to `status`, kept by its assignee or handed to the proposer. The caller audits.
+ */
+export async function submitProposal(
+  tx: Tx,
+  actor: SessionUser,
+  claim: ClaimRow,
+  status: ClaimRow["status"],
+  proposal: { rating: Rating; rationale: string; reusedFromId?: string },
+) {
+  await setVerdictState(tx, claimVerdictsIn(claim.id, "proposed"), { state: "superseded" });
+  const [verdict] = await tx
+    .insert(verdicts)
+    .values({ claimId: claim.id, state: "proposed", proposedBy: actor.id, ...proposal })
+    .returning();
+  if (!verdict) throw new Error("verdict insert returned no row");
+  const after = await writeClaim(tx, claim, {
+    status,
+    assigneeId: claim.assigneeId ?? actor.id,
+  });
+  return { verdict, after };
 }

@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { sources, verdicts } from "@/db/schema";
+import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
-import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import { auditClaimChange, loadForChange } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import { parseInput } from "@/lib/validation/parse";
 import { proposeVerdictSchema } from "@/lib/validation/verdicts";
-import { claimVerdictsIn, setVerdictState } from "./current-proposal";
+import { submitProposal } from "./current-proposal";
 
 /** Proposes a rating with its rationale; needs a source, and hands the claim to an editor. */
 export async function proposeVerdict(ctx: Ctx, input: z.input<typeof proposeVerdictSchema>) {
@@ -24,22 +24,9 @@ export async function proposeVerdict(ctx: Ctx, input: z.input<typeof proposeVerd
         form: ["Add at least one source before proposing a verdict."],
       });
     }
-    // A proposal left open by an earlier round (none should be) never competes with this one.
-    await setVerdictState(tx, claimVerdictsIn(claim.id, "proposed"), { state: "superseded" });
-    const [verdict] = await tx
-      .insert(verdicts)
-      .values({
-        claimId: claim.id,
-        rating: data.rating,
-        rationale: data.rationale,
-        state: "proposed",
-        proposedBy: ctx.actor.id,
-      })
-      .returning();
-    if (!verdict) throw new Error("verdict insert returned no row");
-    const after = await writeClaim(tx, claim, {
-      status,
-      assigneeId: claim.assigneeId ?? ctx.actor.id,
+    const { verdict, after } = await submitProposal(tx, ctx.actor, claim, status, {
+      rating: data.rating,
+      rationale: data.rationale,
     });
     await auditClaimChange(tx, ctx.actor.id, {
       claim,

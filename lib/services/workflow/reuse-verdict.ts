@@ -1,9 +1,9 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { z } from "zod";
-import { sources, verdicts } from "@/db/schema";
+import { sources } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
-import { auditClaimChange, loadForChange, writeClaim } from "@/lib/services/claims/claim-change";
+import { auditClaimChange, loadForChange } from "@/lib/services/claims/claim-change";
 import type { Ctx } from "@/lib/services/context";
 import {
   findReusableVerdict,
@@ -11,7 +11,7 @@ import {
 } from "@/lib/services/tracking/reusable-verdict";
 import { parseInput } from "@/lib/validation/parse";
 import { claimRefSchema } from "@/lib/validation/workflow";
-import { claimVerdictsIn, setVerdictState } from "./current-proposal";
+import { submitProposal } from "./current-proposal";
 
 const NO_SOURCES = "The approved verdict has no sources to reuse: propose a verdict of your own.";
 
@@ -76,22 +76,10 @@ export async function reuseVerdict(ctx: Ctx, input: z.input<typeof claimRefSchem
             )
             .returning({ id: sources.id });
 
-    await setVerdictState(tx, claimVerdictsIn(claim.id, "proposed"), { state: "superseded" });
-    const [verdict] = await tx
-      .insert(verdicts)
-      .values({
-        claimId: claim.id,
-        rating: reused.rating,
-        rationale: reused.rationale,
-        state: "proposed",
-        proposedBy: ctx.actor.id,
-        reusedFromId: reused.id,
-      })
-      .returning();
-    if (!verdict) throw new Error("verdict insert returned no row");
-    const after = await writeClaim(tx, claim, {
-      status,
-      assigneeId: claim.assigneeId ?? ctx.actor.id,
+    const { verdict, after } = await submitProposal(tx, ctx.actor, claim, status, {
+      rating: reused.rating,
+      rationale: reused.rationale,
+      reusedFromId: reused.id,
     });
     await auditClaimChange(tx, ctx.actor.id, {
       claim,
