@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VerdictByline } from "@/app/_components/verdict-byline";
 import { CLAIM_STATUS_LABEL, RATING_SCALE } from "@/db/schema/constants";
 import { requirePageCtx } from "@/lib/auth/session";
 import { formatDay, formatTime } from "@/lib/format-time";
@@ -166,16 +167,7 @@ export default async function TrackedClaimPage({
                     </>
                   ) : null}
                 </p>
-                <p className="text-muted">
-                  Proposed by <bdi>{v.proposedByName ?? "a former user"}</bdi> on{" "}
-                  {formatTime(v.createdAt)}
-                  {v.approvedAt ? (
-                    <>
-                      ; approved by <bdi>{v.approvedByName ?? "a former user"}</bdi> on{" "}
-                      {formatTime(v.approvedAt)}
-                    </>
-                  ) : null}
-                </p>
+                <VerdictByline verdict={v} />
               </li>
             ))}
           </ol>

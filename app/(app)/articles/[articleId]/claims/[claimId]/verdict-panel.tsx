@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { VerdictByline } from "@/app/_components/verdict-byline";
 import {
   type ClaimStatus,
   RATING_SCALE,
@@ -408,22 +409,7 @@ function VerdictHistory({ verdicts }: { verdicts: VerdictRow[] }) {
               {v.reused ? " (reused from another appearance)" : ""}
             </p>
             <p className="whitespace-pre-wrap">{v.rationale}</p>
-            <p className="text-muted">
-              Proposed by <bdi>{v.proposedByName ?? "a former user"}</bdi> on{" "}
-              {formatTime(v.createdAt)}
-              {v.approvedAt ? (
-                <>
-                  ; approved by <bdi>{v.approvedByName ?? "a former user"}</bdi> on{" "}
-                  {formatTime(v.approvedAt)}
-                </>
-              ) : null}
-              {v.returnedAt ? (
-                <>
-                  ; returned by <bdi>{v.returnedByName ?? "a former user"}</bdi> on{" "}
-                  {formatTime(v.returnedAt)}
-                </>
-              ) : null}
-            </p>
+            <VerdictByline verdict={v} />
             {v.returnNote ? (
               <p className="whitespace-pre-wrap">
                 Note: <bdi>{v.returnNote}</bdi>
