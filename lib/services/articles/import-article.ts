@@ -118,12 +118,21 @@ export async function importArticle(
   }
 }
 
+/** Claims matched per statement batch at import. */
+const MATCH_BATCH = 100;
+
 /**
- * Matches an import's new claims with earlier ones, after the import has committed and in a
- * transaction of its own. The article and its claims are the user's work and must not be lost to
- * matching: a failure here is logged and the import stands without suggestions (a re-match on
- * the claim page makes them later). Running after the commit also keeps the import's transaction,
- * which holds the lock on the BM25 term counts, as short as before.
+ * Matches an import's new claims with earlier ones, after the import has committed. The article
+ * and its claims are the user's work and must not be lost to matching: a failure here is logged
+ * and the import stands with the suggestions stored so far (a re-match on the claim page makes
+ * the rest later). Running after the commit also keeps the import's transaction, which holds the
+ * lock on the BM25 term counts, as short as before.
+ *
+ * In batches of `MATCH_BATCH` claims, each a transaction of its own (the claims are new, so there
+ * are no older suggestions to replace all at once), with the thread let go between them: the
+ * candidates of a large import's thousands of claims are hundreds of thousands of rows to read
+ * and score, which in one piece held the request thread for 200–400 ms, and on the embedded
+ * database held its one connection for seconds (tests/integration/heavy-work.test.ts).
  */
 async function matchImportedClaims(
   ctx: Ctx,
@@ -131,27 +140,39 @@ async function matchImportedClaims(
   claimIds: string[],
 ): Promise<number | null> {
   // The importer's right to import covers matching what they imported (checked again here
-  // because this opens a transaction of its own).
+  // because this opens transactions of its own).
   requirePermission(ctx.actor, "articles.import");
   if (claimIds.length === 0) return 0;
+  let suggestions = 0;
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const suggestions = await matchClaims(tx, { claimIds });
-      if (suggestions > 0) {
-        await recordAudit(tx, {
-          actorId: ctx.actor.id,
-          action: "article.match",
-          entityType: "article",
-          entityId: articleId,
-          articleId,
-          after: { claims: claimIds.length, suggestions },
-        });
-      }
-      return suggestions;
-    });
+    for (let at = 0; at < claimIds.length; at += MATCH_BATCH) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const batch = claimIds.slice(at, at + MATCH_BATCH);
+      suggestions += await ctx.db.transaction((tx) => matchClaims(tx, { claimIds: batch }));
+    }
+    return suggestions;
   } catch (error) {
     logger.warn({ err: error, articleId }, "matching the imported claims failed; import kept");
     return null;
+  } finally {
+    // What was stored is recorded, also when a later batch failed; a failure to record it is
+    // logged like a failure to match, and the import stands.
+    if (suggestions > 0) {
+      await ctx.db
+        .transaction((tx) =>
+          recordAudit(tx, {
+            actorId: ctx.actor.id,
+            action: "article.match",
+            entityType: "article",
+            entityId: articleId,
+            articleId,
+            after: { claims: claimIds.length, suggestions },
+          }),
+        )
+        .catch((error: unknown) =>
+          logger.warn({ err: error, articleId }, "recording the import's matches failed"),
+        );
+    }
   }
 }
 
