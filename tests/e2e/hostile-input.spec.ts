@@ -80,6 +80,10 @@ test("server actions refuse malformed payloads with a validation result and writ
     .first()
     .getAttribute("data-claim-item")) as string;
   const claimPath = `/articles/${articleId}/claims/${claimId}`;
+  // The import's own rows (the import, and its matches with earlier articles when there are
+  // some): whatever they are, the payloads below must add none.
+  const historyRows = await page.getByTestId("history").locator("li").count();
+  expect(historyRows).toBeGreaterThanOrEqual(1);
   const comment = `Should not be written ${unique()}`;
   const calls: [string, string, unknown[]][] = [
     ["addCommentAction", claimPath, [null, { claimId, body: comment }]],
@@ -141,7 +145,7 @@ test("server actions refuse malformed payloads with a validation result and writ
   await expect(page.getByTestId("claim-status")).toHaveText("Open");
   await page.goto(`/articles/${articleId}`);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(page.getByTestId("history").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("history").locator("li")).toHaveCount(historyRows);
 });
 
 test("a control character typed into a form is refused under the field", async ({

@@ -188,12 +188,12 @@ async function loadCandidates(
       -- cannot estimate a tsquery built at run time and would otherwise walk an index on
       -- created_at or status and test every earlier claim, instead of asking the GIN index.
       cand as materialized (
-        select q.id as qid, m.id as mid, m.search, p.terms
+        select q.id as qid, m.id as mid, m.search, m.status, m.approved_at, p.terms
         from probe p join q on q.id = p.qid
         cross join lateral (
-          select m.id, m.search
+          select m.id, m.search, m.status, m.approved_at
           from (
-            select m.id, m.search, m.article_id, m.created_at, m.status
+            select m.id, m.search, m.article_id, m.created_at, m.status, m.approved_at
             from claims m where m.search @@ p.tq offset 0
           ) m
           where m.article_id <> q.article_id
@@ -209,7 +209,7 @@ async function loadCandidates(
       ),
       -- Only the lexemes a candidate shares with its query leave the candidate's vector.
       shared as (
-        select c.qid, c.mid, length(c.search) as length, u.lexeme, u.weights, qt.qw, qt.idf,
+        select c.qid, c.mid, c.status, c.approved_at, length(c.search) as length, u.lexeme, u.weights, qt.qw, qt.idf,
           (select sum(${weightCase(sql`w`, params)}) from unnest(u.weights) w) as tf
         from cand c
         cross join lateral (
@@ -218,14 +218,18 @@ async function loadCandidates(
         join qt on qt.qid = c.qid and qt.lexeme = u.lexeme
       ),
       scored as (
-        select s.qid, s.mid, s.length,
+        select s.qid, s.mid, s.status, s.approved_at, s.length,
           sum(s.qw * s.idf * s.tf * ${params.k1 + 1}::float8
             / (s.tf + ${params.k1}::float8 * (1 - ${params.b}::float8 + ${params.b}::float8 * s.length / ${avg}::float8))) as pre
         from shared s
-        group by s.qid, s.mid, s.length
+        group by s.qid, s.mid, s.status, s.approved_at, s.length
       ),
       best as (
-        select *, row_number() over (partition by qid order by pre desc, mid) as rn from scored
+        -- Among equal scores (copies of one text), an appearance with a verdict comes first, the
+        -- latest verdict first.
+        select *, row_number() over (
+          partition by qid order by pre desc, (status = 'approved') desc, approved_at desc nulls last, mid
+        ) as rn from scored
       )
       -- The shared lexemes leave the vector again only for the candidates kept.
       select b.qid, b.mid, b.length,
@@ -319,7 +323,13 @@ export async function rankMatches(
   }
   for (const [id, list] of out) {
     list.sort(
-      (a, b) => b.score - a.score || b.bm25 - a.bm25 || a.match.id.localeCompare(b.match.id),
+      (a, b) =>
+        b.score - a.score ||
+        b.bm25 - a.bm25 ||
+        // Among equal matches (copies of one text), the one with a verdict first, the latest first.
+        Number(b.match.status === "approved") - Number(a.match.status === "approved") ||
+        (b.match.approvedAt?.getTime() ?? 0) - (a.match.approvedAt?.getTime() ?? 0) ||
+        a.match.id.localeCompare(b.match.id),
     );
     out.set(id, list.slice(0, options.limit));
   }
