@@ -325,10 +325,11 @@ export async function rankMatches(
     list.sort(
       (a, b) =>
         b.score - a.score ||
-        b.bm25 - a.bm25 ||
-        // Among equal matches (copies of one text), the one with a verdict first, the latest first.
+        // Among equal scores (copies of one text score 1 however their lengths differ), the one
+        // with a verdict first, the latest verdict first.
         Number(b.match.status === "approved") - Number(a.match.status === "approved") ||
         (b.match.approvedAt?.getTime() ?? 0) - (a.match.approvedAt?.getTime() ?? 0) ||
+        b.bm25 - a.bm25 ||
         a.match.id.localeCompare(b.match.id),
     );
     out.set(id, list.slice(0, options.limit));
