@@ -108,9 +108,11 @@ test.describe("claim tracking", () => {
     await editorPage.getByTestId("tracked-claim-link").click();
     await expect(editorPage).toHaveURL(/\/tracked\//);
     const appearances = editorPage.getByTestId("appearances").getByRole("listitem");
-    await expect(appearances).toHaveCount(2);
-    await expect(appearances.nth(0)).toContainText(seenTitle);
-    await expect(appearances.nth(1)).toContainText(title);
+    // Both appearances; the earlier one may already have been linked with others by another
+    // test (the e2e database is shared), so there may be more.
+    await expect(appearances.filter({ hasText: seenTitle }).first()).toBeVisible();
+    await expect(appearances.filter({ hasText: title })).toHaveCount(1);
+    expect(await appearances.count()).toBeGreaterThanOrEqual(2);
     await expect(editorPage.getByTestId("current-rating")).toHaveText(/^Mostly true/);
     await expect(editorPage.getByText("(reused)")).toBeVisible();
     await expect(editorPage.getByTestId("inconsistent-ratings")).toHaveCount(0);
