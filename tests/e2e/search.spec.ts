@@ -31,9 +31,14 @@ test.describe("search", () => {
     page,
   }) => {
     await page.goto("/queue");
-    // "/" focuses the header's search box from anywhere on the page.
-    await page.keyboard.press("/");
-    await expect(page.locator("#site-search")).toBeFocused();
+    // "/" focuses the header's search box from anywhere on the page, once the page's script has
+    // loaded (a key pressed before that does nothing, so it is pressed again).
+    await expect(async () => {
+      await page.keyboard.press("/");
+      await expect(page.locator("#site-search")).toBeFocused({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    // A retried press may have typed a slash into the box: start from an empty box.
+    await page.locator("#site-search").fill("");
     await page.keyboard.type(`"${word} peacekeepers" OR nothingelse`);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/search\?q=/);
